@@ -1,0 +1,98 @@
+// Output formats of `layerwise lint`: text for people, JSON for scripts, SARIF for code scanning.
+import { layerLabel } from './engine/layers';
+import type { Finding, RuleMeta } from './engine/rules';
+import type { LanguageId } from './engine/syntax';
+
+export interface FileReport {
+  path: string;
+  language: LanguageId;
+  findings: Finding[];
+}
+
+export function formatJson(files: FileReport[]): string {
+  return JSON.stringify({
+    files: files.map((f) => ({
+      path: f.path,
+      language: f.language,
+      findings: f.findings.map((x) => ({
+        rule: x.rule,
+        severity: x.severity,
+        layer: x.layer,
+        line: x.range.start.line + 1,
+        column: x.range.start.character + 1,
+        endLine: x.range.end.line + 1,
+        endColumn: x.range.end.character + 1,
+        message: x.message,
+      })),
+    })),
+  }, null, 2);
+}
+
+export function formatText(files: FileReport[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sev: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let others = 0;
+  for (const f of files) {
+    if (!f.findings.length) continue;
+    out.push(paint('1;4', `${f.path}`) + paint('2', ` (${f.language})`));
+    for (const x of f.findings) {
+      if (x.severity === 'error') errors++;
+      else if (x.severity === 'warning') warnings++;
+      else others++;
+      const where = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
+      out.push(`  ${where}${paint(sev[x.severity], x.severity.padEnd(8))}${paint('35', layerLabel(x.layer).padEnd(16))}${x.message}  ${paint('2', x.rule)}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + others;
+  out.push(total
+    ? `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} info) in ${files.length} file${files.length === 1 ? '' : 's'}`
+    : `No findings in ${files.length} file${files.length === 1 ? '' : 's'}.`);
+  return out.join('\n');
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(files: FileReport[], rules: readonly RuleMeta[], toUri: (path: string) => string, version: string): string {
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'Layerwise',
+          version,
+          informationUri: 'https://example.invalid/layerwise',
+          rules: rules.map((r) => ({
+            id: r.id,
+            shortDescription: { text: r.summary },
+            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            properties: { layer: r.layer, layerName: layerLabel(r.layer) },
+          })),
+        },
+      },
+      results: files.flatMap((f) => f.findings.map((x) => ({
+        ruleId: x.rule,
+        ...(index.has(x.rule) ? { ruleIndex: index.get(x.rule) } : {}),
+        level: SARIF_LEVEL[x.severity],
+        message: { text: x.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: toUri(f.path) },
+            region: {
+              startLine: x.range.start.line + 1,
+              startColumn: x.range.start.character + 1,
+              endLine: x.range.end.line + 1,
+              endColumn: x.range.end.character + 1,
+            },
+          },
+        }],
+        properties: { layer: x.layer },
+      }))),
+    }],
+  }, null, 2);
+}

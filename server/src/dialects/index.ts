@@ -1,0 +1,6 @@
+// Every dialect the engine knows, by language id.
+import type { Dialect } from '../engine/dialect';
+import type { LanguageId } from '../engine/syntax';
+import { nginxDialect } from './nginx/index';
+
+export const DIALECTS: ReadonlyMap<LanguageId, Dialect> = new Map<LanguageId, Dialect>([['nginx', nginxDialect]]);

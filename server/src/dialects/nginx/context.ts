@@ -1,0 +1,112 @@
+// Where a directive stands: the path of block names from the root, and which reference entry
+// (module) applies there. `proxy_pass` in stream > server is the L4 one, in http > ... > location
+// the L7 one; a name with no entry allowed at its path is "not allowed here", as nginx -t says.
+import type { Directive } from '../../engine/syntax';
+import { specsOf, type DirectiveSpec } from './reference';
+
+/** Context names a fragment can be declared or inferred to live in, and their block paths. */
+export const CONTEXT_PATHS: Record<string, string[]> = {
+  main: [],
+  events: ['events'],
+  http: ['http'],
+  server: ['http', 'server'],
+  location: ['http', 'server', 'location'],
+  upstream: ['http', 'upstream'],
+  stream: ['stream'],
+  'stream-server': ['stream', 'server'],
+  'stream-upstream': ['stream', 'upstream'],
+  mail: ['mail'],
+};
+
+/** Blocks whose bodies are data (key/value lines), not directives. */
+export const DATA_BLOCKS = new Set(['map', 'geo', 'types', 'split_clients', 'charset_map', 'num_map', 'match']);
+
+const TOP_FAMILIES = new Set(['http', 'stream', 'mail']);
+
+/** Whether a reference entry is allowed at a block path (outermost block first). */
+export function allowedAt(spec: DirectiveSpec, path: readonly string[]): boolean {
+  if (spec.contexts.includes('')) return true;
+  if (path.length === 0) return spec.contexts.includes('main');
+  const root = TOP_FAMILIES.has(path[0]) ? path[0] : 'core';
+  const family = spec.family === 'any' && !spec.contexts.some((c) => c === 'main' || c === 'events') ? 'http' : spec.family;
+  if (family !== 'any' && family !== root) return false;
+  const last = path[path.length - 1];
+  if (last === 'if') return spec.contexts.includes('if') || (path[path.length - 2] === 'location' && spec.contexts.includes('if in location'));
+  return spec.contexts.includes(last);
+}
+
+/** Human-readable list of where a directive may stand, e.g. "http: server, location; stream: server". */
+export function describeContexts(specs: readonly DirectiveSpec[]): string {
+  const parts: string[] = [];
+  for (const s of specs) {
+    const where = s.contexts.map((c) => (c === '' ? 'any block' : c)).join(', ');
+    const family = s.family === 'any' ? '' : s.family;
+    const label = family && !(s.contexts.length === 1 && s.contexts[0] === 'main') ? `${where} (${family})` : where;
+    if (!parts.includes(label)) parts.push(label);
+  }
+  return parts.join('; ');
+}
+
+export interface Resolution {
+  node: Directive;
+  /** Block names from the file's root to the directive's parent. */
+  localPath: string[];
+  /** Every reference entry with this name. */
+  specs: DirectiveSpec[];
+  /** The entry that applies (the first allowed one; or the first entry when none is). */
+  spec?: DirectiveSpec;
+  /**
+   * true/false when the context is known; undefined when the file's context is unknown and
+   * context rules must stay quiet.
+   */
+  allowed?: boolean;
+  /** Inside a data block (map, types, ...) or an opaque body: not a directive at all. */
+  data: boolean;
+  /** Contains a template placeholder such as `${NAME}`: not checked against the reference. */
+  templated: boolean;
+}
+
+/**
+ * Resolves every directive of a tree. `bases` are the possible block paths of the file's root
+ * (one per context the file is included from); an empty list means the context is unknown.
+ */
+export function resolveTree(tree: readonly Directive[], bases: readonly string[][]): Resolution[] {
+  const out: Resolution[] = [];
+  const visit = (nodes: readonly Directive[], localPath: string[], data: boolean): void => {
+    for (const node of nodes) {
+      const specs = specsOf(node.name);
+      const templated = node.name.includes('${');
+      let spec: DirectiveSpec | undefined;
+      let allowed: boolean | undefined;
+      if (!data && specs.length) {
+        if (bases.length) {
+          allowed = false;
+          for (const base of bases) {
+            const full = base.length ? [...base, ...localPath] : localPath;
+            const hit = specs.find((s) => allowedAt(s, full));
+            if (hit) {
+              spec = hit;
+              allowed = true;
+              break;
+            }
+          }
+        }
+        spec ??= pickByFamily(specs, localPath, bases);
+      }
+      out.push({ node, localPath, specs, spec, allowed, data, templated });
+      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque);
+    }
+  };
+  visit(tree, [], bases.length > 0 && bases.every((b) => b.some((n) => DATA_BLOCKS.has(n))));
+  return out;
+}
+
+function pickByFamily(specs: DirectiveSpec[], localPath: string[], bases: readonly string[][]): DirectiveSpec {
+  const root = localPath[0] ?? bases[0]?.[0];
+  return specs.find((s) => s.family === root) ?? specs[0];
+}
+
+/** Full block paths of a node, given the possible bases of its file. */
+export function fullPaths(localPath: readonly string[], bases: readonly string[][]): string[][] {
+  return bases.map((b) => [...b, ...localPath]);
+}

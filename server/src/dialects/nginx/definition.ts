@@ -1,0 +1,51 @@
+// Go to definition: upstream names in *_pass URLs, named locations (@name), and include paths.
+import { walk, type Directive, type Position } from '../../engine/syntax';
+import type { Place } from '../../engine/dialect';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import { locate } from '../../features/locate';
+import { includesOf } from './includes';
+
+const PASS = /^(proxy_pass|grpc_pass|uwsgi_pass|fastcgi_pass|scgi_pass|memcached_pass)$/;
+
+/** The upstream name a *_pass argument refers to, if it names one. */
+export function upstreamNameOf(arg: string): string | undefined {
+  const m = /^(?:[a-z]+:\/\/)?([A-Za-z0-9_.-]+)(?::\d+)?(?:\/.*)?$/.exec(arg);
+  return m?.[1];
+}
+
+export function nginxDefinition(file: SourceFile, pos: Position, ws: Workspace): Place[] {
+  const hit = locate(file.parse.tree, pos);
+  if (!hit?.arg) return [];
+  const d = hit.directive;
+  if (d.name === 'include') {
+    const target = includesOf(file, ws).find((t) => t.directive === d);
+    return (target?.paths ?? []).map((path) => ({ path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
+  }
+  if (PASS.test(d.name) && hit.argIndex === 0) {
+    const name = upstreamNameOf(hit.arg.value);
+    return name ? findUpstreams(ws, file, name) : [];
+  }
+  if (hit.arg.value.startsWith('@')) {
+    return findNamedLocations(file, hit.arg.value);
+  }
+  return [];
+}
+
+function findUpstreams(ws: Workspace, from: SourceFile, name: string): Place[] {
+  const out: Place[] = [];
+  const files = [from, ...ws.all().filter((f) => f !== from && f.language === 'nginx')];
+  for (const f of files) {
+    for (const d of walk(f.parse.tree)) {
+      if (d.name === 'upstream' && d.children && d.args[0]?.value === name) out.push({ path: f.path, range: d.args[0].range });
+    }
+  }
+  return out;
+}
+
+function findNamedLocations(file: SourceFile, name: string): Place[] {
+  const out: Place[] = [];
+  for (const d of walk(file.parse.tree) as Iterable<Directive>) {
+    if (d.name === 'location' && d.args[0]?.value === name) out.push({ path: file.path, range: d.args[0].range });
+  }
+  return out;
+}

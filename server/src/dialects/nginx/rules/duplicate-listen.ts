@@ -1,0 +1,33 @@
+// Two `listen` directives for the same socket in one server: nginx stops with "a duplicate listen".
+import { parseListen } from '../listen';
+import type { Directive } from '../../../engine/syntax';
+import type { NginxRule } from './types';
+
+export const duplicateListen: NginxRule = {
+  id: 'nginx/duplicate-listen',
+  language: 'nginx',
+  layer: 4,
+  severity: 'error',
+  summary: 'The same address and port given twice to `listen` in one server.',
+  check(ctx, report) {
+    const seenByServer = new Map<Directive, Map<string, Directive>>();
+    for (const r of ctx.resolved) {
+      if (r.node.name !== 'listen' || r.data || !r.node.parent || r.node.parent.name !== 'server') continue;
+      const socket = parseListen(r.node.args, 80);
+      if (!socket) continue;
+      const key = socket.key + (socket.params.has('udp') ? '/udp' : '');
+      let seen = seenByServer.get(r.node.parent);
+      if (!seen) seenByServer.set(r.node.parent, (seen = new Map()));
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, r.node);
+        continue;
+      }
+      report({
+        range: r.node.args[0].range,
+        message: `This server already listens on ${socket.key} (line ${first.nameRange.start.line + 1}): nginx refuses to start with a duplicate listen socket (L4). Remove one of the two.`,
+        related: [{ path: ctx.file.path, range: first.args[0].range, message: 'first listen on this socket' }],
+      });
+    }
+  },
+};

@@ -1,0 +1,101 @@
+// A set of files analysed together: open documents, files read from disk on demand, and the
+// dialect that understands each one. Cross-file rules (includes, client/server pairs) look here.
+import { applySettings, sortFindings, type Finding, type RuleSettings } from './rules';
+import type { LanguageId, ParseResult } from './syntax';
+import { LineIndex } from './text';
+import type { Dialect } from './dialect';
+import { detectLanguage } from './detect';
+
+/** The file system as the engine sees it; the CLI and the server each provide one. */
+export interface FileHost {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  /** Absolute paths matching a glob pattern (absolute), sorted. */
+  glob(pattern: string): string[];
+}
+
+export interface SourceFile {
+  path: string;
+  language: LanguageId;
+  text: string;
+  lines: LineIndex;
+  parse: ParseResult;
+  /** Set for files opened by the user (not just read from disk to follow a reference). */
+  open: boolean;
+}
+
+export class Workspace {
+  private readonly files = new Map<string, SourceFile>();
+  /** Paths known not to exist, so repeated lookups stay cheap. */
+  private readonly missing = new Set<string>();
+  settings: RuleSettings = {};
+  /** Context forced for a fragment (nginx: `http`, `server`, ...), e.g. by the CLI's --context. */
+  readonly contextOverride = new Map<string, string>();
+
+  constructor(
+    readonly host: FileHost,
+    private readonly dialects: ReadonlyMap<LanguageId, Dialect>,
+  ) {}
+
+  dialect(language: LanguageId): Dialect | undefined {
+    return this.dialects.get(language);
+  }
+
+  /** Adds or replaces a file with the given text. */
+  setFile(path: string, text: string, language?: LanguageId, open = true): SourceFile | undefined {
+    const lang = language ?? detectLanguage(path, text);
+    if (!lang) return undefined;
+    const dialect = this.dialects.get(lang);
+    if (!dialect) return undefined;
+    const existing = this.files.get(path);
+    if (existing && existing.text === text && existing.language === lang) {
+      existing.open ||= open;
+      return existing;
+    }
+    const file: SourceFile = { path, language: lang, text, lines: new LineIndex(text), parse: dialect.parse(text), open };
+    this.files.set(path, file);
+    this.missing.delete(path);
+    return file;
+  }
+
+  removeFile(path: string): void {
+    this.files.delete(path);
+  }
+
+  /** Forgets a file's in-memory text so that the next lookup reads it from disk again. */
+  invalidate(path: string): void {
+    this.files.delete(path);
+    this.missing.delete(path);
+  }
+
+  get(path: string): SourceFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** A file from memory, or read from disk when it is not loaded yet. */
+  load(path: string, language?: LanguageId): SourceFile | undefined {
+    const known = this.files.get(path);
+    if (known) return known;
+    if (this.missing.has(path)) return undefined;
+    const text = this.host.readFile(path);
+    if (text === undefined) {
+      this.missing.add(path);
+      return undefined;
+    }
+    return this.setFile(path, text, language, false);
+  }
+
+  all(): SourceFile[] {
+    return [...this.files.values()];
+  }
+
+  /** The findings of one file, with settings and suppression comments applied. */
+  analyze(path: string): Finding[] {
+    const file = this.files.get(path);
+    if (!file) return [];
+    const dialect = this.dialects.get(file.language);
+    if (!dialect) return [];
+    const findings = dialect.analyze(file, this).filter((f) => f.path === path);
+    return sortFindings(applySettings(findings, this.settings, file.parse.comments, (line) => dialect.isCodeLine(file, line)));
+  }
+}
