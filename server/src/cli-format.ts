@@ -4,7 +4,9 @@ import type { Finding, RuleMeta } from './engine/rules';
 import type { LanguageId } from './engine/syntax';
 
 export interface FileReport {
+  /** As shown to the user: relative to the working directory when inside it. */
   path: string;
+  absPath: string;
   language: LanguageId;
   findings: Finding[];
 }
@@ -56,7 +58,7 @@ export function formatText(files: FileReport[], color: boolean): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(files: FileReport[], rules: readonly RuleMeta[], toUri: (path: string) => string, version: string): string {
+export function formatSarif(files: FileReport[], rules: readonly RuleMeta[], toUri: (file: FileReport) => string, version: string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -82,7 +84,7 @@ export function formatSarif(files: FileReport[], rules: readonly RuleMeta[], toU
         message: { text: x.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: toUri(f.path) },
+            artifactLocation: { uri: toUri(f) },
             region: {
               startLine: x.range.start.line + 1,
               startColumn: x.range.start.character + 1,

@@ -81,6 +81,17 @@ function collect(paths: string[], forced: LanguageId | undefined): { files: Map<
   return { files, notes };
 }
 
+/** Paths inside the working directory are shown relative to it, others in full. */
+function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return !rel || rel.startsWith('..') ? abs : rel;
+}
+
+function sarifUri(report: FileReport): string {
+  const rel = relative(process.cwd(), report.absPath);
+  return !rel || rel.startsWith('..') ? pathToFileURL(report.absPath).href : rel.split(sep).join('/');
+}
+
 function lint(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -126,13 +137,13 @@ function lint(argv: string[]): number {
     if (values.context) ws.contextOverride.set(path, values.context);
     loaded.push(path);
   }
-  for (const path of loaded) reports.push({ path: relative(process.cwd(), path) || path, language: files.get(path)!, findings: ws.analyze(path) });
+  for (const path of loaded) reports.push({ path: displayPath(path), absPath: path, language: files.get(path)!, findings: ws.analyze(path) });
   for (const n of notes) process.stderr.write(`layerwise: ${n}\n`);
-  if (!reports.length && !notes.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files found in the given paths.');
+  if (!reports.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files to analyse in the given paths.');
 
   const allRules = [...DIALECTS.values()].flatMap((d) => d.rules);
   if (format === 'json') process.stdout.write(formatJson(reports) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(reports, allRules, (p) => (p.startsWith(sep) ? pathToFileURL(p).href : p.split(sep).join('/')), VERSION) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif(reports, allRules, sarifUri, VERSION) + '\n');
   else process.stdout.write(formatText(reports, !values['no-color'] && !!process.stdout.isTTY) + '\n');
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

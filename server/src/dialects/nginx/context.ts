@@ -72,7 +72,8 @@ export interface Resolution {
  */
 export function resolveTree(tree: readonly Directive[], bases: readonly string[][]): Resolution[] {
   const out: Resolution[] = [];
-  const visit = (nodes: readonly Directive[], localPath: string[], data: boolean): void => {
+  // Inside a block that is itself misplaced, context verdicts would only repeat that one error.
+  const visit = (nodes: readonly Directive[], localPath: string[], data: boolean, quiet = false): void => {
     for (const node of nodes) {
       const specs = specsOf(node.name);
       const templated = node.name.includes('${');
@@ -92,9 +93,10 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
           }
         }
         spec ??= pickByFamily(specs, localPath, bases);
+        if (quiet) allowed = undefined;
       }
       out.push({ node, localPath, specs, spec, allowed, data, templated });
-      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque);
+      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque, quiet || allowed === false || !specs.length);
     }
   };
   visit(tree, [], bases.length > 0 && bases.every((b) => b.some((n) => DATA_BLOCKS.has(n))));

@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const grammar = 'syntaxes/nginx.tmLanguage.json';
+const fixtureDir = join(repoRoot, 'test', 'grammar', 'nginx');
+const isWindows = process.platform === 'win32';
+const cli = join(repoRoot, 'node_modules', '.bin', isWindows ? 'vscode-tmgrammar-test.cmd' : 'vscode-tmgrammar-test');
+
+interface CliResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs vscode-tmgrammar-test from the repository root against the given fixture glob. */
+function runGrammarTests(fixtureGlob: string): CliResult {
+  const result = spawnSync(cli, ['-g', grammar, fixtureGlob], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    shell: isWindows,
+    timeout: 60_000,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  if (result.error) throw result.error;
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output };
+}
+
+/** The CLI hands the glob to node-glob, which wants forward slashes. */
+function toGlob(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+describe('nginx TextMate grammar', () => {
+  it('passes every fixture in test/grammar/nginx', () => {
+    const fixtures = readdirSync(fixtureDir).filter((name) => name.endsWith('.conf'));
+    expect(fixtures.length).toBeGreaterThanOrEqual(5);
+
+    const { status, output } = runGrammarTests('test/grammar/nginx/*.conf');
+
+    expect(output).not.toMatch(/failed/);
+    expect(status, output).toBe(0);
+    // Every fixture was actually picked up by the glob and run.
+    expect(output.match(/run successfuly/g)?.length, output).toBe(fixtures.length);
+  }, 60_000);
+
+  it('fails when a fixture asserts a scope the grammar does not produce', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerwise-grammar-'));
+    try {
+      const fixture = join(dir, 'wrong-scope.conf');
+      writeFileSync(
+        fixture,
+        [
+          '# SYNTAX TEST "source.nginx" "deliberately wrong assertion"',
+          'worker_processes auto;',
+          '# <---------------- keyword.other.directive.nginx',
+          '#                ^^^^ comment.line.number-sign.nginx',
+          '',
+        ].join('\n'),
+      );
+
+      const { status, output } = runGrammarTests(toGlob(fixture));
+
+      expect(status, output).not.toBe(0);
+      expect(output).toMatch(/missing required scopes: comment\.line\.number-sign\.nginx/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('fails when a prohibited scope is present', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerwise-grammar-'));
+    try {
+      const fixture = join(dir, 'prohibited-scope.conf');
+      writeFileSync(
+        fixture,
+        [
+          '# SYNTAX TEST "source.nginx" "deliberately wrong negative assertion"',
+          'gzip on; # trailing comment',
+          '#         ^ - comment.line.number-sign.nginx',
+          '',
+        ].join('\n'),
+      );
+
+      const { status, output } = runGrammarTests(toGlob(fixture));
+
+      expect(status, output).not.toBe(0);
+      expect(output).toMatch(/prohibited scopes: comment\.line\.number-sign\.nginx/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

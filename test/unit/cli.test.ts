@@ -1,0 +1,103 @@
+// The CLI contract: formats, exit codes, and clear errors for bad input.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does).');
+  dir = mkdtempSync(join(tmpdir(), 'layerwise-cli-'));
+  mkdirSync(join(dir, 'conf.d'));
+  writeFileSync(join(dir, 'nginx.conf'), 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n');
+  writeFileSync(join(dir, 'conf.d', 'site.conf'), 'server {\n    listen 80;\n    gzip on off;\n}\n');
+  writeFileSync(join(dir, 'ok.conf'), 'events {}\nhttp { server { listen 8080; } }\n');
+  writeFileSync(join(dir, 'notes.txt'), 'just some text\n');
+});
+
+describe('layerwise lint', () => {
+  it('prints one JSON object with the documented fields and exits 1 on errors', () => {
+    const r = run(['lint', '--format', 'json', join(dir, 'conf.d', 'site.conf'), join(dir, 'nginx.conf')]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['files']);
+    const site = out.files.find((f: { path: string }) => f.path.endsWith('site.conf'));
+    expect(site.language).toBe('nginx');
+    expect(site.findings).toEqual([{
+      rule: 'nginx/wrong-arg-count', severity: 'error', layer: 4, line: 3, column: 13, endLine: 3, endColumn: 16,
+      message: expect.stringContaining('"gzip" takes 1 argument but has 2'),
+    }]);
+  });
+
+  it('checks an included fragment in the context of its includer', () => {
+    // Alone, `server` at the top of a file would be fine in http; here the includer proves it.
+    writeFileSync(join(dir, 'conf.d', 'loc.conf'), 'location / { return 204; }\n');
+    const r = run(['lint', '--format', 'json', dir]);
+    const loc = JSON.parse(r.stdout).files.find((f: { path: string }) => f.path.endsWith('loc.conf'));
+    expect(loc.findings.map((f: { rule: string }) => f.rule)).toEqual(['nginx/not-allowed-here']);
+  });
+
+  it('exits 0 when nothing is an error', () => {
+    const r = run(['lint', join(dir, 'ok.conf')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No findings in 1 file');
+  });
+
+  it('groups text output by file and shows the layer', () => {
+    const r = run(['lint', '--no-color', join(dir, 'conf.d', 'site.conf')]);
+    expect(r.stdout).toMatch(/site\.conf \(nginx\)\n\s+3:13\s+error\s+L4 transport\s+"gzip" takes 1 argument/);
+  });
+
+  it('writes valid SARIF 2.1.0', () => {
+    const r = run(['lint', '--format', 'sarif', join(dir, 'conf.d', 'site.conf')]);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const run0 = sarif.runs[0];
+    expect(run0.tool.driver.name).toBe('Layerwise');
+    const result = run0.results[0];
+    expect(result.ruleId).toBe('nginx/wrong-arg-count');
+    expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('nginx/wrong-arg-count');
+    expect(result.level).toBe('error');
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, startColumn: 13, endLine: 3, endColumn: 16 });
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/.*site\.conf$/);
+  });
+
+  it('lets --rule change or silence a rule', () => {
+    const off = run(['lint', '--format', 'json', '--rule', 'nginx/wrong-arg-count=off', join(dir, 'conf.d', 'site.conf')]);
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).files[0].findings).toEqual([]);
+    const warn = run(['lint', '--format', 'json', '--rule', 'nginx/wrong-arg-count=warning', join(dir, 'conf.d', 'site.conf')]);
+    expect(warn.code).toBe(0);
+    expect(JSON.parse(warn.stdout).files[0].findings[0].severity).toBe('warning');
+  });
+
+  it('honours --language and says which files it skipped', () => {
+    const skipped = run(['lint', join(dir, 'notes.txt')]);
+    expect(skipped.code).toBe(2);
+    expect(skipped.stderr).toContain('notes.txt: not recognised');
+    const forced = run(['lint', '--language', 'nginx', '--format', 'json', join(dir, 'notes.txt')]);
+    expect(JSON.parse(forced.stdout).files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['nginx/unknown-directive', 'nginx/syntax']);
+  });
+
+  it('exits 2 with a clear message for usage and I/O errors', () => {
+    const missing = run(['lint', join(dir, 'nope.conf')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.conf: no such file or directory/);
+    const format = run(['lint', '--format', 'xml', dir]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('unknown --format "xml"');
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run(['lint']).stderr).toContain('no PATH given');
+    expect(run(['lint', '--bogus', dir]).code).toBe(2);
+  });
+});
