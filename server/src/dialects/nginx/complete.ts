@@ -79,6 +79,7 @@ function directiveItems(paths: string[][]): CompletionItem[] {
 function variableItems(family: string | undefined): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const [name, specs] of variables()) {
+    if (name.endsWith('_')) continue;
     const spec = specs.find((s) => !family || s.module.startsWith(`ngx_${family}_`)) ?? specs[0];
     if (family && (family === 'http' || family === 'stream') && !spec.module.startsWith(`ngx_${family}_`)) continue;
     items.push({ label: `$${name}`, kind: KIND_VARIABLE, detail: spec.module, filterText: `$${name}`, insertText: `$${name}` });

@@ -193,12 +193,13 @@ export function specsOf(name: string): DirectiveSpec[] {
   return directives().get(name) ?? [];
 }
 
-/** Every variable of the reference, by name without `$`. Names like `arg_` are prefixes. */
+/** Every variable of the reference, by name without `$`. Keys ending in `_` (`arg_`) are prefixes. */
 export function variables(): Map<string, VariableSpec[]> {
   if (!variableIndex) {
     variableIndex = new Map();
     for (const v of getVariables(Format.Markdown)) {
-      const name = v.name.replace(/^\$/, '');
+      // `$http_NAME` style entries are families of variables: they are keyed by their prefix.
+      const name = v.name.replace(/^\$/, '').replace(/_[A-Z]+$/, '_');
       const spec = { name, module: v.module, description: v.description };
       const list = variableIndex.get(name);
       if (list) list.push(spec);

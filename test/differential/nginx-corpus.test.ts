@@ -1,0 +1,369 @@
+// Differential test against the real nginx (`nginx -t` through ../shared/oracles/nginx-check).
+// (a) Every corpus file nginx accepted (VALIDATION.tsv) must get no error from Layerwise in the
+//     same context; the oracle re-checks each file on this machine first.
+// (b) Mutants derived deterministically from those files (wrong context, misspelt name, wrong
+//     argument count) are judged by both nginx and Layerwise; their verdicts and error lines
+//     must agree on at least 95% of the samples.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../server/src/dialects/index';
+import { resolveTree, CONTEXT_PATHS, DATA_BLOCKS } from '../../server/src/dialects/nginx/context';
+import { specsOf } from '../../server/src/dialects/nginx/reference';
+import type { Finding } from '../../server/src/engine/rules';
+import type { Directive } from '../../server/src/engine/syntax';
+import { LineIndex } from '../../server/src/engine/text';
+import { Workspace } from '../../server/src/engine/workspace';
+import { nodeHost } from '../../server/src/node-host';
+import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracleContext, type OracleResult } from '../support/oracle';
+
+const NGINX_DIR = path.join(corpusDir, 'nginx');
+const CONCURRENCY = 4;
+const SEED = 0x1a7e5;
+const PER_KIND = 50;
+const MIN_AGREEMENT = 0.95;
+
+// ---- corpus --------------------------------------------------------------------------------
+
+/** A VALIDATION.tsv context: the oracle's `--ctx`, whether `events {}` was prepended, and ours. */
+interface Accepted {
+  name: string;
+  file: string;
+  bytes: Buffer;
+  text: string;
+  validated: string;
+  oracleCtx: NginxOracleContext;
+  withEvents: boolean;
+  lwCtx: string;
+}
+
+function acceptedCorpus(): Accepted[] {
+  const out: Accepted[] = [];
+  for (const row of readFileSync(path.join(corpusDir, 'VALIDATION.tsv'), 'utf8').split('\n')) {
+    const [file, , result] = row.split('\t');
+    if (!file?.startsWith('nginx/')) continue;
+    const m = /^accepted \(as ([a-z+-]+)\)$/.exec(result ?? '');
+    if (!m) continue;
+    const validated = m[1];
+    const withEvents = validated === 'main+events';
+    const ctx = withEvents ? 'main' : validated;
+    if (!['main', 'http', 'server', 'location', 'stream'].includes(ctx)) throw new Error(`unexpected context ${validated} for ${file}`);
+    const abs = path.join(corpusDir, file);
+    out.push({
+      name: path.basename(file),
+      file: abs,
+      bytes: readFileSync(abs),
+      text: readFileSync(abs, 'utf8'),
+      validated,
+      oracleCtx: ctx as NginxOracleContext,
+      withEvents,
+      // The missing `events` block of a main+events file is not something lexicon rules check.
+      lwCtx: ctx,
+    });
+  }
+  return out;
+}
+
+// ---- Layerwise side ------------------------------------------------------------------------
+
+function lint(filePath: string, text: string, ctx: string): Finding[] {
+  const ws = new Workspace(nodeHost(), DIALECTS);
+  ws.setFile(filePath, text, 'nginx');
+  ws.contextOverride.set(filePath, ctx);
+  return ws.analyze(filePath);
+}
+
+const errorsOf = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
+
+// ---- oracle side ---------------------------------------------------------------------------
+
+/**
+ * A work dir that holds symlinks to every corpus file, so that relative includes in a sample
+ * written there resolve as they do for the corpus file itself.
+ */
+let work = '';
+let counter = 0;
+
+function writeSample(text: string | Buffer, withEvents: boolean): string {
+  const file = path.join(work, `zz-sample-${String(counter++).padStart(4, '0')}.conf`);
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  // `events {}` goes on line 1 in front of the text, so the line numbers stay the file's own.
+  writeFileSync(file, withEvents ? Buffer.concat([Buffer.from('events {} '), bytes]) : bytes);
+  return file;
+}
+
+function oracle(file: string, ctx: NginxOracleContext): Promise<OracleResult> {
+  return nginxCheck(file, { ctx, root: ctx === 'main' ? undefined : NGINX_DIR });
+}
+
+/**
+ * Why nginx's verdict says something about this machine rather than the config, or undefined.
+ * A directive nginx does not know although the reference does belongs to a module that the
+ * Debian build lacks (mail, perl, geoip, njs, NGINX Plus ...).
+ */
+function environmental(r: OracleResult): string | undefined {
+  const e = r.error;
+  if (!e) return undefined;
+  const unknown = /^unknown directive "([^"]+)"/.exec(e.message);
+  if (unknown && specsOf(unknown[1]).length) return `module of "${unknown[1]}" not built into this nginx`;
+  if (/host not found|cannot load certificate|BIO_new_file|open\(\) ".*" failed|dlopen\(\)|getpwnam|getgrnam/.test(e.message)) return `environment: ${e.message}`;
+  return undefined;
+}
+
+// ---- deterministic mutants -----------------------------------------------------------------
+
+/** mulberry32: a small seeded PRNG, so the mutants are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Kind = 'context' | 'typo' | 'arity';
+
+interface Mutant {
+  id: string;
+  kind: Kind;
+  base: Accepted;
+  text: string;
+  what: string;
+}
+
+/** Block paths (outermost first) mapped to directives that nginx does not accept there. */
+function wrongFor(full: readonly string[]): string[] | undefined {
+  const key = full.join('>');
+  const last = full[full.length - 1];
+  const http = full[0] === 'http';
+  if (key === '') return ['proxy_pass http://127.0.0.1:8080;', 'server_name example.com;', 'location /lw { return 204; }', 'add_header X-Lw 1;', 'listen 8080;', 'worker_connections 512;', 'server { listen 8080; }'];
+  if (key === 'events') return ['proxy_pass http://127.0.0.1:8080;', 'gzip on;', 'listen 8080;', 'user nobody;'];
+  if (key === 'http') return ['proxy_pass http://127.0.0.1:8080;', 'worker_connections 512;', 'listen 8080;', 'user nobody;', 'worker_processes 2;', 'location /lw { return 204; }', 'server_name example.com;', 'return 204;', 'rewrite ^ /lw;', 'events { }'];
+  if (key === 'http>server') return ['worker_connections 512;', 'upstream lw_up { server 127.0.0.1:8080; }', 'proxy_pass http://127.0.0.1:8080;', 'map $uri $lw_x { default 1; }', 'log_format lw \'$uri\';', 'pid /tmp/lw.pid;', 'events { }', 'http { }', 'proxy_cache_path /tmp/lw keys_zone=lw:1m;', 'limit_req_zone $binary_remote_addr zone=lw:1m rate=1r/s;'];
+  if (http && last === 'location') return ['server_name example.com;', 'listen 8080;', 'upstream lw_up { server 127.0.0.1:8080; }', 'worker_connections 512;', 'map $uri $lw_x { default 1; }', 'log_format lw \'$uri\';', 'ssl_session_cache shared:lw:1m;', 'server { listen 8080; }', 'types_hash_max_size 2048;'];
+  return undefined;
+}
+
+/** HTTP (L7) directives that a stream (L4) server does not accept. */
+const HTTP_IN_STREAM = ['proxy_set_header Host $host;', 'location / { return 204; }', 'add_header X-Lw 1;', 'root /var/www;', 'rewrite ^ /lw;', 'gzip on;', 'proxy_http_version 1.1;', 'index index.html;'];
+
+interface Site {
+  /** Offset where a new line is inserted. */
+  offset: number;
+  indent: string;
+  full: string[];
+}
+
+function sitesOf(text: string, tree: Directive[], base: string[]): Site[] {
+  const lines = new LineIndex(text);
+  const sites: Site[] = [];
+  const lineStartOf = (line: number, character: number): { offset: number; indent: string } | undefined => {
+    const before = lines.lineText(line).slice(0, character);
+    return /^[ \t]*$/.test(before) ? { offset: lines.starts[line], indent: before } : undefined;
+  };
+  const visit = (nodes: Directive[], local: string[]): void => {
+    const full = [...base, ...local];
+    for (const n of nodes) {
+      const at = lineStartOf(n.nameRange.start.line, n.nameRange.start.character);
+      if (at) sites.push({ ...at, full });
+      if (n.children && !n.opaque && !DATA_BLOCKS.has(n.name) && n.name !== 'if' && n.name !== 'limit_except') visit(n.children, [...local, n.name]);
+    }
+  };
+  visit(tree, []);
+  return sites;
+}
+
+function insertLine(text: string, site: Site, snippet: string): string {
+  return text.slice(0, site.offset) + site.indent + snippet + '\n' + text.slice(site.offset);
+}
+
+function parse(text: string) {
+  return DIALECTS.get('nginx')!.parse(text);
+}
+
+function contextMutant(base: Accepted, rnd: () => number): { text: string; what: string } | undefined {
+  const tree = parse(base.text).tree;
+  const sites = sitesOf(base.text, tree, CONTEXT_PATHS[base.lwCtx]);
+  // An L7 directive in a stream server the mutant adds (only where a stream block may stand).
+  const mainSites = sites.filter((s) => s.full.length === 0);
+  if (mainSites.length && !tree.some((d) => d.name === 'stream') && rnd() < 0.35) {
+    const site = mainSites[Math.floor(rnd() * mainSites.length)];
+    const bad = HTTP_IN_STREAM[Math.floor(rnd() * HTTP_IN_STREAM.length)];
+    const block = ['stream {', '    server {', '        listen 12345;', '        proxy_pass 127.0.0.1:9;', `        ${bad}`, '    }', '}'].join('\n');
+    return { text: insertLine(base.text, site, block), what: `stream > server: ${bad}` };
+  }
+  const usable = sites.filter((s) => wrongFor(s.full));
+  if (!usable.length) return undefined;
+  const site = usable[Math.floor(rnd() * usable.length)];
+  const pool = wrongFor(site.full)!;
+  const bad = pool[Math.floor(rnd() * pool.length)];
+  return { text: insertLine(base.text, site, bad), what: `${site.full.join(' > ') || 'main'}: ${bad}` };
+}
+
+function typoOf(name: string, rnd: () => number): string {
+  const i = Math.floor(rnd() * name.length);
+  const op = Math.floor(rnd() * 3);
+  if (op === 0 && name.length > 2) return name.slice(0, i) + name.slice(i + 1);
+  if (op === 1) return name.slice(0, i + 1) + name[i] + name.slice(i + 1);
+  const j = Math.min(i, name.length - 2);
+  return name.slice(0, j) + name[j + 1] + name[j] + name.slice(j + 2);
+}
+
+function replaceRange(text: string, lines: LineIndex, from: { line: number; character: number }, to: { line: number; character: number }, insert: string): string {
+  return text.slice(0, lines.offset(from)) + insert + text.slice(lines.offset(to));
+}
+
+function typoMutant(base: Accepted, rnd: () => number): { text: string; what: string } | undefined {
+  const tree = parse(base.text).tree;
+  const resolved = resolveTree(tree, [CONTEXT_PATHS[base.lwCtx]]).filter(
+    (r) => r.spec && r.allowed && !r.data && !r.templated && /^[a-z_0-9]+$/.test(r.node.name));
+  if (!resolved.length) return undefined;
+  const r = resolved[Math.floor(rnd() * resolved.length)];
+  const typo = typoOf(r.node.name, rnd);
+  if (typo === r.node.name || specsOf(typo).length) return undefined;
+  const lines = new LineIndex(base.text);
+  return { text: replaceRange(base.text, lines, r.node.nameRange.start, r.node.nameRange.end, typo), what: `${r.node.name} -> ${typo} (line ${r.node.nameRange.start.line + 1})` };
+}
+
+function arityMutant(base: Accepted, rnd: () => number): { text: string; what: string } | undefined {
+  const tree = parse(base.text).tree;
+  const resolved = resolveTree(tree, [CONTEXT_PATHS[base.lwCtx]]).filter(
+    (r) => r.spec && r.allowed && !r.data && !r.templated && !r.spec.isBlock && !r.node.children && r.node.name !== 'if'
+      && r.node.args.length > 0 && r.spec.minArgs >= 1);
+  if (!resolved.length) return undefined;
+  const r = resolved[Math.floor(rnd() * resolved.length)];
+  const spec = r.spec!;
+  const lines = new LineIndex(base.text);
+  const last = r.node.args[r.node.args.length - 1].range.end;
+  const exactlyOne = spec.minArgs === 1 && spec.maxArgs === 1 && r.node.args.length === 1;
+  if (exactlyOne && rnd() < 0.5) {
+    return { text: replaceRange(base.text, lines, last, last, ' lw_extra'), what: `${r.node.name} + 1 argument (line ${r.node.nameRange.start.line + 1})` };
+  }
+  return { text: replaceRange(base.text, lines, r.node.nameRange.end, last, ''), what: `${r.node.name} without arguments (line ${r.node.nameRange.start.line + 1})` };
+}
+
+function mutants(bases: Accepted[]): Mutant[] {
+  const makers: Record<Kind, (b: Accepted, rnd: () => number) => { text: string; what: string } | undefined> = {
+    context: contextMutant,
+    typo: typoMutant,
+    arity: arityMutant,
+  };
+  const out: Mutant[] = [];
+  (Object.keys(makers) as Kind[]).forEach((kind, k) => {
+    const rnd = prng(SEED + k);
+    const seen = new Set<string>();
+    let made = 0;
+    for (let attempt = 0; made < PER_KIND && attempt < PER_KIND * 20; attempt++) {
+      const base = bases[Math.floor(rnd() * bases.length)];
+      const m = makers[kind](base, rnd);
+      if (!m || seen.has(m.text)) continue;
+      seen.add(m.text);
+      out.push({ id: `${kind}-${String(made).padStart(2, '0')}`, kind, base, ...m });
+      made++;
+    }
+  });
+  return out;
+}
+
+// ---- the tests -----------------------------------------------------------------------------
+
+const available = nginxOracleAvailable();
+const corpus = acceptedCorpus();
+/** Corpus files the oracle still accepts on this machine, filled by (a), used by (b). */
+const stillAccepted: Accepted[] = [];
+const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '100.0');
+
+describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => {
+  beforeAll(() => {
+    work = mkdtempSync(path.join(tmpdir(), 'lw-nginx-diff-'));
+    for (const name of readdirSync(NGINX_DIR)) symlinkSync(path.join(NGINX_DIR, name), path.join(work, name));
+    mkdirSync(path.join(work, 'logs'), { recursive: true });
+  });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('finds no error in any corpus file nginx accepts', async () => {
+    expect(corpus.length).toBeGreaterThan(30);
+    const verdicts = await mapLimit(corpus, CONCURRENCY, (c) =>
+      oracle(c.withEvents ? writeSample(c.bytes, true) : c.file, c.oracleCtx));
+    const noLonger: string[] = [];
+    const failures: string[] = [];
+    corpus.forEach((c, i) => {
+      const v = verdicts[i];
+      if (v.exit !== 0) {
+        noLonger.push(`  ${c.name} (as ${c.validated}): exit ${v.exit} ${v.error ? `line ${v.error.line}: ${v.error.message}` : v.stderr.trim()}`);
+        return;
+      }
+      stillAccepted.push(c);
+      for (const f of errorsOf(lint(c.file, c.text, c.lwCtx))) {
+        failures.push(`${c.name} (as ${c.validated}):${f.range.start.line + 1}: ${f.rule}: ${f.message}`);
+      }
+    });
+    console.log(`nginx corpus: ${stillAccepted.length}/${corpus.length} accepted files re-accepted by nginx -t here, ${failures.length} Layerwise errors on them`);
+    if (noLonger.length) console.log(`nginx no longer accepts ${noLonger.length} of them here (skipped):\n${noLonger.join('\n')}`);
+    expect(stillAccepted.length).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('agrees with nginx -t on mutants of accepted files', async () => {
+    expect(stillAccepted.length).toBeGreaterThan(0);
+    const all = mutants(stillAccepted);
+    const results = await mapLimit(all, CONCURRENCY, async (m) => {
+      const file = writeSample(m.text, m.base.withEvents);
+      return { m, nginx: await oracle(file, m.base.oracleCtx), ours: errorsOf(lint(path.join(work, `lw-${m.id}.conf`), m.text, m.base.lwCtx)) };
+    });
+
+    interface Row { n: number; verdicts: number; bothInvalid: number; lines: number; oracleFailed: number; excluded: number }
+    const rows = new Map<Kind, Row>();
+    const disagreements: string[] = [];
+    const excluded: string[] = [];
+    for (const { m, nginx, ours } of results) {
+      let row = rows.get(m.kind);
+      if (!row) rows.set(m.kind, (row = { n: 0, verdicts: 0, bothInvalid: 0, lines: 0, oracleFailed: 0, excluded: 0 }));
+      if (nginx.exit === 2) {
+        row.oracleFailed++;
+        excluded.push(`  ${m.id} ${m.base.name}: oracle failure: ${nginx.stderr.trim()}`);
+        continue;
+      }
+      const env = environmental(nginx);
+      if (env) {
+        row.excluded++;
+        excluded.push(`  ${m.id} ${m.base.name} [${m.what}]: ${env}`);
+        continue;
+      }
+      row.n++;
+      const nginxInvalid = nginx.exit === 1;
+      const ourInvalid = ours.length > 0;
+      const show = `${m.id} ${m.base.name} (${m.base.validated}) [${m.what}]: nginx ${nginx.error ? `line ${nginx.error.line}: ${nginx.error.message}` : 'valid'}; Layerwise ${ours.length ? ours.map((f) => `line ${f.range.start.line + 1}: ${f.rule}`).join(', ') : 'valid'}`;
+      if (process.env.LW_DIFF_VERBOSE) console.log(`  ${show}`);
+      if (nginxInvalid !== ourInvalid) {
+        disagreements.push(`  verdict: ${show}`);
+        continue;
+      }
+      row.verdicts++;
+      if (!nginxInvalid) continue;
+      row.bothInvalid++;
+      if (ours.some((f) => f.range.start.line + 1 === nginx.error?.line)) row.lines++;
+      else disagreements.push(`  line:    ${show}`);
+    }
+
+    const total = { n: 0, verdicts: 0, bothInvalid: 0, lines: 0, oracleFailed: 0, excluded: 0 };
+    const table = ['kind      mutants  verdicts agree  lines agree  excluded  oracle failed'];
+    for (const [kind, r] of rows) {
+      for (const k of Object.keys(total) as (keyof Row)[]) total[k] += r[k];
+      table.push(`${kind.padEnd(9)} ${String(r.n).padStart(7)}  ${`${r.verdicts} (${pct(r.verdicts, r.n)}%)`.padStart(14)}  ${`${r.lines}/${r.bothInvalid}`.padStart(11)}  ${String(r.excluded).padStart(8)}  ${String(r.oracleFailed).padStart(13)}`);
+    }
+    console.log(table.join('\n'));
+    console.log(`nginx differential: ${total.verdicts}/${total.n} verdicts agree (${pct(total.verdicts, total.n)}%), ${total.lines}/${total.bothInvalid} lines agree`);
+    if (excluded.length) console.log(`excluded (environment or oracle failure):\n${excluded.join('\n')}`);
+    if (disagreements.length) console.log(`disagreements:\n${disagreements.join('\n')}`);
+
+    expect(total.n).toBeGreaterThanOrEqual(100);
+    expect(total.verdicts / total.n).toBeGreaterThanOrEqual(MIN_AGREEMENT);
+  }, 90_000);
+});
