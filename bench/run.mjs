@@ -1,0 +1,305 @@
+// Performance report (npm run bench = build, then this). Generates the shared synthetic nginx
+// configs (../shared/perf/gen.sh), then measures, with performance.now() and medians:
+//   1. parse with positions (Layerwise) vs the nginx-conf npm parser, same text;
+//   2. full lint in-process (ws.setFile + ws.analyze), warm, and ms per 1k lines;
+//   3. whole process: `node dist/cli.js lint --format json` vs `nginx -t` (private net+mount ns);
+//   4. language server edit-to-diagnostics latency over the real protocol (dist/server.js).
+// It reports and never asserts; it exits non-zero only when something crashes.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'bench', '.out');
+const GEN = resolve(root, '..', 'shared', 'perf', 'gen.sh');
+const CLI = join(root, 'dist', 'cli.js');
+const SERVER = join(root, 'dist', 'server.js');
+const STREAM_MODULE = '/usr/lib/nginx/modules/ngx_stream_module.so';
+const SIZES = ['1k', '10k', '50k'];
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+const now = () => performance.now();
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
+
+/** Median time of `fn` after `warmup` calls; stops early once `budgetMs` is spent (min 5 runs). */
+function timeIt(fn, { warmup = 3, runs = 20, budgetMs = 4000 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  const t0 = now();
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    times.push(now() - t);
+    if (times.length >= 5 && now() - t0 > budgetMs) break;
+  }
+  return { median: median(times), runs: times.length };
+}
+
+const rows = [];
+let group = '';
+const section = (name) => {
+  group = name;
+};
+/** One table row; `ok` is true/false for a target, undefined for information only. */
+function row(metric, file, value, target = '', ok = undefined, note = '') {
+  rows.push({ group, metric, file, value, target, status: ok === undefined ? '' : ok ? 'PASS' : 'MISS', note });
+}
+
+function printTable() {
+  const head = { metric: 'metric', file: 'file', value: 'value', target: 'target', status: 'result', note: 'notes' };
+  const all = [head, ...rows];
+  const w = (k) => Math.max(...all.map((r) => String(r[k]).length));
+  const widths = { metric: w('metric'), file: w('file'), value: w('value'), target: w('target'), status: w('status') };
+  const line = (r) => [
+    String(r.metric).padEnd(widths.metric), String(r.file).padEnd(widths.file), String(r.value).padStart(widths.value),
+    String(r.target).padEnd(widths.target), String(r.status).padEnd(widths.status), r.note,
+  ].join('  ').trimEnd();
+  console.log(line(head));
+  console.log('-'.repeat(line(head).length + 12));
+  let last;
+  for (const r of rows) {
+    if (last && last !== r.group) console.log('');
+    console.log(line(r));
+    last = r.group;
+  }
+}
+
+// ---- setup ---------------------------------------------------------------------------------------
+
+async function setup() {
+  for (const f of [CLI, SERVER]) {
+    if (!existsSync(f)) throw new Error(`${f} does not exist: run \`npm run build\` first (npm run bench does)`);
+  }
+  if (!existsSync(GEN)) throw new Error(`generator not found: ${GEN}`);
+  mkdirSync(outDir, { recursive: true });
+  // Same settings as scripts/build.mjs, so the engine runs as it does in dist/.
+  await build({
+    entryPoints: [join(root, 'bench', 'lib.ts')],
+    outfile: join(outDir, 'lib.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    define: { 'import.meta.url': '__layerwiseImportMetaUrl' },
+    banner: { js: "const __layerwiseImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  const require = createRequire(join(root, 'package.json'));
+  const lib = require(join(outDir, 'lib.cjs'));
+  const { NginxParser } = require('nginx-conf/dist/src/parser');
+  const work = mkdtempSync(join(tmpdir(), 'layerwise-bench-'));
+  const gen = spawnSync('bash', [GEN, work], { encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(`gen.sh failed (${gen.status}): ${gen.stderr}`);
+  const files = Object.fromEntries(SIZES.map((s) => {
+    const path = join(work, `nginx-${s}.conf`);
+    const text = readFileSync(path, 'utf8');
+    return [s, { path, text, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) }];
+  }));
+  return { lib, NginxParser, work, files };
+}
+
+// ---- 1 + 2: in-process parse and lint -------------------------------------------------------------
+
+function parseAndLint({ lib, NginxParser, files }) {
+  const dialect = lib.DIALECTS.get('nginx');
+  const ngxConf = (text) => {
+    let tree;
+    let error;
+    new NginxParser().parse(text, (e, t) => {
+      error = e;
+      tree = t;
+    });
+    if (error) throw new Error(`nginx-conf failed: ${error.message}`);
+    return tree;
+  };
+  const perSize = {};
+  section('parse');
+  for (const s of SIZES) {
+    const { text, lines } = files[s];
+    const budget = s === '50k' ? 6000 : 3000;
+    const runs = s === '1k' ? 100 : s === '10k' ? 40 : 15;
+    const ours = timeIt(() => dialect.parse(text), { warmup: 5, runs, budgetMs: budget });
+    const theirs = timeIt(() => ngxConf(text), { warmup: 3, runs, budgetMs: budget });
+    const parsed = dialect.parse(text);
+    const ratio = theirs.median / ours.median;
+    const kl = `${s} (${lines} lines)`;
+    row('parse, Layerwise (with positions)', kl, ms(ours.median), '', undefined, `median of ${ours.runs}; ${parsed.tree.length} top-level nodes`);
+    row('parse, nginx-conf 2.1.0 (no positions)', kl, ms(theirs.median), '', undefined, `median of ${theirs.runs}`);
+    row('parse throughput Layerwise / nginx-conf', kl, `${ratio.toFixed(1)}x`, '>= 2x', ratio >= 2);
+  }
+  section('lint');
+  for (const s of SIZES) {
+    const { path, text, lines } = files[s];
+    const ws = new lib.Workspace(lib.nodeHost(), lib.DIALECTS);
+    let findings = [];
+    const lint = () => {
+      ws.removeFile(path); // setFile keeps an identical file; force a real re-parse each run
+      ws.setFile(path, text, 'nginx');
+      findings = ws.analyze(path);
+    };
+    const r = timeIt(lint, { warmup: 5, runs: s === '50k' ? 15 : 30, budgetMs: s === '50k' ? 8000 : 4000 });
+    perSize[s] = { median: r.median, lines };
+    const target = s === '10k' ? 10 : s === '50k' ? 50 : undefined;
+    row('full lint warm (parse + all rules)', `${s} (${lines} lines)`, ms(r.median), target ? `< ${target} ms` : '',
+      target ? r.median < target : undefined, `median of ${r.runs} after 5 warm-up; ${findings.length} findings`);
+  }
+  for (const s of SIZES) {
+    const { median: m, lines } = perSize[s];
+    const per = (m / lines) * 1000;
+    const base = (perSize['1k'].median / perSize['1k'].lines) * 1000;
+    row('full lint, ms per 1k lines', s, `${per.toFixed(3)} ms`, 'linear', undefined, s === '1k' ? '' : `${(per / base).toFixed(2)}x the 1k figure`);
+  }
+}
+
+// ---- 3: whole process, CLI vs nginx -t ------------------------------------------------------------
+
+function wholeProcess({ work, files }) {
+  section('process');
+  const RUNS = 7;
+  const file = files['10k'];
+  const kl = `10k (${file.lines} lines)`;
+  // CLI, cold process each time (what a CI step or pre-commit hook pays).
+  const cliTimes = [];
+  let cliFindings;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t = now();
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', file.path], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const dt = now() - t;
+    if (r.error || r.signal || (r.status !== 0 && r.status !== 1)) {
+      throw new Error(`CLI failed (status ${r.status}, signal ${r.signal}): ${r.error?.message ?? r.stderr}`);
+    }
+    cliFindings = JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0);
+    if (i > 0) cliTimes.push(dt); // first run warms the file cache
+  }
+  // nginx -t, in private mount + network namespaces (nginx -t binds every listen socket), with a
+  // throwaway prefix; the stream module is dynamic in this build, so load it via -g.
+  const prefix = mkdtempSync(join(work, 'nginx-prefix-'));
+  mkdirSync(join(prefix, 'logs'), { recursive: true });
+  const hasNginx = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).status === 0;
+  const asRoot = process.getuid?.() === 0;
+  const unshare = asRoot ? ['unshare', '-mn'] : ['unshare', '-rmn'];
+  const canUnshare = spawnSync(unshare[0], [...unshare.slice(1), 'true']).status === 0;
+  let g = `pid ${prefix}/nginx.pid; error_log stderr;`;
+  if (existsSync(STREAM_MODULE) && !/ngx_stream_module/.test(file.text)) g += ` load_module ${STREAM_MODULE};`;
+  const nginxArgs = ['nginx', '-t', '-q', '-p', `${prefix}/`, '-c', file.path, '-g', g];
+  const cmd = canUnshare ? [...unshare, ...nginxArgs] : nginxArgs;
+  const nginxTimes = [];
+  let nginxError;
+  if (hasNginx) {
+    for (let i = 0; i < RUNS + 1; i++) {
+      const t = now();
+      const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
+      const dt = now() - t;
+      if (r.status !== 0) {
+        nginxError = `nginx -t exited ${r.status}: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-3).join(' | ')}`;
+        break;
+      }
+      if (i > 0) nginxTimes.push(dt);
+    }
+  }
+  const cli = median(cliTimes);
+  row('CLI whole process: node dist/cli.js lint --format json', kl, ms(cli), '', undefined, `median of ${cliTimes.length}; ${cliFindings} findings`);
+  if (!hasNginx || nginxError) {
+    row(`nginx -t whole process`, kl, 'n/a', '', undefined, nginxError ?? 'nginx not installed');
+    row('CLI / nginx -t time', kl, 'n/a', '< 1 (CLI faster)', false, 'no nginx figure');
+    if (nginxError) throw new Error(nginxError);
+    return;
+  }
+  const ngx = median(nginxTimes);
+  row(`nginx -t whole process${canUnshare ? ' (in unshare -mn)' : ''}`, kl, ms(ngx), '', undefined, `median of ${nginxTimes.length}; -p tmp -g '${g.replace(prefix, '<tmp>')}'`);
+  row('CLI / nginx -t time', kl, `${(cli / ngx).toFixed(2)}`, '< 1 (CLI faster)', cli < ngx);
+}
+
+// ---- 4: language server latency -------------------------------------------------------------------
+
+async function serverLatency({ lib, work, files }) {
+  section('lsp');
+  const file = files['10k'];
+  const lines = file.text.split('\n');
+  // A comment line and a value line near the middle of the file.
+  const mid = lines.length >> 1;
+  const commentLine = lines.findIndex((l, i) => i >= mid && /^\s*# unit \d+$/.test(l));
+  const valueLine = lines.findIndex((l, i) => i >= mid && /^\s*keepalive \d+;$/.test(l));
+  if (commentLine < 0 || valueLine < 0) throw new Error('no comment/value line found in nginx-10k.conf');
+  const commentCol = lines[commentLine].length; // end of "# unit N"
+  const valueCol = lines[valueLine].indexOf(';'); // after the number of "keepalive 8"
+
+  const client = lib.LspClient.start({ serverPath: SERVER, cwd: work, timeoutMs: 15_000 });
+  try {
+    await client.initialize({}); // no workspace folder: only the opened document is analysed
+    const uri = lib.fileUri(file.path);
+    const tOpen = now();
+    const first = await client.open(uri, file.text, 'nginx', 1, 30_000);
+    const openMs = first.receivedAt - tOpen;
+    await new Promise((r) => setTimeout(r, 300)); // let the post-open scheduled run finish
+
+    const WARMUP = 10;
+    const edit = async (i) => {
+      const [line, col] = i < 50 + WARMUP ? [commentLine, commentCol] : [valueLine, valueCol];
+      const change = i % 2 === 0
+        ? { range: { start: { line, character: col }, end: { line, character: col } }, text: '7' }
+        : { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' };
+      const { sentAt, diagnostics } = await client.change(uri, [change]);
+      const d = await diagnostics;
+      return { latency: d.receivedAt - sentAt, count: d.diagnostics.length };
+    };
+    for (let i = 0; i < WARMUP; i++) await edit(i);
+    const latencies = [];
+    const counts = new Set();
+    for (let i = WARMUP; i < WARMUP + 100; i++) {
+      const r = await edit(i);
+      latencies.push(r.latency);
+      counts.add(r.count);
+    }
+    const kl = `10k (${file.lines} lines)`;
+    row('LSP didOpen -> first publishDiagnostics', kl, ms(openMs), '', undefined, 'cold: includes first analysis');
+    const note = `100 incremental 1-char edits (comment, then value) after ${WARMUP} warm-up; diagnostics per run: ${[...counts].join('/')}`;
+    row('LSP didChange -> publishDiagnostics p50', kl, ms(percentile(latencies, 50)), '', undefined, note);
+    const p95 = percentile(latencies, 95);
+    row('LSP didChange -> publishDiagnostics p95', kl, ms(p95), '< 30 ms', p95 < 30);
+    row('LSP didChange -> publishDiagnostics max', kl, ms(Math.max(...latencies)), '', undefined, 'incl. the server\'s debounce (= last analysis cost)');
+    const code = await client.shutdown();
+    if (code !== 0) throw new Error(`language server exited with code ${code} after shutdown/exit`);
+  } catch (e) {
+    client.dispose();
+    throw e;
+  }
+}
+
+// ---- main ------------------------------------------------------------------------------------------
+
+const started = now();
+let ctx;
+try {
+  ctx = await setup();
+  console.log(`Layerwise bench — node ${process.version}, ${process.platform}/${process.arch}; configs from ${GEN}`);
+  console.log(`files: ${SIZES.map((s) => `nginx-${s}.conf ${ctx.files[s].lines} lines`).join(', ')}\n`);
+  parseAndLint(ctx);
+  wholeProcess(ctx);
+  await serverLatency(ctx);
+  printTable();
+  const misses = rows.filter((r) => r.status === 'MISS').length;
+  const passes = rows.filter((r) => r.status === 'PASS').length;
+  console.log(`\n${passes} PASS, ${misses} MISS; bench took ${((now() - started) / 1000).toFixed(1)} s`);
+} catch (e) {
+  if (rows.length) printTable();
+  console.error(`\nbench crashed: ${e?.stack ?? e}`);
+  process.exitCode = 1;
+} finally {
+  if (ctx?.work) rmSync(ctx.work, { recursive: true, force: true });
+}
