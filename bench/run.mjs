@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -136,9 +136,10 @@ function parseAndLint({ lib, NginxParser, files }) {
     const ours = timeIt(() => dialect.parse(text), { warmup: 5, runs, budgetMs: budget });
     const theirs = timeIt(() => ngxConf(text), { warmup: 3, runs, budgetMs: budget });
     const parsed = dialect.parse(text);
+    const count = (nodes) => nodes.reduce((n, d) => n + 1 + (d.children ? count(d.children) : 0), 0);
     const ratio = theirs.median / ours.median;
     const kl = `${s} (${lines} lines)`;
-    row('parse, Layerwise (with positions)', kl, ms(ours.median), '', undefined, `median of ${ours.runs}; ${parsed.tree.length} top-level nodes`);
+    row('parse, Layerwise (with positions)', kl, ms(ours.median), '', undefined, `median of ${ours.runs}; ${count(parsed.tree)} directives, ${parsed.problems.length} problems`);
     row('parse, nginx-conf 2.1.0 (no positions)', kl, ms(theirs.median), '', undefined, `median of ${theirs.runs}`);
     row('parse throughput Layerwise / nginx-conf', kl, `${ratio.toFixed(1)}x`, '>= 2x', ratio >= 2);
   }
@@ -288,6 +289,7 @@ let ctx;
 try {
   ctx = await setup();
   console.log(`Layerwise bench — node ${process.version}, ${process.platform}/${process.arch}; configs from ${GEN}`);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${availableParallelism()} CPUs)`);
   console.log(`files: ${SIZES.map((s) => `nginx-${s}.conf ${ctx.files[s].lines} lines`).join(', ')}\n`);
   parseAndLint(ctx);
   wholeProcess(ctx);

@@ -20,8 +20,9 @@ import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracle
 
 const NGINX_DIR = path.join(corpusDir, 'nginx');
 const CONCURRENCY = 4;
-const SEED = 0x1a7e5;
-const PER_KIND = 50;
+// Fixed for CI; LW_DIFF_SEED / LW_DIFF_PER_KIND only widen a local exploration run.
+const SEED = Number(process.env.LW_DIFF_SEED ?? 0x1a7e5);
+const PER_KIND = Number(process.env.LW_DIFF_PER_KIND ?? 50);
 const MIN_AGREEMENT = 0.95;
 
 // ---- corpus --------------------------------------------------------------------------------
@@ -144,6 +145,12 @@ function wrongFor(full: readonly string[]): string[] | undefined {
   if (key === 'events') return ['proxy_pass http://127.0.0.1:8080;', 'gzip on;', 'listen 8080;', 'user nobody;'];
   if (key === 'http') return ['proxy_pass http://127.0.0.1:8080;', 'worker_connections 512;', 'listen 8080;', 'user nobody;', 'worker_processes 2;', 'location /lw { return 204; }', 'server_name example.com;', 'return 204;', 'rewrite ^ /lw;', 'events { }'];
   if (key === 'http>server') return ['worker_connections 512;', 'upstream lw_up { server 127.0.0.1:8080; }', 'proxy_pass http://127.0.0.1:8080;', 'map $uri $lw_x { default 1; }', 'log_format lw \'$uri\';', 'pid /tmp/lw.pid;', 'events { }', 'http { }', 'proxy_cache_path /tmp/lw keys_zone=lw:1m;', 'limit_req_zone $binary_remote_addr zone=lw:1m rate=1r/s;'];
+  // `if` and `limit_except` accept a narrower set than their enclosing block; some of these are
+  // valid there (proxy_pass in `if` in a location), which checks the other direction too.
+  if (http && last === 'if' && full[full.length - 2] === 'location') return ['listen 8080;', 'server_name example.com;', 'root /var/www;', 'proxy_pass http://127.0.0.1:8080;', 'location /lw { return 204; }', 'gzip on;', 'expires 1h;'];
+  if (http && last === 'if' && full[full.length - 2] === 'server') return ['proxy_pass http://127.0.0.1:8080;', 'root /var/www;', 'listen 8080;', 'gzip on;', 'rewrite ^ /lw;', 'return 204;', 'add_header X-Lw 1;', 'set $lw 1;'];
+  if (http && last === 'limit_except') return ['root /var/www;', 'proxy_pass http://127.0.0.1:8080;', 'deny all;', 'listen 8080;', 'return 204;'];
+  if (key === 'http>upstream') return ['proxy_pass http://127.0.0.1:8080;', 'listen 8080;', 'root /var/www;', 'keepalive 16;', 'location /lw { return 204; }'];
   if (http && last === 'location') return ['server_name example.com;', 'listen 8080;', 'upstream lw_up { server 127.0.0.1:8080; }', 'worker_connections 512;', 'map $uri $lw_x { default 1; }', 'log_format lw \'$uri\';', 'ssl_session_cache shared:lw:1m;', 'server { listen 8080; }', 'types_hash_max_size 2048;'];
   return undefined;
 }
@@ -170,7 +177,7 @@ function sitesOf(text: string, tree: Directive[], base: string[]): Site[] {
     for (const n of nodes) {
       const at = lineStartOf(n.nameRange.start.line, n.nameRange.start.character);
       if (at) sites.push({ ...at, full });
-      if (n.children && !n.opaque && !DATA_BLOCKS.has(n.name) && n.name !== 'if' && n.name !== 'limit_except') visit(n.children, [...local, n.name]);
+      if (n.children && !n.opaque && !DATA_BLOCKS.has(n.name)) visit(n.children, [...local, n.name]);
     }
   };
   visit(tree, []);
@@ -185,23 +192,45 @@ function parse(text: string) {
   return DIALECTS.get('nginx')!.parse(text);
 }
 
-function contextMutant(base: Accepted, rnd: () => number): { text: string; what: string } | undefined {
-  const tree = parse(base.text).tree;
-  const sites = sitesOf(base.text, tree, CONTEXT_PATHS[base.lwCtx]);
-  // An L7 directive in a stream server the mutant adds (only where a stream block may stand).
-  const mainSites = sites.filter((s) => s.full.length === 0);
-  if (mainSites.length && !tree.some((d) => d.name === 'stream') && rnd() < 0.35) {
-    const site = mainSites[Math.floor(rnd() * mainSites.length)];
+/** The insertion sites of every base file, grouped by the kind of block they stand in. */
+interface PlacedSite extends Site {
+  base: Accepted;
+  /** Set for the stream pseudo-kind: the file has no stream block of its own. */
+  stream?: boolean;
+}
+
+function siteGroups(bases: Accepted[]): Map<string, PlacedSite[]> {
+  const groups = new Map<string, PlacedSite[]>();
+  const add = (key: string, site: PlacedSite): void => {
+    const list = groups.get(key);
+    if (list) list.push(site);
+    else groups.set(key, [site]);
+  };
+  for (const base of bases) {
+    const tree = parse(base.text).tree;
+    for (const site of sitesOf(base.text, tree, CONTEXT_PATHS[base.lwCtx])) {
+      const full = site.full;
+      if (wrongFor(full)) add(full.length && full[full.length - 1] === 'if' ? `if in ${full[full.length - 2]}` : full[full.length - 1] ?? 'main', { ...site, base });
+      // An L7 directive in a stream server the mutant adds, where a stream block may stand.
+      if (full.length === 0 && !tree.some((d) => d.name === 'stream')) add('stream server', { ...site, base, stream: true });
+    }
+  }
+  return groups;
+}
+
+/** Picks a kind of block first, then a site of that kind, so rare blocks (if, upstream) get their share. */
+function contextMutant(groups: Map<string, PlacedSite[]>, rnd: () => number): { base: Accepted; text: string; what: string } | undefined {
+  const keys = [...groups.keys()].sort();
+  const sites = groups.get(keys[Math.floor(rnd() * keys.length)])!;
+  const site = sites[Math.floor(rnd() * sites.length)];
+  if (site.stream) {
     const bad = HTTP_IN_STREAM[Math.floor(rnd() * HTTP_IN_STREAM.length)];
     const block = ['stream {', '    server {', '        listen 12345;', '        proxy_pass 127.0.0.1:9;', `        ${bad}`, '    }', '}'].join('\n');
-    return { text: insertLine(base.text, site, block), what: `stream > server: ${bad}` };
+    return { base: site.base, text: insertLine(site.base.text, site, block), what: `stream > server: ${bad}` };
   }
-  const usable = sites.filter((s) => wrongFor(s.full));
-  if (!usable.length) return undefined;
-  const site = usable[Math.floor(rnd() * usable.length)];
   const pool = wrongFor(site.full)!;
   const bad = pool[Math.floor(rnd() * pool.length)];
-  return { text: insertLine(base.text, site, bad), what: `${site.full.join(' > ') || 'main'}: ${bad}` };
+  return { base: site.base, text: insertLine(site.base.text, site, bad), what: `${site.full.join(' > ') || 'main'}: ${bad}` };
 }
 
 function typoOf(name: string, rnd: () => number): string {
@@ -247,10 +276,17 @@ function arityMutant(base: Accepted, rnd: () => number): { text: string; what: s
 }
 
 function mutants(bases: Accepted[]): Mutant[] {
-  const makers: Record<Kind, (b: Accepted, rnd: () => number) => { text: string; what: string } | undefined> = {
-    context: contextMutant,
-    typo: typoMutant,
-    arity: arityMutant,
+  const groups = siteGroups(bases);
+  const perFile = (make: (b: Accepted, rnd: () => number) => { text: string; what: string } | undefined) =>
+    (rnd: () => number) => {
+      const base = bases[Math.floor(rnd() * bases.length)];
+      const m = make(base, rnd);
+      return m && { base, ...m };
+    };
+  const makers: Record<Kind, (rnd: () => number) => { base: Accepted; text: string; what: string } | undefined> = {
+    context: (rnd) => contextMutant(groups, rnd),
+    typo: perFile(typoMutant),
+    arity: perFile(arityMutant),
   };
   const out: Mutant[] = [];
   (Object.keys(makers) as Kind[]).forEach((kind, k) => {
@@ -258,11 +294,10 @@ function mutants(bases: Accepted[]): Mutant[] {
     const seen = new Set<string>();
     let made = 0;
     for (let attempt = 0; made < PER_KIND && attempt < PER_KIND * 20; attempt++) {
-      const base = bases[Math.floor(rnd() * bases.length)];
-      const m = makers[kind](base, rnd);
+      const m = makers[kind](rnd);
       if (!m || seen.has(m.text)) continue;
       seen.add(m.text);
-      out.push({ id: `${kind}-${String(made).padStart(2, '0')}`, kind, base, ...m });
+      out.push({ id: `${kind}-${String(made).padStart(2, '0')}`, kind, ...m });
       made++;
     }
   });
@@ -365,5 +400,5 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
 
     expect(total.n).toBeGreaterThanOrEqual(100);
     expect(total.verdicts / total.n).toBeGreaterThanOrEqual(MIN_AGREEMENT);
-  }, 90_000);
+  }, 90_000 + PER_KIND * 3 * 1000);
 });

@@ -145,7 +145,7 @@ describe('suppression and settings', () => {
 describe('fragment context', () => {
   it('uses a declared context, else the content, else stays quiet', () => {
     const declared = memoryWorkspace({ '/ws/snip.conf': '# layerwise: context=stream\nproxy_set_header Host $host;\n' }, 'nginx');
-    expect(declared.analyze('/ws/snip.conf').map((f) => f.rule)).toEqual(['nginx/not-allowed-here']);
+    expect(declared.analyze('/ws/snip.conf').map((f) => f.rule)).toEqual(['nginx/l7-in-stream']);
     const inferred = memoryWorkspace({ '/ws/snip.conf': 'proxy_set_header Host $host;\nproxy_http_version 1.1;\n' }, 'nginx');
     expect(inferred.analyze('/ws/snip.conf')).toEqual([]);
     const unknown = memoryWorkspace({ '/ws/snip.conf': 'listen 80;\nproxy_pass http://a;\n' }, 'nginx');

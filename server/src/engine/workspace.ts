@@ -29,6 +29,8 @@ export class Workspace {
   /** Paths known not to exist, so repeated lookups stay cheap. */
   private readonly missing = new Set<string>();
   settings: RuleSettings = {};
+  /** Bumped on every change to the set of files or their texts; caches compare against it. */
+  generation = 0;
   /** Context forced for a fragment (nginx: `http`, `server`, ...), e.g. by the CLI's --context. */
   readonly contextOverride = new Map<string, string>();
 
@@ -54,18 +56,20 @@ export class Workspace {
     }
     const file: SourceFile = { path, language: lang, text, lines: new LineIndex(text), parse: dialect.parse(text), open };
     this.files.set(path, file);
+    this.generation++;
     this.missing.delete(path);
     return file;
   }
 
   removeFile(path: string): void {
-    this.files.delete(path);
+    if (this.files.delete(path)) this.generation++;
   }
 
   /** Forgets a file's in-memory text so that the next lookup reads it from disk again. */
   invalidate(path: string): void {
     this.files.delete(path);
     this.missing.delete(path);
+    this.generation++;
   }
 
   get(path: string): SourceFile | undefined {
@@ -82,6 +86,8 @@ export class Workspace {
       this.missing.add(path);
       return undefined;
     }
+    // Reading a file from disk does not change what the open files say; no generation bump
+    // is needed beyond the one setFile makes.
     return this.setFile(path, text, language, false);
   }
 

@@ -60,6 +60,8 @@ export interface Resolution {
    * context rules must stay quiet.
    */
   allowed?: boolean;
+  /** With several bases that must all hold: the block paths where the directive is not allowed. */
+  failedPaths?: string[][];
   /** Inside a data block (map, types, ...) or an opaque body: not a directive at all. */
   data: boolean;
   /** Contains a template placeholder such as `${NAME}`: not checked against the reference. */
@@ -70,7 +72,7 @@ export interface Resolution {
  * Resolves every directive of a tree. `bases` are the possible block paths of the file's root
  * (one per context the file is included from); an empty list means the context is unknown.
  */
-export function resolveTree(tree: readonly Directive[], bases: readonly string[][]): Resolution[] {
+export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any'): Resolution[] {
   const out: Resolution[] = [];
   // Inside a block that is itself misplaced, context verdicts would only repeat that one error.
   const visit = (nodes: readonly Directive[], localPath: string[], data: boolean, quiet = false): void => {
@@ -79,23 +81,23 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       const templated = node.name.includes('${');
       let spec: DirectiveSpec | undefined;
       let allowed: boolean | undefined;
+      let failedPaths: string[][] | undefined;
       if (!data && specs.length) {
         if (bases.length) {
-          allowed = false;
+          const failed: string[][] = [];
           for (const base of bases) {
             const full = base.length ? [...base, ...localPath] : localPath;
             const hit = specs.find((s) => allowedAt(s, full));
-            if (hit) {
-              spec = hit;
-              allowed = true;
-              break;
-            }
+            if (hit) spec ??= hit;
+            else failed.push(full);
           }
+          allowed = mode === 'each' ? failed.length === 0 : failed.length < bases.length;
+          if (!allowed) failedPaths = failed;
         }
         spec ??= pickByFamily(specs, localPath, bases);
         if (quiet) allowed = undefined;
       }
-      out.push({ node, localPath, specs, spec, allowed, data, templated });
+      out.push({ node, localPath, specs, spec, allowed, failedPaths, data, templated });
       if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque, quiet || allowed === false || !specs.length);
     }
   };
@@ -111,4 +113,13 @@ function pickByFamily(specs: DirectiveSpec[], localPath: string[], bases: readon
 /** Full block paths of a node, given the possible bases of its file. */
 export function fullPaths(localPath: readonly string[], bases: readonly string[][]): string[][] {
   return bases.map((b) => [...b, ...localPath]);
+}
+
+/**
+ * A directive that exists only for HTTP, standing (in some context of its file) inside `stream`:
+ * the L7-in-L4 mistake, which has its own rule and message.
+ */
+export function isL7InStream(r: Resolution, bases: readonly string[][]): boolean {
+  const path = r.failedPaths?.[0] ?? [...(bases[0] ?? []), ...r.localPath];
+  return path[0] === 'stream' && r.specs.length > 0 && r.specs.every((s) => s.family === 'http');
 }

@@ -14,6 +14,11 @@ const INFERABLE = ['main', 'http', 'server', 'location', 'stream', 'stream-serve
 
 export interface FileContext {
   bases: string[][];
+  /**
+   * 'each': every base is a real inclusion, so a directive must be allowed in all of them.
+   * 'any': the bases are guesses from content, so one that allows it is enough.
+   */
+  mode: 'each' | 'any';
   /** How the context was found, for hover and messages. */
   source: 'main' | 'included' | 'declared' | 'inferred' | 'unknown';
   /** Files including this one, when that is the source. */
@@ -31,13 +36,13 @@ export function declaredContext(file: SourceFile): string | undefined {
 }
 
 export function fileContext(file: SourceFile, ws: Workspace, options: { forced?: string } = {}): FileContext {
-  if (options.forced && CONTEXT_PATHS[options.forced]) return { bases: [CONTEXT_PATHS[options.forced]], source: 'declared', includers: [] };
+  if (options.forced && CONTEXT_PATHS[options.forced]) return { bases: [CONTEXT_PATHS[options.forced]], mode: 'each', source: 'declared', includers: [] };
   const declared = declaredContext(file);
-  if (declared) return { bases: [CONTEXT_PATHS[declared]], source: 'declared', includers: [] };
+  if (declared) return { bases: [CONTEXT_PATHS[declared]], mode: 'each', source: 'declared', includers: [] };
   const base = posix.basename(file.path);
-  if (base === 'nginx.conf' || file.parse.tree.some((d) => MAIN_ONLY.has(d.name))) return { bases: [[]], source: 'main', includers: [] };
+  if (base === 'nginx.conf' || file.parse.tree.some((d) => MAIN_ONLY.has(d.name))) return { bases: [[]], mode: 'each', source: 'main', includers: [] };
   const included = includerPaths(file, ws, new Set([file.path]));
-  if (included.bases.length) return { bases: included.bases, source: 'included', includers: included.includers };
+  if (included.bases.length) return { bases: included.bases, mode: 'each', source: 'included', includers: included.includers };
   return inferContext(file);
 }
 
@@ -72,8 +77,8 @@ function includerPaths(file: SourceFile, ws: Workspace, seen: Set<string>): { ba
 /** The contexts in which every known top-level directive of the file is allowed. */
 export function inferContext(file: SourceFile): FileContext {
   const top = file.parse.tree.filter((d) => specsOf(d.name).length && d.name !== 'include');
-  if (!top.length) return { bases: [], source: 'unknown', includers: [] };
+  if (!top.length) return { bases: [], mode: 'any', source: 'unknown', includers: [] };
   const fits = INFERABLE.filter((ctx) => top.every((d) => specsOf(d.name).some((s) => allowedAt(s, CONTEXT_PATHS[ctx]))));
-  if (!fits.length) return { bases: [], source: 'unknown', includers: [] };
-  return { bases: fits.map((c) => CONTEXT_PATHS[c]), source: 'inferred', includers: [] };
+  if (!fits.length) return { bases: [], mode: 'any', source: 'unknown', includers: [] };
+  return { bases: fits.map((c) => CONTEXT_PATHS[c]), mode: 'any', source: 'inferred', includers: [] };
 }

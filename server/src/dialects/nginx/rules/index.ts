@@ -1,4 +1,4 @@
-// The nginx rules, in the order they run.
+// The nginx rules, in the order they run: the lexicon first, then one list per rule family.
 import { blockMismatch } from './block-mismatch';
 import { bom } from './bom';
 import { duplicateDirective } from './duplicate-directive';
@@ -8,8 +8,12 @@ import { syntax } from './syntax';
 import type { NginxRule } from './types';
 import { unknownDirective } from './unknown-directive';
 import { wrongArgCount } from './wrong-arg-count';
+import { listenerRules } from './family-listeners';
+import { relayTargetRules } from './family-relay-targets';
+import { tlsRules } from './family-tls';
+import { httpRules } from './family-http';
 
-export const nginxRules: readonly NginxRule[] = [
+export const lexiconRules: readonly NginxRule[] = [
   syntax,
   bom,
   unknownDirective,
@@ -19,3 +23,5 @@ export const nginxRules: readonly NginxRule[] = [
   duplicateDirective,
   duplicateListen,
 ];
+
+export const nginxRules: readonly NginxRule[] = [...lexiconRules, ...listenerRules, ...relayTargetRules, ...tlsRules, ...httpRules];

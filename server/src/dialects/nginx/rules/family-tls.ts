@@ -1,0 +1,4 @@
+// TLS versus ports and upstream TLS (L5-6).
+import type { NginxRule } from './types';
+
+export const tlsRules: readonly NginxRule[] = [];
