@@ -1,5 +1,6 @@
 // The engine's view of the real file system, for the CLI and the language server.
 import { readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { globSync } from 'tinyglobby';
 import type { FileHost } from './engine/workspace';
 
@@ -12,6 +13,13 @@ export function nodeHost(): FileHost {
       try {
         if (statSync(path).size > MAX_BYTES) return undefined;
         return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    homeDir() {
+      try {
+        return homedir();
       } catch {
         return undefined;
       }

@@ -12,6 +12,8 @@ export interface FileHost {
   readFile(path: string): string | undefined;
   /** Absolute paths matching a glob pattern (absolute), sorted. */
   glob(pattern: string): string[];
+  /** The user's home directory, for `~` in paths; undefined when unknown. */
+  homeDir?(): string | undefined;
 }
 
 export interface SourceFile {

@@ -2,12 +2,16 @@
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { Comment, Directive } from '../engine/syntax';
 
-export function foldingRanges(tree: readonly Directive[], comments: readonly Comment[]): FoldingRange[] {
+/**
+ * `closedBlocks`: blocks end with a closing line of their own (nginx `}`), which stays visible;
+ * sections (ssh `Host`) end at their last line, which folds with them.
+ */
+export function foldingRanges(tree: readonly Directive[], comments: readonly Comment[], closedBlocks = true): FoldingRange[] {
   const out: FoldingRange[] = [];
   const visit = (nodes: readonly Directive[]) => {
     for (const d of nodes) {
       if (d.children && d.range.end.line > d.range.start.line) {
-        out.push({ startLine: d.range.start.line, endLine: Math.max(d.range.start.line, d.range.end.line - 1) });
+        out.push({ startLine: d.range.start.line, endLine: closedBlocks ? Math.max(d.range.start.line, d.range.end.line - 1) : d.range.end.line });
       }
       if (d.children) visit(d.children);
     }

@@ -1,0 +1,92 @@
+// Everything OpenSSH rules need about one file: its side (client or server), each line's keyword
+// spec and section, and the other side's files in the workspace.
+import type { Directive } from '../../engine/syntax';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { KeywordSpec } from './keyword-types';
+import { matchPatternList } from './patterns';
+import { sideOf, specOf, type SshSide } from './schema';
+
+export interface Line {
+  node: Directive;
+  /** Lower-case keyword. */
+  key: string;
+  spec?: KeywordSpec;
+  /** The Host/Match section the line belongs to (undefined for global lines and sections themselves). */
+  section?: Directive;
+}
+
+export interface SshContext {
+  file: SourceFile;
+  ws: Workspace;
+  side: SshSide;
+  /** Every line, section openers included, in file order. */
+  lines: Line[];
+  sections: Directive[];
+  /** Client only: patterns from IgnoreUnknown that apply to unknown keywords. */
+  ignoredUnknown(name: string, section?: Directive): boolean;
+  spec(name: string): KeywordSpec | undefined;
+  /** Files of the other side (server configs for a client file and the reverse). */
+  peers(): SourceFile[];
+  /** Every Host alias defined in this file and the other client files of the workspace. */
+  hostAliases(): Map<string, Directive[]>;
+}
+
+const cache = new WeakMap<SourceFile, { generation: number; ctx: SshContext }>();
+
+export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
+  const hit = cache.get(file);
+  if (hit && hit.generation === ws.generation) return hit.ctx;
+  const side = sideOf(file.language);
+  const lines: Line[] = [];
+  const sections: Directive[] = [];
+  for (const d of file.parse.tree) {
+    lines.push({ node: d, key: d.name.toLowerCase(), spec: specOf(side, d.name) });
+    if (d.children) {
+      sections.push(d);
+      for (const c of d.children) lines.push({ node: c, key: c.name.toLowerCase(), spec: specOf(side, c.name), section: d });
+    }
+  }
+  let aliases: Map<string, Directive[]> | undefined;
+  const ctx: SshContext = {
+    file,
+    ws,
+    side,
+    lines,
+    sections,
+    ignoredUnknown(name, section) {
+      if (side !== 'client') return false;
+      // IgnoreUnknown must come before the unknown keyword; the first one obtained applies.
+      for (const l of lines) {
+        if (l.key !== 'ignoreunknown') continue;
+        if (l.section && l.section !== section) continue;
+        return matchPatternList(name, l.node.args.map((a) => a.value)) === 1;
+      }
+      return false;
+    },
+    spec: (name) => specOf(side, name),
+    peers() {
+      const want = side === 'client' ? 'sshd_config' : 'ssh_config';
+      return ws.all().filter((f) => f.language === want);
+    },
+    hostAliases() {
+      if (!aliases) {
+        aliases = new Map();
+        for (const f of ws.all()) {
+          if (f.language !== 'ssh_config') continue;
+          for (const d of f.parse.tree) {
+            if (d.name.toLowerCase() !== 'host' || !d.children) continue;
+            for (const a of d.args) {
+              if (/[*?!]/.test(a.value)) continue;
+              const list = aliases.get(a.value.toLowerCase());
+              if (list) list.push(d);
+              else aliases.set(a.value.toLowerCase(), [d]);
+            }
+          }
+        }
+      }
+      return aliases;
+    },
+  };
+  cache.set(file, { generation: ws.generation, ctx });
+  return ctx;
+}

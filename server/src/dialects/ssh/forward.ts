@@ -1,0 +1,100 @@
+// Forwarding specifications of LocalForward, RemoteForward and DynamicForward (and -L/-R/-D),
+// parsed the way ssh parses them: [bind:]port, host:hostport, IPv6 in brackets, Unix sockets.
+import type { Arg, Range } from '../../engine/syntax';
+
+export interface Endpoint {
+  /** Host or bind address as written ('' for an explicitly empty bind, '*' for all). */
+  host?: string;
+  port?: number;
+  /** A Unix-domain socket path instead of host:port. */
+  socket?: string;
+  range: Range;
+  /** The port part's text when it is not a valid number. */
+  badPort?: string;
+}
+
+export interface ForwardSpec {
+  kind: 'local' | 'remote' | 'dynamic';
+  /** Where the forward listens (client side for -L/-D, server side for -R). */
+  listen: Endpoint;
+  /** Where the forwarded connections go; absent for dynamic (SOCKS) forwards. */
+  target?: Endpoint;
+  /** A remote forward with only a listen part: the server opens a SOCKS proxy reached through the client. */
+  remoteDynamic?: boolean;
+}
+
+export type ForwardParse = { ok: true; spec: ForwardSpec } | { ok: false; message: string; range: Range };
+
+/** Splits `a:b:c` honouring `[v6]` brackets; also accepts `/` as the separator, as ssh does. */
+function splitHostPort(text: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let depth = 0;
+  const sep = text.includes('/') && !text.includes(':') && !text.startsWith('/') ? '/' : ':';
+  for (const c of text) {
+    if (c === '[') depth++;
+    if (c === ']') depth--;
+    if (c === sep && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function unbracket(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+function portOf(text: string): number | undefined {
+  return /^\d{1,5}$/.test(text) && Number(text) <= 65535 ? Number(text) : undefined;
+}
+
+/** Parses the listen part: `port`, `bind:port`, `[v6]:port`, `*:port`, `:port`, or a socket path. */
+export function parseListen(arg: Arg, allowZero: boolean): Endpoint | { error: string } {
+  const v = arg.value;
+  if (v.includes('/') && !/^\[?[\d:.a-f*]*\]?\/\d+$/i.test(v)) return { socket: v, range: arg.range };
+  const parts = splitHostPort(v);
+  if (parts.length === 1) {
+    const port = portOf(parts[0]);
+    if (port === undefined || (port === 0 && !allowZero)) return { error: `"${v}" is not a port number (1-65535)` };
+    return { port, range: arg.range };
+  }
+  if (parts.length === 2) {
+    const port = portOf(parts[1]);
+    if (port === undefined || (port === 0 && !allowZero)) return { error: `"${parts[1]}" is not a port number (1-65535)` };
+    return { host: unbracket(parts[0]), port, range: arg.range };
+  }
+  return { error: `"${v}" is not [bind_address:]port` };
+}
+
+/** Parses the target part: `host:port`, `[v6]:port`, or a socket path. */
+export function parseTarget(arg: Arg): Endpoint | { error: string } {
+  const v = arg.value;
+  if (v.startsWith('/')) return { socket: v, range: arg.range };
+  const parts = splitHostPort(v);
+  if (parts.length !== 2 || !parts[0]) return { error: `"${v}" is not host:port` };
+  const port = portOf(parts[1]);
+  if (port === undefined || port === 0) return { error: `"${parts[1]}" is not a port number (1-65535)` };
+  return { host: unbracket(parts[0]), port, range: arg.range };
+}
+
+/** Parses a forwarding keyword's arguments. */
+export function parseForward(keyword: string, args: readonly Arg[], whole: Range): ForwardParse {
+  const kind = keyword.toLowerCase() === 'localforward' ? 'local' : keyword.toLowerCase() === 'remoteforward' ? 'remote' : 'dynamic';
+  const expected = kind === 'local' ? '[bind_address:]port host:hostport' : kind === 'remote' ? '[bind_address:]port [host:hostport]' : '[bind_address:]port';
+  const maxArgs = kind === 'dynamic' ? 1 : 2;
+  const minArgs = kind === 'local' ? 2 : 1;
+  if (args.length < minArgs || args.length > maxArgs) {
+    return { ok: false, message: `${keyword} takes ${expected}, but has ${args.length} argument${args.length === 1 ? '' : 's'}`, range: whole };
+  }
+  // Remote forwards may ask for a dynamically allocated port (0).
+  const listen = parseListen(args[0], kind === 'remote');
+  if ('error' in listen) return { ok: false, message: `${listen.error} in ${keyword} (${expected})`, range: args[0].range };
+  if (kind === 'dynamic') return { ok: true, spec: { kind, listen } };
+  if (args.length === 1) return { ok: true, spec: { kind, listen, remoteDynamic: true } };
+  const target = parseTarget(args[1]);
+  if ('error' in target) return { ok: false, message: `${target.error} in ${keyword} (${expected})`, range: args[1].range };
+  return { ok: true, spec: { kind, listen, target } };
+}
