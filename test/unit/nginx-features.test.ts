@@ -148,7 +148,8 @@ describe('fragment context', () => {
     expect(declared.analyze('/ws/snip.conf').map((f) => f.rule)).toEqual(['nginx/l7-in-stream']);
     const inferred = memoryWorkspace({ '/ws/snip.conf': 'proxy_set_header Host $host;\nproxy_http_version 1.1;\n' }, 'nginx');
     expect(inferred.analyze('/ws/snip.conf')).toEqual([]);
-    const unknown = memoryWorkspace({ '/ws/snip.conf': 'listen 80;\nproxy_pass http://a;\n' }, 'nginx');
+    // listen (server) + add_header (http) + proxy_pass (location or stream server): no context fits all.
+    const unknown = memoryWorkspace({ '/ws/snip.conf': 'listen 80;\nadd_header X-A b;\nproxy_pass http://a;\n' }, 'nginx');
     expect(unknown.analyze('/ws/snip.conf')).toEqual([]);
   });
 });
