@@ -12,7 +12,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'nginx' }],
+    documentSelector: [{ language: 'nginx' }, { language: 'ssh_config' }, { language: 'sshd_config' }],
     synchronize: { configurationSection: 'layerwise' },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);

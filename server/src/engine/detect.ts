@@ -32,6 +32,9 @@ export function detectFromContent(text: string, base = ''): LanguageId | undefin
   scores.sort((a, b) => b[1] - a[1]);
   if (scores[0][1] > 0) return scores[0][0];
   if (/\.(conf|nginx)$/.test(base) && /;\s*$/m.test(sample)) return 'nginx';
+  // Templates such as the stock ssh_config are all comments: judge the commented-out lines.
+  const uncommented = sample.replace(/^[ \t]*#+[ \t]?/gm, '');
+  if (uncommented !== sample) return detectFromContent(uncommented, base);
   return undefined;
 }
 
