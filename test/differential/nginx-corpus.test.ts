@@ -2,17 +2,19 @@
 // (a) Every corpus file nginx accepted (VALIDATION.tsv) must get no error from Layerwise in the
 //     same context; the oracle re-checks each file on this machine first.
 // (b) Mutants derived deterministically from those files (wrong context, misspelt name, wrong
-//     argument count) are judged by both nginx and Layerwise; their verdicts and error lines
-//     must agree on at least 95% of the samples.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+//     argument count) are judged by both nginx and Layerwise; their verdicts must agree on at
+//     least 95% of the samples, and the line of nginx's error on at least 90% of the invalid ones.
+// Set LW_DIFF_VERBOSE=1 to print every sample.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../server/src/dialects/index';
 import { resolveTree, CONTEXT_PATHS, DATA_BLOCKS } from '../../server/src/dialects/nginx/context';
 import { specsOf } from '../../server/src/dialects/nginx/reference';
 import type { Finding } from '../../server/src/engine/rules';
-import type { Directive } from '../../server/src/engine/syntax';
+import { blockPath, walk, type Directive } from '../../server/src/engine/syntax';
 import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
@@ -24,6 +26,7 @@ const CONCURRENCY = 4;
 const SEED = Number(process.env.LW_DIFF_SEED ?? 0x1a7e5);
 const PER_KIND = Number(process.env.LW_DIFF_PER_KIND ?? 50);
 const MIN_AGREEMENT = 0.95;
+const MIN_LINE_AGREEMENT = 0.9;
 
 // ---- corpus --------------------------------------------------------------------------------
 
@@ -99,15 +102,49 @@ function oracle(file: string, ctx: NginxOracleContext): Promise<OracleResult> {
 }
 
 /**
+ * Directives the reference (current nginx) documents under a top-level block where an older
+ * nginx does not have them yet, with the version that added them there. The reference carries
+ * no version data, so a differential run against an older nginx must know these.
+ */
+const NEWER_THAN_ORACLE: Record<string, string> = {
+  'stream:server_name': '1.25.5',
+  'stream:pass': '1.25.5',
+  'http:http2': '1.25.1',
+};
+
+let oracleVersion: number[] | undefined;
+function nginxVersion(): number[] {
+  if (!oracleVersion) {
+    const out = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
+    oracleVersion = (/nginx\/(\d+)\.(\d+)\.(\d+)/.exec(`${out.stderr}${out.stdout}`) ?? ['', '999', '0', '0']).slice(1).map(Number);
+  }
+  return oracleVersion;
+}
+
+function olderThan(version: number[], wanted: string): boolean {
+  const w = wanted.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (version[i] !== w[i]) return version[i] < w[i];
+  return false;
+}
+
+/**
  * Why nginx's verdict says something about this machine rather than the config, or undefined.
  * A directive nginx does not know although the reference does belongs to a module that the
- * Debian build lacks (mail, perl, geoip, njs, NGINX Plus ...).
+ * Debian build lacks (mail, perl, geoip, njs, NGINX Plus ...), or is newer than this nginx.
  */
-function environmental(r: OracleResult): string | undefined {
+function environmental(r: OracleResult, text: string, base: Accepted): string | undefined {
   const e = r.error;
   if (!e) return undefined;
   const unknown = /^unknown directive "([^"]+)"/.exec(e.message);
   if (unknown && specsOf(unknown[1]).length) return `module of "${unknown[1]}" not built into this nginx`;
+  const misplaced = /^"([^"]+)" directive is not allowed here/.exec(e.message);
+  if (misplaced) {
+    const d = [...walk(parse(text).tree)].find((x) => x.name === misplaced[1] && x.nameRange.start.line <= e.line - 1 && e.line - 1 <= x.range.end.line);
+    const root = d && [...CONTEXT_PATHS[base.lwCtx], ...blockPath(d)][0];
+    const since = root && NEWER_THAN_ORACLE[`${root}:${misplaced[1]}`];
+    const installed = nginxVersion();
+    if (since && olderThan(installed, since)) return `"${misplaced[1]}" in ${root} needs nginx ${since}, this one is ${installed.join('.')}`;
+  }
   if (/host not found|cannot load certificate|BIO_new_file|open\(\) ".*" failed|dlopen\(\)|getpwnam|getgrnam/.test(e.message)) return `environment: ${e.message}`;
   return undefined;
 }
@@ -233,6 +270,43 @@ function contextMutant(groups: Map<string, PlacedSite[]>, rnd: () => number): { 
   return { base: site.base, text: insertLine(site.base.text, site, bad), what: `${site.full.join(' > ') || 'main'}: ${bad}` };
 }
 
+/**
+ * Moves one of the file's own one-line directives to a block of another kind (or into a stream
+ * server the mutant adds): real directives with real arguments, where nginx may or may not
+ * accept them.
+ */
+function moveMutant(base: Accepted, rnd: () => number): { text: string; what: string } | undefined {
+  const text = base.text;
+  const lines = new LineIndex(text);
+  const tree = parse(text).tree;
+  const basePath = CONTEXT_PATHS[base.lwCtx];
+  const movable = resolveTree(tree, [basePath]).filter((r) => {
+    if (!r.spec || !r.allowed || r.data || r.templated || r.node.children || r.node.name === 'include') return false;
+    const { start, end } = r.node.range;
+    return start.line === end.line && lines.lineText(start.line).trim() === text.slice(lines.offset(start), lines.offset(end)).trim();
+  });
+  if (!movable.length) return undefined;
+  const r = movable[Math.floor(rnd() * movable.length)];
+  const from = [...basePath, ...r.localPath].join('>');
+  const statement = text.slice(lines.offset(r.node.range.start), lines.offset(r.node.range.end));
+  const sites = sitesOf(text, tree, basePath).filter((x) => x.full.join('>') !== from);
+  const streamOk = sites.some((x) => x.full.length === 0) && !tree.some((d) => d.name === 'stream');
+  if (!sites.length) return undefined;
+  const toStream = streamOk && rnd() < 0.25;
+  const targets = sites.filter((x) => !toStream || x.full.length === 0);
+  const site = targets[Math.floor(rnd() * targets.length)];
+  const snippet = toStream ? ['stream {', '    server {', '        listen 12345;', '        proxy_pass 127.0.0.1:9;', `        ${statement}`, '    }', '}'].join('\n') : statement;
+  // Remove the directive's line, then insert it at the site (shifted when the site came after).
+  const cutFrom = lines.starts[r.node.range.start.line];
+  const cutTo = lines.starts[r.node.range.start.line + 1] ?? text.length;
+  const cut = text.slice(0, cutFrom) + text.slice(cutTo);
+  const offset = site.offset > cutFrom ? site.offset - (cutTo - cutFrom) : site.offset;
+  return {
+    text: insertLine(cut, { ...site, offset }, snippet),
+    what: `move ${r.node.name} (line ${r.node.nameRange.start.line + 1}) from ${from || 'main'} to ${toStream ? 'stream>server' : site.full.join('>') || 'main'}`,
+  };
+}
+
 function typoOf(name: string, rnd: () => number): string {
   const i = Math.floor(rnd() * name.length);
   const op = Math.floor(rnd() * 3);
@@ -284,7 +358,8 @@ function mutants(bases: Accepted[]): Mutant[] {
       return m && { base, ...m };
     };
   const makers: Record<Kind, (rnd: () => number) => { base: Accepted; text: string; what: string } | undefined> = {
-    context: (rnd) => contextMutant(groups, rnd),
+    // Half are canned misplaced directives, half the file's own directives moved elsewhere.
+    context: (rnd) => (rnd() < 0.5 ? contextMutant(groups, rnd) : perFile(moveMutant)(rnd)),
     typo: perFile(typoMutant),
     arity: perFile(arityMutant),
   };
@@ -304,6 +379,19 @@ function mutants(bases: Accepted[]): Mutant[] {
   return out;
 }
 
+/**
+ * Whether nginx's line falls inside one of the statements we flag, past its first line: nginx
+ * counts lines as it reads, so it reports where it noticed the problem (the `;` or `{` that
+ * ends a statement spread over lines, or the `}` of a block it checks on closing).
+ */
+function withinFlagged(text: string, ours: Finding[], nginxLine: number): boolean {
+  const flagged = new Set(ours.map((f) => f.range.start.line));
+  for (const d of walk(parse(text).tree)) {
+    if (flagged.has(d.nameRange.start.line) && nginxLine > d.range.start.line + 1 && nginxLine <= d.range.end.line + 1) return true;
+  }
+  return false;
+}
+
 // ---- the tests -----------------------------------------------------------------------------
 
 const available = nginxOracleAvailable();
@@ -312,11 +400,11 @@ const corpus = acceptedCorpus();
 const stillAccepted: Accepted[] = [];
 const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '100.0');
 
-describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => {
+describe('nginx differential (nginx -t vs Layerwise)', () => {
   beforeAll(() => {
+    if (!available) return;
     work = mkdtempSync(path.join(tmpdir(), 'lw-nginx-diff-'));
     for (const name of readdirSync(NGINX_DIR)) symlinkSync(path.join(NGINX_DIR, name), path.join(work, name));
-    mkdirSync(path.join(work, 'logs'), { recursive: true });
   });
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -324,8 +412,9 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
 
   it('finds no error in any corpus file nginx accepts', async () => {
     expect(corpus.length).toBeGreaterThan(30);
-    const verdicts = await mapLimit(corpus, CONCURRENCY, (c) =>
-      oracle(c.withEvents ? writeSample(c.bytes, true) : c.file, c.oracleCtx));
+    // Without the oracle (nginx not installed), VALIDATION.tsv's verdicts are taken as they are.
+    const verdicts = await mapLimit(corpus, CONCURRENCY, (c): Promise<OracleResult> =>
+      available ? oracle(c.withEvents ? writeSample(c.bytes, true) : c.file, c.oracleCtx) : Promise.resolve({ exit: 0, lines: [], stderr: '' }));
     const noLonger: string[] = [];
     const failures: string[] = [];
     corpus.forEach((c, i) => {
@@ -339,13 +428,15 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
         failures.push(`${c.name} (as ${c.validated}):${f.range.start.line + 1}: ${f.rule}: ${f.message}`);
       }
     });
-    console.log(`nginx corpus: ${stillAccepted.length}/${corpus.length} accepted files re-accepted by nginx -t here, ${failures.length} Layerwise errors on them`);
+    console.log(available
+      ? `nginx corpus: ${stillAccepted.length}/${corpus.length} accepted files re-accepted by nginx -t here, ${failures.length} Layerwise errors on them`
+      : `nginx corpus: nginx oracle not available, ${corpus.length} files taken as accepted from VALIDATION.tsv, ${failures.length} Layerwise errors on them`);
     if (noLonger.length) console.log(`nginx no longer accepts ${noLonger.length} of them here (skipped):\n${noLonger.join('\n')}`);
     expect(stillAccepted.length).toBeGreaterThan(20);
     expect(failures).toEqual([]);
   }, 60_000);
 
-  it('agrees with nginx -t on mutants of accepted files', async () => {
+  it.skipIf(!available)('agrees with nginx -t on mutants of accepted files', async () => {
     expect(stillAccepted.length).toBeGreaterThan(0);
     const all = mutants(stillAccepted);
     const results = await mapLimit(all, CONCURRENCY, async (m) => {
@@ -365,7 +456,7 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
         excluded.push(`  ${m.id} ${m.base.name}: oracle failure: ${nginx.stderr.trim()}`);
         continue;
       }
-      const env = environmental(nginx);
+      const env = environmental(nginx, m.text, m.base);
       if (env) {
         row.excluded++;
         excluded.push(`  ${m.id} ${m.base.name} [${m.what}]: ${env}`);
@@ -384,7 +475,7 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
       if (!nginxInvalid) continue;
       row.bothInvalid++;
       if (ours.some((f) => f.range.start.line + 1 === nginx.error?.line)) row.lines++;
-      else disagreements.push(`  line:    ${show}`);
+      else disagreements.push(`  line:    ${show}${withinFlagged(m.text, ours, nginx.error!.line) ? ' (known: nginx gives the line where it noticed, inside the statement whose name Layerwise marks)' : ''}`);
     }
 
     const total = { n: 0, verdicts: 0, bothInvalid: 0, lines: 0, oracleFailed: 0, excluded: 0 };
@@ -400,5 +491,7 @@ describe.skipIf(!available)('nginx differential (nginx -t vs Layerwise)', () => 
 
     expect(total.n).toBeGreaterThanOrEqual(100);
     expect(total.verdicts / total.n).toBeGreaterThanOrEqual(MIN_AGREEMENT);
+    // Lines differ by design for statements spread over lines (see withinFlagged), so a lower bar.
+    expect(total.lines / total.bothInvalid).toBeGreaterThanOrEqual(MIN_LINE_AGREEMENT);
   }, 90_000 + PER_KIND * 3 * 1000);
 });

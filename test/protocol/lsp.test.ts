@@ -20,9 +20,9 @@ const MAIN = [
   '    server {', //                              3
   '        listen 80;', //                        4
   '        server_name example.test;', //         5
-  '        location / {', //                      6
-  '            proxy_pass http://backend;', //    7
-  '            proxy_set_header Host $host;', //  8
+  '        proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;', // 6 inherited
+  '        location / {', //                      7
+  '            proxy_pass http://backend;', //    8
   '            ', //                              9  completion: http > server > location
   '        }', //                                 10
   '        location /api/ {', //                  11
@@ -40,7 +40,7 @@ const MAIN = [
   '    server {', //                              23
   '        listen 9000;', //                      24
   '        proxy_pass ssh_pool;', //              25
-  '        add_header X-Relay stream;', //        26 not allowed in stream > server
+  '        add_header X-Relay stream;', //        26 HTTP (L7) directive in a stream (L4) server
   '        ', //                                  27 completion: stream > server
   '    }', //                                     28
   '}', //                                         29
@@ -122,7 +122,7 @@ describe('language server over stdio (dist/server.js)', () => {
     expect(summary(opened)).toEqual([
       { code: 'nginx/unknown-directive', range: range(12, 12, 12, 23) },
       { code: 'nginx/wrong-arg-count', range: range(15, 38, 15, 43) },
-      { code: 'nginx/not-allowed-here', range: range(26, 8, 26, 18) },
+      { code: 'nginx/l7-in-stream', range: range(26, 8, 26, 18) },
     ]);
     for (const d of opened.diagnostics) {
       expect(d.severity).toBe(1);
@@ -139,15 +139,15 @@ describe('language server over stdio (dist/server.js)', () => {
     expect(latest.version).toBe(version);
     expect(summary(latest)).toEqual([
       { code: 'nginx/unknown-directive', range: range(12, 12, 12, 23) },
-      { code: 'nginx/not-allowed-here', range: range(26, 8, 26, 18) },
+      { code: 'nginx/l7-in-stream', range: range(26, 8, 26, 18) },
     ]);
   });
 
   it('hovers a directive with its name and OSI layer', async () => {
-    const l7 = await client.hover<Hover | null>(uri, pos(8, 16)); // proxy_set_header
+    const l7 = await client.hover<Hover | null>(uri, pos(6, 12)); // proxy_set_header
     expect(hoverText(l7)).toContain('proxy_set_header');
     expect(hoverText(l7)).toContain('L7 application');
-    expect(l7?.range).toEqual(range(8, 12, 8, 28));
+    expect(l7?.range).toEqual(range(6, 8, 6, 24));
 
     const l4 = await client.hover<Hover | null>(uri, pos(24, 10)); // listen in stream > server
     expect(hoverText(l4)).toContain('listen');
@@ -168,7 +168,7 @@ describe('language server over stdio (dist/server.js)', () => {
   });
 
   it('goes to the upstream defined in an included file', async () => {
-    const defs = await client.definition<Location[] | Location | null>(uri, pos(7, 32)); // "backend" in http://backend
+    const defs = await client.definition<Location[] | Location | null>(uri, pos(8, 32)); // "backend" in http://backend
     const list = !defs ? [] : Array.isArray(defs) ? defs : [defs];
     expect(list).toEqual([{ uri: fileUri(upPath), range: range(0, 9, 0, 16) }]);
   });
@@ -205,7 +205,7 @@ describe('language server over stdio (dist/server.js)', () => {
     const { version, diagnostics } = await client.change(uri, fix!.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })));
     latest = await diagnostics;
     expect(latest.version).toBe(version);
-    expect(summary(latest)).toEqual([{ code: 'nginx/not-allowed-here', range: range(26, 8, 26, 18) }]);
+    expect(summary(latest)).toEqual([{ code: 'nginx/l7-in-stream', range: range(26, 8, 26, 18) }]);
   });
 
   it('shuts down and exits with code 0', async () => {

@@ -98,7 +98,11 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
         if (quiet) allowed = undefined;
       }
       out.push({ node, localPath, specs, spec, allowed, failedPaths, data, templated });
-      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque, quiet || allowed === false || !specs.length);
+      // The body of a block no reference entry names (a misspelt `geo`, a third-party `rtmp`) is
+      // another module's syntax: checking it as nginx directives only piles errors on the one
+      // the block's name already gets.
+      const foreign = !specs.length && !data;
+      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque || foreign, quiet || allowed === false || !specs.length);
     }
   };
   visit(tree, [], bases.length > 0 && bases.every((b) => b.some((n) => DATA_BLOCKS.has(n))));

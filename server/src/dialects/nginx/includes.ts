@@ -3,7 +3,6 @@
 import { posix } from 'node:path';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
-import { walk } from '../../engine/syntax';
 
 export interface IncludeTarget {
   directive: Directive;
@@ -44,18 +43,38 @@ export function resolveInclude(ws: Workspace, from: string, pattern: string): st
   return [];
 }
 
-const cache = new WeakMap<SourceFile, { ws: Workspace; targets: IncludeTarget[] }>();
+// What an unchanged file's includes match changes only when files are added or removed, not
+// when texts change: the cache is keyed by a version of the workspace's set of paths.
+const cache = new WeakMap<SourceFile, { ws: Workspace; fileSet: number; targets: IncludeTarget[] }>();
+const fileSets = new WeakMap<Workspace, { generation: number; paths: string; version: number }>();
+
+function fileSetVersion(ws: Workspace): number {
+  const known = fileSets.get(ws);
+  if (known && known.generation === ws.generation) return known.version;
+  const paths = ws
+    .all()
+    .map((f) => f.path)
+    .join('\n');
+  const version = known && known.paths === paths ? known.version : (known?.version ?? 0) + 1;
+  fileSets.set(ws, { generation: ws.generation, paths, version });
+  return version;
+}
 
 /** Every `include` of a file with what it resolves to (cached per parsed file). */
 export function includesOf(file: SourceFile, ws: Workspace): IncludeTarget[] {
   const hit = cache.get(file);
-  if (hit && hit.ws === ws) return hit.targets;
+  const fileSet = fileSetVersion(ws);
+  if (hit && hit.ws === ws && hit.fileSet === fileSet) return hit.targets;
   const targets: IncludeTarget[] = [];
-  for (const d of walk(file.parse.tree)) {
+  // An explicit stack: nested generators (walk) cost more than the rest of this on large files.
+  const stack: Directive[] = [...file.parse.tree].reverse();
+  while (stack.length) {
+    const d = stack.pop()!;
+    if (d.children) for (let i = d.children.length - 1; i >= 0; i--) stack.push(d.children[i]);
     if (d.name !== 'include' || d.args.length !== 1) continue;
     const pattern = d.args[0].value;
     targets.push({ directive: d, pattern, glob: GLOB.test(pattern), paths: resolveInclude(ws, file.path, pattern) });
   }
-  cache.set(file, { ws, targets });
+  cache.set(file, { ws, fileSet, targets });
   return targets;
 }

@@ -182,6 +182,9 @@ class NginxParser {
 
   /** Advances over one character, keeping line bookkeeping right for LF, CRLF and lone CR. */
   private advance(): void {
+    // Never past the end: the Lua skipper advances over an unterminated string's closing quote,
+    // which put the end-of-file position one character beyond the last line.
+    if (this.pos >= this.text.length) return;
     const c = this.text.charCodeAt(this.pos++);
     if (c === 10 || (c === 13 && this.text.charCodeAt(this.pos) !== 10)) {
       this.line++;
@@ -256,12 +259,20 @@ class NginxParser {
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 123) break;
       variable = c === 36; /* $ */
       if (c === 92 /* \ */ && this.pos + 1 < len) {
-        const n = text.charCodeAt(this.pos + 1);
-        if (n === 10 || n === 13) break;
-        value += text.slice(chunk, this.pos);
-        this.pos += 2;
-        value += text[this.pos - 1];
-        chunk = this.pos;
+        // As in nginx, `\` takes the next character into the word, a line break included
+        // (stopping before it left the `\` unconsumed, and a `\` at the end of a line looped
+        // forever). Only \" \' \\ \t \r \n are unescaped; any other pair stays as written,
+        // as nginx keeps it (regexes such as `\.php$`).
+        const n = text[this.pos + 1];
+        const unescaped = n === '"' || n === "'" || n === '\\' ? n : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'n' ? '\n' : undefined;
+        if (unescaped !== undefined) {
+          value += text.slice(chunk, this.pos) + unescaped;
+          chunk = this.pos + 2;
+        }
+        this.pos++;
+        // An escaped CRLF is taken whole, so the word never ends between its CR and LF.
+        if (n === '\r' && text.charCodeAt(this.pos + 1) === 10) this.pos++;
+        this.advance(); // counts an escaped line break
         continue;
       }
       this.pos++;

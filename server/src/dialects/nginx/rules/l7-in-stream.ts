@@ -1,6 +1,10 @@
-// HTTP-only directives and blocks inside `stream`: an L4 proxy never parses HTTP.
-import { isL7InStream } from '../context';
+// HTTP-only directives and blocks inside `stream`: an L4 proxy never parses HTTP. Also
+// `server_name` in a stream server, which only nginx 1.25.5 and later understand there.
+import { fullPaths, isL7InStream } from '../context';
 import type { NginxRule } from './types';
+
+/** The first nginx release whose stream module accepts `server_name` (SNI-based server selection). */
+export const STREAM_SERVER_NAME_SINCE = '1.25.5';
 
 export const l7InStream: NginxRule = {
   id: 'nginx/l7-in-stream',
@@ -10,7 +14,21 @@ export const l7InStream: NginxRule = {
   summary: 'HTTP-only directives or blocks (location, proxy_set_header, add_header, ...) inside a stream (L4) proxy.',
   check(ctx, report) {
     for (const r of ctx.resolved) {
-      if (r.allowed !== false || r.data || r.templated || !isL7InStream(r, ctx.context.bases)) continue;
+      if (r.data || r.templated) continue;
+      if (r.node.name === 'server_name' && r.allowed !== false) {
+        // Real inclusions ('each') count one by one; guessed contexts ('any') only when all agree.
+        const paths = ctx.context.bases.length ? fullPaths(r.localPath, ctx.context.bases) : [r.localPath];
+        const inStream = (p: string[]) => p[0] === 'stream' && p[p.length - 1] === 'server';
+        if (ctx.context.mode === 'each' ? paths.some(inStream) : paths.every(inStream)) {
+          report({
+            range: r.node.nameRange,
+            severity: 'warning',
+            message: `"server_name" in a stream server selects the server by the TLS SNI name only since nginx ${STREAM_SERVER_NAME_SINCE}; older nginx refuses the file and nothing in it listens (L4), so on older versions route by SNI with ssl_preread on; and a map of $ssl_preread_server_name instead.`,
+          });
+        }
+        continue;
+      }
+      if (r.allowed !== false || !isL7InStream(r, ctx.context.bases)) continue;
       const where = (r.failedPaths?.[0] ?? [...(ctx.context.bases[0] ?? []), ...r.localPath]).join(' > ');
       const block = r.node.children ? 'block' : 'directive';
       report({

@@ -1,0 +1,339 @@
+// nginx inheritance across files, for the HTTP relay rules: the levels a directive inherits from
+// (its block, the enclosing blocks, and through `include` the blocks of the files that include
+// its fragment), each level with its includes expanded in place, as nginx reads them.
+import type { TextEdit } from '../../engine/rules';
+import type { Directive } from '../../engine/syntax';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { NginxContext } from './analysis';
+import { includesOf, type IncludeTarget } from './includes';
+import { specsOf } from './reference';
+
+/** A directive and the file it is written in. */
+export interface Placed {
+  node: Directive;
+  file: SourceFile;
+}
+
+/** One level of nginx inheritance: a block of a file, or the top level of a file. */
+export interface Level {
+  file: SourceFile;
+  /** Undefined for the file's top level. */
+  block?: Directive;
+}
+
+/** The directives of one level, with `include` replaced by what it includes. */
+export interface Expanded {
+  byName: Map<string, Placed[]>;
+  /** An include that cannot be read (missing, not loaded, a variable): the level may hold more. */
+  unknown: boolean;
+}
+
+/** The levels a block inherits from, innermost first, along one chain of includes. */
+export interface Chain {
+  levels: Level[];
+  /**
+   * The chain ends at the top of a fragment that no workspace file includes (its context is
+   * declared or inferred): the levels above it exist but are not visible.
+   */
+  outerUnknown: boolean;
+}
+
+/** What a directive name resolves to along a chain. */
+export interface Lookup {
+  /** The directives of that name at the nearest level that has any (empty: none in effect). */
+  found: Placed[];
+  /** The level they stand at. */
+  level?: Level;
+  /** The answer may be incomplete: an unreadable include or invisible outer levels. */
+  unknown: boolean;
+  /** Part of `unknown`: an include on the way could not be read. */
+  unreadable: boolean;
+  /** An unreadable include stands at a level closer than the one found, and may replace its list. */
+  shadowed: boolean;
+  /** Part of `unknown`: nothing found, and the chain's outer levels are not visible. */
+  outer: boolean;
+}
+
+interface Cache {
+  generation: number;
+  levels: Map<Directive | SourceFile, Expanded>;
+  includers: Map<string, Placed[]>;
+  upstreams?: Map<string, Placed[]>;
+  chains: Map<Directive | SourceFile, Chain[]>;
+  lookups: WeakMap<Chain, Map<string, Lookup>>;
+  mentions: Map<string, boolean>;
+  includeByNode: WeakMap<SourceFile, Map<Directive, IncludeTarget>>;
+}
+
+const caches = new WeakMap<Workspace, Cache>();
+
+function cacheOf(ws: Workspace): Cache {
+  let c = caches.get(ws);
+  if (!c || c.generation !== ws.generation) {
+    c = { generation: ws.generation, levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map() };
+    caches.set(ws, c);
+  }
+  return c;
+}
+
+function includeTarget(ws: Workspace, file: SourceFile, d: Directive): IncludeTarget | undefined {
+  const cache = cacheOf(ws);
+  let m = cache.includeByNode.get(file);
+  if (!m) {
+    m = new Map(includesOf(file, ws).map((t) => [t.directive, t]));
+    cache.includeByNode.set(file, m);
+  }
+  return m.get(d);
+}
+
+const MAX_DEPTH = 8;
+
+/** The directives of a level with its includes expanded (cached per workspace state). */
+export function expand(ws: Workspace, level: Level): Expanded {
+  const cache = cacheOf(ws);
+  const key = level.block ?? level.file;
+  const hit = cache.levels.get(key);
+  if (hit) return hit;
+  const out: Expanded = { byName: new Map(), unknown: false };
+  const visit = (file: SourceFile, nodes: readonly Directive[], seen: string[]): void => {
+    for (const node of nodes) {
+      if (node.name === 'include') {
+        const t = includeTarget(ws, file, node);
+        if (!t || !t.paths.length || seen.length > MAX_DEPTH) {
+          out.unknown = true;
+          continue;
+        }
+        for (const p of t.paths) {
+          const f = ws.get(p);
+          if (!f || f.language !== 'nginx' || seen.includes(p)) {
+            out.unknown ||= !f || f.language !== 'nginx';
+            continue;
+          }
+          visit(f, f.parse.tree, [...seen, p]);
+        }
+        continue;
+      }
+      const placed = { node, file };
+      const list = out.byName.get(node.name);
+      if (list) list.push(placed);
+      else out.byName.set(node.name, [placed]);
+    }
+  };
+  visit(level.file, level.block ? (level.block.children ?? []) : level.file.parse.tree, [level.file.path]);
+  cache.levels.set(key, out);
+  return out;
+}
+
+/** Names of directives at a level that the reference does not know (third-party modules, typos). */
+export function unknownNames(ws: Workspace, level: Level): string[] {
+  return [...expand(ws, level).byName.keys()].filter((n) => !specsOf(n).length);
+}
+
+/** The `include` directives of other workspace files that pull in a path. */
+function includersOf(ws: Workspace, path: string): Placed[] {
+  const cache = cacheOf(ws);
+  const hit = cache.includers.get(path);
+  if (hit) return hit;
+  const out: Placed[] = [];
+  for (const f of ws.all()) {
+    if (f.language !== 'nginx' || f.path === path) continue;
+    for (const t of includesOf(f, ws)) if (t.paths.includes(path)) out.push({ node: t.directive, file: f });
+  }
+  cache.includers.set(path, out);
+  return out;
+}
+
+const MAX_CHAINS = 8;
+
+/**
+ * The chains of levels a block inherits from, innermost first. `block` undefined starts at the
+ * file's top level. A fragment's top level is not a level of its own: it is part of the block
+ * that includes it, so the chain continues there (one chain per including place).
+ */
+export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive | undefined): Chain[] {
+  const cache = cacheOf(ctx.ws);
+  const key = block ?? file;
+  const hit = cache.chains.get(key);
+  if (hit) return hit;
+  const out: Chain[] = [];
+  cache.chains.set(key, out);
+  const go = (f: SourceFile, b: Directive | undefined, prefix: Level[], seen: string[]): void => {
+    if (out.length >= MAX_CHAINS) return;
+    const levels = [...prefix];
+    for (let x = b; x; x = x.parent) levels.push({ file: f, block: x });
+    const inc = seen.length <= MAX_DEPTH ? includersOf(ctx.ws, f.path).filter((p) => !seen.includes(p.file.path)) : [];
+    if (inc.length) {
+      for (const p of inc) go(p.file, p.node.parent, levels, [...seen, p.file.path]);
+      return;
+    }
+    levels.push({ file: f });
+    const source = ctx.contextOf(f).context.source;
+    out.push({ levels, outerUnknown: source !== 'main' });
+  };
+  go(file, block, [], [file.path]);
+  return out;
+}
+
+/** The directives named `name` in effect along a chain (nginx: the nearest level that has any). */
+export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
+  const cache = cacheOf(ws);
+  let memo = cache.lookups.get(chain);
+  if (!memo) cache.lookups.set(chain, (memo = new Map()));
+  const hit = memo.get(name);
+  if (hit) return hit;
+  let unreadable = false;
+  let out: Lookup | undefined;
+  for (const level of chain.levels) {
+    const e = expand(ws, level);
+    const found = e.byName.get(name);
+    if (found?.length) {
+      out = { found, level, unknown: unreadable || e.unknown, unreadable: unreadable || e.unknown, shadowed: unreadable, outer: false };
+      break;
+    }
+    unreadable ||= e.unknown;
+  }
+  out ??= { found: [], unknown: unreadable || chain.outerUnknown, unreadable, shadowed: unreadable, outer: chain.outerUnknown };
+  memo.set(name, out);
+  return out;
+}
+
+/** The innermost enclosing block named `name` along a chain. */
+export function enclosingOnChain(chain: Chain, name: string): Level | undefined {
+  return chain.levels.find((l) => l.block?.name === name);
+}
+
+/** The part of a chain from a level on (e.g. from the server block outwards). */
+export function chainFrom(chain: Chain, level: Level): Chain {
+  const i = chain.levels.indexOf(level);
+  return { levels: i >= 0 ? chain.levels.slice(i) : chain.levels, outerUnknown: chain.outerUnknown };
+}
+
+/** The top-level block (http, stream) a node stands in, from its file or its file's context. */
+function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive): string | undefined {
+  let top: Directive | undefined;
+  for (let p = node.parent; p; p = p.parent) top = p;
+  if (top) return top.name;
+  return ctx.contextOf(file).context.bases[0]?.[0];
+}
+
+/** HTTP `upstream` blocks of every nginx file in the workspace, by name, with their files. */
+export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
+  const cache = cacheOf(ctx.ws);
+  if (cache.upstreams) return cache.upstreams;
+  const out = new Map<string, Placed[]>();
+  const add = (f: SourceFile, d: Directive) => {
+    if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
+    if (familyOfUpstream(ctx, f, d) !== 'http') return;
+    const list = out.get(d.args[0].value);
+    if (list) list.push({ node: d, file: f });
+    else out.set(d.args[0].value, [{ node: d, file: f }]);
+  };
+  // `upstream` stands only directly in `http` (or at the top of a fragment included there).
+  for (const f of ctx.ws.all()) {
+    if (f.language !== 'nginx') continue;
+    for (const top of f.parse.tree) {
+      add(f, top);
+      if (top.name === 'http') for (const d of top.children ?? []) add(f, d);
+    }
+  }
+  cache.upstreams = out;
+  return out;
+}
+
+const sitesCache = new WeakMap<NginxContext, Map<string, Directive[]>>();
+
+/** The directives named `name` of this file that nginx reads in an http block (not data, not misplaced). */
+export function httpSites(ctx: NginxContext, name: string): Directive[] {
+  let byName = sitesCache.get(ctx);
+  if (!byName) {
+    byName = new Map();
+    for (const r of ctx.resolved) {
+      if (r.data || r.templated || r.allowed === false || r.node.children) continue;
+      if (ctx.familyOf(r.node) !== 'http') continue;
+      const list = byName.get(r.node.name);
+      if (list) list.push(r.node);
+      else byName.set(r.node.name, [r.node]);
+    }
+    sitesCache.set(ctx, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** Whether any nginx file of the workspace mentions a word at all (a cheap test before real work). */
+export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
+  const cache = cacheOf(ws);
+  const key = word.source;
+  let hit = cache.mentions.get(key);
+  if (hit === undefined) {
+    hit = ws.all().some((f) => f.language === 'nginx' && word.test(f.text));
+    cache.mentions.set(key, hit);
+  }
+  return hit;
+}
+
+/** Header name (lower case) and value of a `proxy_set_header`. */
+export function headerOf(d: Directive): { name: string; value: string } | undefined {
+  if (d.args.length < 2) return undefined;
+  return { name: d.args[0].value.toLowerCase(), value: d.args[1].value };
+}
+
+/** The `proxy_set_header` list in effect, by lower-case header name (last one wins, as in nginx). */
+export function headersIn(found: readonly Placed[]): Map<string, Placed> {
+  const m = new Map<string, Placed>();
+  for (const p of found) {
+    const h = headerOf(p.node);
+    if (h) m.set(h.name, p);
+  }
+  return m;
+}
+
+/**
+ * A header set by `proxy_set_header` at a level outside `level` (the one whose list is in effect),
+ * and so not sent: a block's own list replaces every inherited one.
+ */
+export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefined, header: string): Placed | undefined {
+  if (!level) return undefined;
+  for (const l of chain.levels.slice(chain.levels.indexOf(level) + 1)) {
+    const h = headersIn(expand(ws, l).byName.get('proxy_set_header') ?? []).get(header);
+    if (h) return h;
+  }
+  return undefined;
+}
+
+/**
+ * An edit that inserts directive lines just before `node` (or before the block that holds it when
+ * its parent is one of `climbOut`, e.g. `if`, where the directive is not allowed).
+ */
+export function insertBefore(file: SourceFile, node: Directive, lines: string | readonly string[], climbOut: ReadonlySet<string> = new Set()): TextEdit {
+  let anchor = node;
+  while (anchor.parent && climbOut.has(anchor.parent.name)) anchor = anchor.parent;
+  const pos = anchor.nameRange.start;
+  const before = file.lines.lineText(pos.line).slice(0, pos.character);
+  const eol = eolOf(file, pos.line);
+  const list = typeof lines === 'string' ? [lines] : lines;
+  if (/^\s*$/.test(before)) return { path: file.path, range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText: list.map((l) => `${before}${l}${eol}`).join('') };
+  return { path: file.path, range: { start: pos, end: pos }, newText: list.map((l) => `${l} `).join('') };
+}
+
+/** The line break the file uses at a line (CRLF or LF). */
+function eolOf(file: SourceFile, line: number): string {
+  return file.text.charCodeAt(file.lines.lineEnd(line)) === 13 ? '\r\n' : '\n';
+}
+
+/** An edit that inserts directive lines just after `node`, with its indentation. */
+export function insertAfter(file: SourceFile, node: Directive, lines: string | readonly string[]): TextEdit {
+  const start = node.nameRange.start;
+  const indent = /^\s*/.exec(file.lines.lineText(start.line).slice(0, start.character))?.[0] ?? '';
+  const end = node.range.end;
+  const eol = eolOf(file, end.line);
+  const list = typeof lines === 'string' ? [lines] : lines;
+  return { path: file.path, range: { start: end, end }, newText: list.map((l) => `${eol}${indent}${l}`).join('') };
+}
+
+/** 1-based line of a placed directive, with the file name when it is another file. */
+export function where(p: Placed, from: SourceFile): string {
+  const line = p.node.nameRange.start.line + 1;
+  if (p.file === from) return `line ${line}`;
+  const base = p.file.path.split('/').pop();
+  return `${base}:${line}`;
+}

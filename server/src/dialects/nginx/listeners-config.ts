@@ -1,0 +1,181 @@
+// The servers nginx would load together, in load order. A "config" starts at a workspace file
+// that no other workspace file includes (nginx.conf, or a lone fragment) and follows its
+// includes in place, the way nginx reads them; files that are not linked by includes are never
+// compared with each other (sites-available/ next to sites-enabled/, two unrelated projects).
+import type { Directive } from '../../engine/syntax';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { Family } from './analysis';
+import { fileContext } from './fragment';
+import { includesOf, type IncludeTarget } from './includes';
+import { parseListen, type ListenSocket } from './listen';
+import { boundSockets, type BoundSocket } from './listeners-sockets';
+
+export interface LoadedListen {
+  /** The listen directive, or the server block itself for the implicit `listen *:80`. */
+  directive: Directive;
+  path: string;
+  socket: ListenSocket;
+  bound: BoundSocket[];
+  implicit: boolean;
+  /** Position in load order across the whole config. */
+  order: number;
+  server: LoadedServer;
+}
+
+export interface LoadedServer {
+  node: Directive;
+  path: string;
+  family: Family;
+  listens: LoadedListen[];
+  /** server_name values, lower-cased. */
+  names: string[];
+  /** False when an include or a variable hides some of the server's listens from us. */
+  complete: boolean;
+  order: number;
+  config: LoadedConfig;
+}
+
+export interface LoadedConfig {
+  root: string;
+  servers: LoadedServer[];
+  files: Set<string>;
+}
+
+interface Model {
+  configs: LoadedConfig[];
+  byNode: Map<Directive, LoadedServer[]>;
+}
+
+const FAMILIES = new Set(['http', 'stream', 'mail']);
+const cache = new WeakMap<Workspace, { generation: number; model: Model }>();
+const targetCache = new WeakMap<SourceFile, { targets: IncludeTarget[]; map: Map<Directive, IncludeTarget> }>();
+
+function includeTarget(file: SourceFile, ws: Workspace, node: Directive): IncludeTarget | undefined {
+  const targets = includesOf(file, ws);
+  let hit = targetCache.get(file);
+  if (!hit || hit.targets !== targets) targetCache.set(file, (hit = { targets, map: new Map(targets.map((t) => [t.directive, t])) }));
+  return hit.map.get(node);
+}
+
+function build(ws: Workspace): Model {
+  const files = ws.all().filter((f) => f.language === 'nginx');
+  const included = new Set<string>();
+  for (const f of files) for (const t of includesOf(f, ws)) for (const p of t.paths) if (p !== f.path) included.add(p);
+  const byNode = new Map<Directive, LoadedServer[]>();
+  const configs: LoadedConfig[] = [];
+  const reached = new Set<string>();
+
+  const load = (top: SourceFile): void => {
+    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]) };
+    configs.push(config);
+    reached.add(top.path);
+    let order = 0;
+    // A top file is included by no other file, so this is its main, declared or inferred context.
+    const base = fileContext(top, ws, { forced: ws.contextOverride.get(top.path) }).bases[0] ?? [];
+
+    // Only three levels matter: the main level (http/stream/mail blocks), the family block
+    // (server blocks) and the server block (listen, server_name); includes are followed at each.
+    const visit = (file: SourceFile, nodes: readonly Directive[], top: string | undefined, depth: number, server: LoadedServer | undefined, stack: Set<string>): void => {
+      for (const node of nodes) {
+        if (node.name === 'include' && !node.children) {
+          const target = node.args.length === 1 ? includeTarget(file, ws, node) : undefined;
+          if (!target || !target.paths.length) {
+            if (server) server.complete = false;
+            continue;
+          }
+          for (const p of target.paths) {
+            const f = ws.get(p);
+            if (!f || f.language !== 'nginx') {
+              if (server) server.complete = false;
+              continue;
+            }
+            if (stack.has(p)) continue;
+            config.files.add(p);
+            reached.add(p);
+            stack.add(p);
+            visit(f, f.parse.tree, top, depth, server, stack);
+            stack.delete(p);
+          }
+          continue;
+        }
+        if (depth === 0) {
+          if (node.children && FAMILIES.has(node.name)) visit(file, node.children, node.name, 1, undefined, stack);
+          continue;
+        }
+        if (depth === 1) {
+          if (node.name !== 'server' || !node.children || !top || !FAMILIES.has(top)) continue;
+          const s: LoadedServer = { node, path: file.path, family: top as Family, listens: [], names: [], complete: true, order: order++, config };
+          config.servers.push(s);
+          const list = byNode.get(node);
+          if (list) list.push(s);
+          else byNode.set(node, [s]);
+          visit(file, node.children, top, 2, s, stack);
+          if (!s.listens.length && s.complete && s.family === 'http') {
+            const socket = parseListen([{ text: '*:80', value: '*:80', range: node.nameRange, quoted: false }], 80)!;
+            s.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: true, order: order++, server: s });
+          }
+          continue;
+        }
+        if (depth !== 2 || !server) continue;
+        if (node.name === 'listen') {
+          const socket = node.args.length ? parseListen(node.args, server.family === 'http' ? 80 : NaN) : undefined;
+          if (!socket || node.args.some((a) => a.value.includes('${'))) server.complete = false;
+          else server.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: false, order: order++, server });
+        } else if (node.name === 'server_name') {
+          for (const a of node.args) server.names.push(a.value.toLowerCase());
+        }
+      }
+    };
+    visit(top, top.parse.tree, base[0], base.length, undefined, new Set([top.path]));
+  };
+
+  for (const f of files) if (!included.has(f.path)) load(f);
+  // Files that only include each other in a cycle: start from each one not reached yet.
+  for (const f of files) if (!reached.has(f.path)) load(f);
+  return { configs, byNode };
+}
+
+function model(ws: Workspace): Model {
+  const hit = cache.get(ws);
+  if (hit && hit.generation === ws.generation) return hit.model;
+  const m = build(ws);
+  cache.set(ws, { generation: ws.generation, model: m });
+  return m;
+}
+
+/** The configs (load roots) that read the given file. */
+export function configsWith(ws: Workspace, path: string): LoadedConfig[] {
+  return model(ws).configs.filter((c) => c.files.has(path));
+}
+
+/** The loaded view of a server block (the first config that reads it). */
+export function loadedServer(ws: Workspace, node: Directive): LoadedServer | undefined {
+  return model(ws).byNode.get(node)?.[0];
+}
+
+const listenCache = new WeakMap<LoadedConfig, LoadedListen[]>();
+const portCache = new WeakMap<LoadedConfig, Map<string, LoadedListen[]>>();
+
+/** Every listen of a config, in load order. */
+export function listensOf(config: LoadedConfig): LoadedListen[] {
+  let list = listenCache.get(config);
+  if (!list) listenCache.set(config, (list = config.servers.flatMap((s) => s.listens)));
+  return list;
+}
+
+/** The listens of a config on one port and protocol (`443/tcp`, `443/udp`; unix sockets are left out). */
+export function listensOnPort(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): LoadedListen[] {
+  let map = portCache.get(config);
+  if (!map) {
+    map = new Map();
+    for (const l of listensOf(config)) {
+      for (const key of new Set(l.bound.filter((b) => b.proto !== 'unix').map((b) => `${b.port}/${b.proto}`))) {
+        const list = map.get(key);
+        if (list) list.push(l);
+        else map.set(key, [l]);
+      }
+    }
+    portCache.set(config, map);
+  }
+  return map.get(`${port}/${proto}`) ?? [];
+}

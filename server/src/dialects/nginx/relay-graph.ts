@@ -1,0 +1,359 @@
+// The include graph of the workspace, for rules that must see a whole configuration: upstreams
+// defined in other files, `resolver` set in the including file, include cycles, and whether the
+// analysis sees a complete configuration (a main file whose every include was found).
+// Files reached through `include` but not loaded in the workspace are read and parsed here,
+// privately: the workspace is never changed while rules run.
+import { posix } from 'node:path';
+import type { Directive } from '../../engine/syntax';
+import { LineIndex } from '../../engine/text';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { NginxContext } from './analysis';
+import { includesOf, type IncludeTarget } from './includes';
+import { rootName } from './scope';
+
+export type Root = '' | 'http' | 'stream' | 'mail';
+
+export interface GraphNode {
+  file: SourceFile;
+  /** False for files read from disk only because an include reaches them. */
+  loaded: boolean;
+  includes: IncludeTarget[];
+}
+
+export interface IncludeEdge {
+  from: string;
+  include: IncludeTarget;
+}
+
+export interface IncludeGraph {
+  nodes: Map<string, GraphNode>;
+  /** For each file, the include directives (in other files) that pull it in. */
+  includedBy: Map<string, IncludeEdge[]>;
+}
+
+export interface UpstreamRef {
+  node: Directive;
+  path: string;
+}
+
+interface WsCache {
+  generation: number;
+  graph: IncludeGraph;
+  upstreams: Map<string, Map<string, UpstreamRef[]>>;
+  lowered: Map<string, Map<string, UpstreamRef[]>>;
+  roots: Map<string, Set<Root>>;
+  closed: Map<string, boolean>;
+}
+
+const MAX_NODES = 2000;
+const MAIN_ONLY = new Set(['http', 'events', 'stream', 'mail', 'worker_processes', 'user', 'pid', 'load_module', 'worker_rlimit_nofile', 'daemon', 'master_process']);
+const FAMILIES = new Set(['http', 'stream', 'mail']);
+
+const wsCache = new WeakMap<Workspace, WsCache>();
+/** Privately parsed files, reused while their text is unchanged. */
+const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
+
+function state(ws: Workspace): WsCache {
+  const hit = wsCache.get(ws);
+  if (hit && hit.generation === ws.generation) return hit;
+  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), lowered: new Map(), roots: new Map(), closed: new Map() };
+  wsCache.set(ws, fresh);
+  return fresh;
+}
+
+function readParsed(ws: Workspace, path: string): SourceFile | undefined {
+  const text = ws.host.readFile(path);
+  if (text === undefined) return undefined;
+  let files = parsedCache.get(ws);
+  if (!files) parsedCache.set(ws, (files = new Map()));
+  const known = files.get(path);
+  if (known && known.text === text) return known;
+  const dialect = ws.dialect('nginx');
+  if (!dialect) return undefined;
+  const file: SourceFile = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false };
+  files.set(path, file);
+  return file;
+}
+
+function buildGraph(ws: Workspace): IncludeGraph {
+  const nodes = new Map<string, GraphNode>();
+  const includedBy = new Map<string, IncludeEdge[]>();
+  const queue: SourceFile[] = [];
+  for (const f of ws.all()) {
+    if (f.language !== 'nginx') continue;
+    nodes.set(f.path, { file: f, loaded: true, includes: [] });
+    queue.push(f);
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i];
+    const node = nodes.get(f.path)!;
+    node.includes = includesOf(f, ws);
+    for (const inc of node.includes) {
+      for (const p of inc.paths) {
+        const edges = includedBy.get(p);
+        if (edges) edges.push({ from: f.path, include: inc });
+        else includedBy.set(p, [{ from: f.path, include: inc }]);
+        if (nodes.has(p) || nodes.size >= MAX_NODES) continue;
+        const loaded = ws.get(p);
+        const file = loaded ?? readParsed(ws, p);
+        if (!file || file.language !== 'nginx') continue;
+        nodes.set(p, { file, loaded: !!loaded, includes: [] });
+        queue.push(file);
+      }
+    }
+  }
+  return { nodes, includedBy };
+}
+
+/** The include graph of the workspace (cached per workspace generation). */
+export function includeGraph(ws: Workspace): IncludeGraph {
+  return state(ws).graph;
+}
+
+/** A file known to the graph: loaded in the workspace, or read because an include reaches it. */
+export function graphFile(ws: Workspace, path: string): SourceFile | undefined {
+  return state(ws).graph.nodes.get(path)?.file;
+}
+
+/** Whether a file is a whole configuration by itself (nginx.conf, or main-only directives at its top). */
+export function looksMain(file: SourceFile): boolean {
+  return posix.basename(file.path) === 'nginx.conf' || file.parse.tree.some((d) => MAIN_ONLY.has(d.name));
+}
+
+/**
+ * The top-level blocks a file's content stands in: '' for the main context, else http, stream
+ * or mail. Loaded files take it from their analysed context; files read only for an include
+ * take it from where they are included.
+ */
+export function rootsOf(ctx: NginxContext, path: string): Set<Root> {
+  const st = state(ctx.ws);
+  const hit = st.roots.get(path);
+  if (hit) return hit;
+  const out = new Set<Root>();
+  st.roots.set(path, out); // guards cycles: a file reached again contributes nothing new
+  const node = st.graph.nodes.get(path);
+  if (!node) return out;
+  if (node.loaded) {
+    const c = ctx.contextOf(node.file).context;
+    for (const b of c.bases) out.add(b.length === 0 ? '' : FAMILIES.has(b[0]) ? (b[0] as Root) : '');
+    if (c.source === 'main') out.add('');
+    return out;
+  }
+  for (const e of st.graph.includedBy.get(path) ?? []) {
+    const local = rootName(e.include.directive);
+    if (local && FAMILIES.has(local)) out.add(local as Root);
+    else if (!local) for (const r of rootsOf(ctx, e.from)) out.add(r);
+  }
+  return out;
+}
+
+/**
+ * Upstream blocks of one family across the workspace and every file its includes reach,
+ * by name (the blocks `workspaceUpstreams` finds, plus those of files read only for an
+ * include, each with its file). Cached per workspace generation.
+ */
+export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
+  const st = state(ctx.ws);
+  const hit = st.upstreams.get(family);
+  if (hit) return hit;
+  const byFamily = { http: new Map<string, UpstreamRef[]>(), stream: new Map<string, UpstreamRef[]>() };
+  const add = (fam: Root, d: Directive, path: string) => {
+    if (fam !== 'http' && fam !== 'stream') return;
+    const out = byFamily[fam];
+    const name = d.args[0].value;
+    const list = out.get(name);
+    if (list) list.push({ node: d, path });
+    else out.set(name, [{ node: d, path }]);
+  };
+  for (const [path, node] of st.graph.nodes) {
+    // nginx accepts upstream only directly in http or stream: two levels are enough.
+    for (const top of node.file.parse.tree) {
+      if (top.name === 'upstream' && top.children && top.args[0]) for (const r of rootsOf(ctx, path)) add(r, top, path);
+      if (top.name !== 'http' && top.name !== 'stream') continue;
+      for (const d of top.children ?? []) if (d.name === 'upstream' && d.children && d.args[0]) add(top.name, d, path);
+    }
+  }
+  st.upstreams.set('http', byFamily.http);
+  st.upstreams.set('stream', byFamily.stream);
+  return byFamily[family];
+}
+
+/** The same upstreams keyed by lower-cased name: nginx matches upstream names case-insensitively. */
+export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
+  const st = state(ctx.ws);
+  const hit = st.lowered.get(family);
+  if (hit) return hit;
+  const out = new Map<string, UpstreamRef[]>();
+  for (const [name, refs] of visibleUpstreams(ctx, family)) {
+    const key = name.toLowerCase();
+    out.set(key, [...(out.get(key) ?? []), ...refs]);
+  }
+  st.lowered.set(family, out);
+  return out;
+}
+
+/**
+ * Whether the analysis sees the whole configuration this file belongs to: every chain of
+ * includers ends in a main file, and every include reachable from those main files was found.
+ * Only then can "defined nowhere" be told apart from "defined in a file we cannot see".
+ */
+export function closedWorld(ctx: NginxContext): boolean {
+  const st = state(ctx.ws);
+  const path = ctx.file.path;
+  const hit = st.closed.get(path);
+  if (hit !== undefined) return hit;
+  let closed = true;
+  const tops: string[] = [];
+  const seen = new Set<string>([path]);
+  const stack = [path];
+  while (stack.length) {
+    const p = stack.pop()!;
+    const up = st.graph.includedBy.get(p) ?? [];
+    if (!up.length) tops.push(p);
+    for (const e of up) if (!seen.has(e.from)) seen.add(e.from), stack.push(e.from);
+  }
+  for (const t of tops) {
+    const node = st.graph.nodes.get(t);
+    if (!node || !node.loaded || ctx.contextOf(node.file).context.source !== 'main') closed = false;
+  }
+  if (closed) {
+    const down = new Set<string>(tops);
+    const todo = [...tops];
+    while (closed && todo.length) {
+      const node = st.graph.nodes.get(todo.pop()!);
+      if (!node) {
+        closed = false;
+        break;
+      }
+      for (const inc of node.includes) {
+        if (!inc.paths.length) closed = false;
+        for (const p of inc.paths) if (!down.has(p)) down.add(p), todo.push(p);
+      }
+    }
+  }
+  st.closed.set(path, closed);
+  return closed;
+}
+
+export type InEffect = 'yes' | 'no' | 'unknown';
+
+/**
+ * Whether a directive named `name` is in effect for a node: set in its block or an enclosing
+ * one (inheritance), directly or through an include at that level, following the file's
+ * includers upwards. 'no' when some real inclusion chain reaching a main file lacks it;
+ * 'unknown' when the chain leaves what the workspace shows.
+ */
+export function inEffect(ctx: NginxContext, node: Directive, name: string): InEffect {
+  const st = state(ctx.ws);
+  const fromBlock = (path: string, block: Directive | undefined, seen: Set<string>): InEffect => {
+    let maybe = false;
+    const holds = (children: readonly Directive[]): boolean => {
+      for (const c of children) {
+        if (c.name === name) return true;
+        if (c.name !== 'include') continue;
+        const inc = st.graph.nodes.get(path)?.includes.find((i) => i.directive === c);
+        if (!inc || !inc.paths.length) {
+          // A file we cannot see (or a glob that matches nothing here) may set it on the server.
+          maybe = true;
+          continue;
+        }
+        for (const p of inc.paths) {
+          const f = st.graph.nodes.get(p)?.file;
+          if (!f) maybe = true;
+          else if (f.parse.tree.some((d) => d.name === name)) return true;
+        }
+      }
+      return false;
+    };
+    const file = st.graph.nodes.get(path)?.file;
+    if (!file) return 'unknown';
+    for (let b = block; b; b = b.parent) if (holds(b.children ?? [])) return 'yes';
+    if (holds(file.parse.tree)) return 'yes';
+    const up = st.graph.includedBy.get(path) ?? [];
+    if (!up.length) {
+      const node = st.graph.nodes.get(path)!;
+      const main = node.loaded ? ctx.contextOf(file).context.source === 'main' : looksMain(file);
+      return main && !maybe ? 'no' : 'unknown';
+    }
+    let result: InEffect = 'unknown';
+    let followed = false;
+    for (const e of up) {
+      if (seen.has(e.from)) continue;
+      if (!followed) (followed = true), (result = 'yes');
+      const r = fromBlock(e.from, e.include.directive.parent, new Set([...seen, e.from]));
+      if (r === 'no') return maybe ? 'unknown' : 'no';
+      if (r === 'unknown') result = 'unknown';
+    }
+    return result;
+  };
+  return fromBlock(ctx.file.path, node.parent, new Set([ctx.file.path]));
+}
+
+export interface IncludeCycle {
+  /** The include directive that closes the cycle, and the file it is in. */
+  directive: Directive;
+  path: string;
+  /** Files around the cycle, starting and ending with the same one. */
+  chain: string[];
+}
+
+const cycleCache = new WeakMap<IncludeGraph, IncludeCycle[]>();
+
+/**
+ * Include cycles of the workspace, each reported once: a depth-first walk from the files
+ * nothing includes (then from any file left) finds the include that leads back into a file
+ * still being read. When that include sits in a file that is not loaded, the cycle is pinned
+ * on the last loaded include on the way in, so some open file shows it.
+ */
+export function includeCycles(ws: Workspace): IncludeCycle[] {
+  const graph = includeGraph(ws);
+  const hit = cycleCache.get(graph);
+  if (hit) return hit;
+  const cycles: IncludeCycle[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const pinned = new Set<Directive>();
+  const paths = [...graph.nodes.keys()].sort();
+  const starts = [...paths.filter((p) => !graph.includedBy.get(p)?.length), ...paths];
+  type Frame = { path: string; edges: { directive: Directive; to: string }[]; i: number; via?: Directive };
+  for (const start of starts) {
+    if (state.has(start)) continue;
+    const edgesOf = (p: string) => (graph.nodes.get(p)?.includes ?? []).flatMap((inc) => inc.paths.map((to) => ({ directive: inc.directive, to })));
+    const stack: Frame[] = [{ path: start, edges: edgesOf(start), i: 0 }];
+    state.set(start, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.i >= top.edges.length) {
+        state.set(top.path, 'done');
+        stack.pop();
+        continue;
+      }
+      const e = top.edges[top.i++];
+      const s = state.get(e.to);
+      if (s === 'open') {
+        const from = stack.findIndex((f) => f.path === e.to);
+        const chain = [...stack.slice(from).map((f) => f.path), e.to];
+        let directive = e.directive;
+        let path = top.path;
+        if (!graph.nodes.get(path)?.loaded) {
+          for (let k = stack.length - 1; k > 0; k--) {
+            const via = stack[k].via;
+            if (via && graph.nodes.get(stack[k - 1].path)?.loaded) {
+              directive = via;
+              path = stack[k - 1].path;
+              break;
+            }
+          }
+        }
+        if (!pinned.has(directive)) {
+          pinned.add(directive);
+          cycles.push({ directive, path, chain });
+        }
+      } else if (!s && graph.nodes.has(e.to)) {
+        state.set(e.to, 'open');
+        stack.push({ path: e.to, edges: edgesOf(e.to), i: 0, via: e.directive });
+      }
+    }
+  }
+  cycleCache.set(graph, cycles);
+  return cycles;
+}

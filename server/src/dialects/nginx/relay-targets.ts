@@ -1,0 +1,188 @@
+// Where a relay sends traffic: every *_pass directive and upstream `server` of a file with its
+// parsed target and the families (http/stream) it stands in, plus the host checks the relay
+// target rules share.
+import type { Arg, Directive } from '../../engine/syntax';
+import { walk } from '../../engine/syntax';
+import type { Family, NginxContext } from './analysis';
+import type { Resolution } from './context';
+import { includeGraph, upstreamsByLowerName } from './relay-graph';
+import { isIpAddress, parseTarget, type Target } from './target';
+
+/** Directives that hand a request or connection to a backend. */
+export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
+
+const FAMILIES = new Set(['http', 'stream', 'mail']);
+
+export interface PassInfo {
+  r: Resolution;
+  node: Directive;
+  arg: Arg;
+  target: Target;
+  /** The top-level blocks this directive stands in (several for a fragment included from both). */
+  families: readonly Family[];
+}
+
+export interface UpstreamServerInfo {
+  node: Directive;
+  arg: Arg;
+  target: Target;
+  upstream: Directive;
+  families: readonly Family[];
+}
+
+const SINGLE: Record<string, Family[]> = { http: ['http'], stream: ['stream'], mail: ['mail'] };
+const baseFamilies = new WeakMap<NginxContext, Family[]>();
+
+/**
+ * The families a directive stands in: from its own file when it sits under http/stream, else
+ * from the file's context. A fragment whose context is only guessed and could be either takes
+ * the family of the reference entry that resolution picked. The arrays returned are shared.
+ */
+export function familiesOf(ctx: NginxContext, r: Resolution): readonly Family[] {
+  const local = r.localPath[0];
+  if (local && SINGLE[local]) return SINGLE[local];
+  let out = baseFamilies.get(ctx);
+  if (!out) {
+    out = [];
+    for (const b of ctx.context.bases) if (b[0] && FAMILIES.has(b[0]) && !out.includes(b[0] as Family)) out.push(b[0] as Family);
+    baseFamilies.set(ctx, out);
+  }
+  if (ctx.context.mode === 'any' && out.length > 1) {
+    const f = r.spec?.family;
+    return f && SINGLE[f] ? SINGLE[f] : [];
+  }
+  return out;
+}
+
+const passCache = new WeakMap<NginxContext, PassInfo[]>();
+
+/** Every *_pass directive of the file with its parsed target. */
+export function passesOf(ctx: NginxContext): PassInfo[] {
+  let passes = passCache.get(ctx);
+  if (passes) return passes;
+  passes = [];
+  for (const r of ctx.resolved) {
+    const node = r.node;
+    if (!PASS_DIRECTIVES.has(node.name) || node.children || r.data || r.templated) continue;
+    const arg = node.args[0];
+    if (!arg || arg.value.includes('${')) continue;
+    passes.push({ r, node, arg, target: parseTarget(arg.value), families: familiesOf(ctx, r) });
+  }
+  passCache.set(ctx, passes);
+  return passes;
+}
+
+/** Every `server` line inside an upstream block of one family (or of a fragment included in one). */
+export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamServerInfo[] {
+  const servers: UpstreamServerInfo[] = [];
+  const fragment = ctx.context.bases.some((b) => b[b.length - 1] === 'upstream');
+  for (const r of ctx.resolved) {
+    const node = r.node;
+    if (node.name !== 'server' || node.children || r.data || r.templated) continue;
+    const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
+    const arg = node.args[0];
+    if (!upstream || !arg || arg.value.includes('${')) continue;
+    const families = familiesOf(ctx, r);
+    if (families.includes(family)) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
+  }
+  return servers;
+}
+
+/** Variables that only ever hold a URI or its query, so they start the path part of a target. */
+const URI_VARIABLE = /\$\{?(?:request_uri|uri|document_uri|is_args|args|query_string|arg_[A-Za-z0-9_]+)\b\}?|\$\{?[0-9]\}?/;
+
+/** The part of a target between the scheme and the path: where the host and port are written. */
+export function hostPart(raw: string): string {
+  const i = raw.indexOf('://');
+  let rest = i >= 0 ? raw.slice(i + 3) : raw;
+  const slash = rest.search(/[/?]/);
+  if (slash >= 0) rest = rest.slice(0, slash);
+  // `http://backend$request_uri`: the variable after a written host is the path, not the host.
+  const uri = URI_VARIABLE.exec(rest);
+  if (uri && uri.index > 0) rest = rest.slice(0, uri.index);
+  return rest;
+}
+
+/** A target parsed as nginx sees it once variables in the scheme are set (`$scheme://host`). */
+export function targetOf(raw: string): Target {
+  const t = parseTarget(raw.replace(/^\$\{?[A-Za-z0-9_]+\}?:\/\//, 'http://'));
+  const host = hostPart(raw);
+  return host.includes('$') ? t : { ...t, host: parseTarget(host).host, port: parseTarget(host).port };
+}
+
+/** Whether a host names an upstream block of the family anywhere in the configuration. */
+export function isUpstreamName(ctx: NginxContext, family: 'http' | 'stream', host: string): boolean {
+  return upstreamsByLowerName(ctx, family).has(host.toLowerCase());
+}
+
+/** A host that never needs a DNS lookup: an address literal or a unix socket. */
+export function isLiteralAddress(t: Target): boolean {
+  return t.unix !== undefined || isIpAddress(t.host);
+}
+
+const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/;
+
+/** Directives that assign a variable from a table of literal values, and where the variable is. */
+function tableVariable(d: Directive): string | undefined {
+  if (!d.children) return undefined;
+  if (d.name === 'map' && d.args.length === 2) return d.args[1].value;
+  if (d.name === 'geo' && (d.args.length === 1 || d.args.length === 2)) return d.args[d.args.length - 1].value;
+  if (d.name === 'split_clients' && d.args.length === 2) return d.args[1].value;
+  return undefined;
+}
+
+/** Parameter lines of map/geo bodies, which assign no value. */
+function isTableKeyword(table: string, line: Directive): boolean {
+  if (!line.args.length && ['hostnames', 'volatile', 'ranges', 'proxy_recursive'].includes(line.name)) return true;
+  return table === 'geo' && (line.name === 'proxy' || line.name === 'delete');
+}
+
+interface VarIndex {
+  generation: number;
+  /** Literal values per variable; null when some assignment is not a literal we can read. */
+  values: Map<string, string[] | null>;
+}
+
+const varCache = new WeakMap<object, VarIndex>();
+
+/**
+ * Every literal value a user variable can take across the configuration (map, geo,
+ * split_clients, set), or undefined when one of its assignments is not a plain literal
+ * or the variable is never assigned here (a built-in, or set by a module we do not read).
+ */
+export function variableValues(ctx: NginxContext, name: string): string[] | undefined {
+  const graph = includeGraph(ctx.ws);
+  let idx = varCache.get(graph);
+  if (!idx || idx.generation !== ctx.ws.generation) {
+    const values = new Map<string, string[] | null>();
+    const put = (v: string, value: string | undefined) => {
+      const key = v.replace(/^\$\{?|\}$/g, '');
+      const list = values.get(key);
+      if (list === null) return;
+      if (value === undefined || value.includes('$')) values.set(key, null);
+      else if (list) list.push(value);
+      else values.set(key, [value]);
+    };
+    for (const node of graph.nodes.values()) {
+      for (const d of walk(node.file.parse.tree)) {
+        const v = tableVariable(d);
+        if (v) {
+          for (const c of d.children ?? []) {
+            if (c.name === 'include') put(v, undefined);
+            else if (!isTableKeyword(d.name, c)) put(v, c.args[0]?.value ?? '');
+          }
+        } else if (d.name === 'set' && d.args.length === 2) put(d.args[0].value, d.args[1].value);
+        else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
+      }
+    }
+    idx = { generation: ctx.ws.generation, values };
+    varCache.set(graph, idx);
+  }
+  return idx.values.get(name) ?? undefined;
+}
+
+/** The first variable named in a string, without its `$`. */
+export function firstVariable(text: string): string | undefined {
+  const m = VAR.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
+}

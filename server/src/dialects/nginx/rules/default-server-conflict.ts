@@ -1,0 +1,88 @@
+// http servers sharing one socket: more than one default_server (nginx refuses it), or none at
+// all while the names differ (the first server loaded silently takes every unmatched Host).
+import type { Directive } from '../../../engine/syntax';
+import { configsWith, listensOf, type LoadedListen, type LoadedServer } from '../listeners-config';
+import { hasFlag, paramRemovalRange, socketLabel, whereIs, type BoundSocket } from '../listeners-sockets';
+import type { NginxRule } from './types';
+
+const exactKey = (b: BoundSocket): string => `${b.proto}|${b.family}|${b.addr}|${b.port}`;
+const defaultArg = (l: LoadedListen) => (l.implicit ? undefined : l.directive.args.slice(1).find((a) => a.value === 'default_server' || a.value === 'default'));
+const catchAll = (s: LoadedServer): boolean => s.names.every((n) => n === '' || n === '_');
+const nameSet = (s: LoadedServer): string => [...new Set(s.names)].sort().join(' ');
+const label = (s: LoadedServer): string => (s.names.length ? `"${s.names[0]}"` : 'the server without server_name');
+
+export const defaultServerConflict: NginxRule = {
+  id: 'nginx/default-server-conflict',
+  language: 'nginx',
+  layer: 4,
+  severity: 'error',
+  summary: 'Several http servers on one socket with more than one default_server, or with none while their names differ.',
+  check(ctx, report) {
+    const done = new Set<Directive>();
+    /** Servers that take unmatched Host names by load order alone, with the sockets where they do. */
+    const hints = new Map<LoadedServer, { listen: LoadedListen; listens: LoadedListen[]; sockets: string[]; servers: Set<LoadedServer> }>();
+    for (const config of configsWith(ctx.ws, ctx.file.path)) {
+      const groups = new Map<string, { socket: BoundSocket; listens: LoadedListen[] }>();
+      for (const l of listensOf(config)) {
+        if (l.server.family !== 'http') continue;
+        for (const b of l.bound) {
+          const key = exactKey(b);
+          const g = groups.get(key);
+          if (g) {
+            if (!g.listens.includes(l)) g.listens.push(l);
+          } else groups.set(key, { socket: b, listens: [l] });
+        }
+      }
+      for (const { socket, listens } of groups.values()) {
+        const servers = [...new Set(listens.map((l) => l.server))];
+        if (servers.length < 2) continue;
+        const sock = socketLabel(socket);
+        const defaults = listens.filter((l) => defaultArg(l));
+        if (defaults.length) {
+          for (const l of defaults) {
+            if (l.path !== ctx.file.path || done.has(l.directive)) continue;
+            const first = defaults.find((o) => o.order < l.order && o.server !== l.server);
+            if (!first) continue;
+            done.add(l.directive);
+            const arg = defaultArg(l)!;
+            report({
+              range: arg.range,
+              message: `The server at ${whereIs(first.path, first.directive, ctx.file.path)} is already the default server for ${sock}: nginx refuses a second default_server on one socket and does not start (L4); keep default_server on the one server that should take requests for unknown names and remove it here.`,
+              related: [{ path: first.path, range: defaultArg(first)!.range, message: `first default_server for ${sock}` }],
+              fixes: [{ title: 'Remove default_server from this listen', preferred: true, edits: [{ path: ctx.file.path, range: paramRemovalRange(l.directive, arg), newText: '' }] }],
+            });
+          }
+          continue;
+        }
+        if (new Set(servers.map(nameSet)).size < 2) continue;
+        const firstListen = listens.reduce((a, b) => (b.order < a.order ? b : a));
+        const first = firstListen.server;
+        if (catchAll(first) || firstListen.path !== ctx.file.path) continue;
+        const hint = hints.get(first);
+        if (hint) {
+          hint.sockets.push(sock);
+          if (!hint.listens.includes(firstListen)) hint.listens.push(firstListen);
+          for (const s of servers) hint.servers.add(s);
+        } else hints.set(first, { listen: firstListen, listens: [firstListen], sockets: [sock], servers: new Set(servers) });
+      }
+    }
+    for (const [first, { listen, listens, sockets, servers }] of hints) {
+      if (done.has(listen.directive)) continue;
+      const others = [...servers].filter((s) => s !== first);
+      const catcher = others.find(catchAll);
+      const d = listen.directive;
+      const edits = listens.filter((l) => !l.implicit && l.path === ctx.file.path).map((l) => {
+        const end = l.directive.args[l.directive.args.length - 1].range.end;
+        return { path: ctx.file.path, range: { start: end, end }, newText: ' default_server' };
+      });
+      const sock = sockets.join(' and ');
+      report({
+        range: listen.implicit ? d.nameRange : d.args[0].range,
+        severity: 'info',
+        message: `No server on ${sock}${listen.implicit ? ' (the implicit listen of a server without one)' : ''} is marked default_server, so requests whose Host matches none of the ${servers.size} servers' names (and requests by bare IP) go to the first one loaded, this one (${label(first)})${catcher ? `, not to the catch-all server at ${whereIs(catcher.path, catcher.node, ctx.file.path)}` : ''} (L4); add default_server to the listen of the server that should take them.`,
+        related: others.slice(0, 5).map((s) => ({ path: s.path, range: s.node.nameRange, message: `also on ${sock}: ${label(s)}` })),
+        fixes: edits.length ? [{ title: `Make this server the default for ${sock}`, edits }] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,122 @@
+// What an HTTP backend learns about the original request: the Host the client asked for and the
+// client's address. Missing headers are a hint; passing the client's own claim on is a warning.
+import type { Fix, Report, TextEdit } from '../../../engine/rules';
+import type { Directive } from '../../../engine/syntax';
+import type { NginxContext } from '../analysis';
+import { chainsOf, headerOf, headersIn, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, unknownNames, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { enclosing } from '../scope';
+import { isIpAddress, isLoopback, parseTarget } from '../target';
+import type { NginxRule } from './types';
+
+const CLIMB = new Set(['if', 'limit_except']);
+const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
+/** Client-supplied request headers that carry a claimed client address. */
+const CLAIMS: Record<string, string> = {
+  $http_x_forwarded_for: 'X-Forwarded-For',
+  $http_x_real_ip: 'X-Real-IP',
+  $http_forwarded: 'Forwarded',
+};
+const SAFE_VALUE: Record<string, string> = { 'x-forwarded-for': '$proxy_add_x_forwarded_for', 'x-real-ip': '$remote_addr' };
+
+export const forwardingHeaders: NginxRule = {
+  id: 'nginx/forwarding-headers',
+  language: 'nginx',
+  layer: 7,
+  severity: 'info',
+  summary: 'proxy_pass without Host or client-address headers for the backend, or with a client-supplied address passed on verbatim.',
+  check(ctx, report) {
+    spoofable(ctx, report);
+    missing(ctx, report);
+  },
+};
+
+/** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
+function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
+  for (const d of httpSites(ctx, 'proxy_set_header')) {
+    const h = headerOf(d);
+    if (!h || !ADDRESS_HEADERS.includes(h.name)) continue;
+    const claimed = CLAIMS[h.value.toLowerCase()];
+    if (!claimed) continue;
+    const safe = SAFE_VALUE[h.name];
+    const fixes: Fix[] = safe ? [{ title: `Send ${safe} instead`, preferred: true, edits: [{ path: ctx.file.path, range: d.args[1].range, newText: safe }] }] : [];
+    report({
+      range: d.args[1].range,
+      severity: 'warning',
+      message: `${d.args[0].value} is set to the client's own ${claimed} header, which any client can fill with any address, so the backend's logs, access rules and rate limits act on a forged client address (L7); send ${safe ?? '"for=$remote_addr"'} instead.`,
+      fixes,
+    });
+  }
+}
+
+/** Host and client-address headers missing from the list in effect at a proxy_pass (one finding per block). */
+function missing(ctx: NginxContext, report: (r: Report) => void): void {
+  const seen = new Set<Directive | undefined>();
+  const upstreams = httpUpstreams(ctx);
+  for (const pass of httpSites(ctx, 'proxy_pass')) {
+    const location = enclosing(pass, 'location') ?? pass.parent;
+    if (seen.has(location)) continue;
+    seen.add(location);
+    const arg = pass.args[0];
+    if (!arg) continue;
+    const t = parseTarget(arg.value);
+    if (t.variable) continue;
+    // A named site outside (proxy_pass https://api.example.com) wants its own name as Host and
+    // has no business with the client's address; only backends behind this proxy are checked.
+    const backend = !!t.unix || isIpAddress(t.host) || isLoopback(t.host) || !t.host.includes('.') || upstreams.has(t.host);
+    if (!backend) continue;
+    const chains = chainsOf(ctx, ctx.file, pass.parent);
+    if (chains.some((c) => lookup(ctx.ws, c, 'proxy_pass_request_headers').found.at(-1)?.node.args[0]?.value === 'off')) continue;
+    let lacksHost = true;
+    let lacksAddress = true;
+    let first: { chain: Chain; headers: Lookup } | undefined;
+    for (const chain of chains) {
+      const headers = lookup(ctx.ws, chain, 'proxy_set_header');
+      if (headers.unknown || chain.levels.some((l) => unknownNames(ctx.ws, l).some((n) => /header/i.test(n)))) {
+        lacksHost = lacksAddress = false;
+        break;
+      }
+      const set = headersIn(headers.found);
+      const has = (name: string) => (set.get(name)?.node.args[1].value ?? '') !== '';
+      if (has('host')) lacksHost = false;
+      if (ADDRESS_HEADERS.some(has)) lacksAddress = false;
+      first ??= { chain, headers };
+    }
+    if ((!lacksHost && !lacksAddress) || !first) continue;
+
+    const lines: string[] = [];
+    if (lacksHost) lines.push('proxy_set_header Host $host;');
+    if (lacksAddress) lines.push('proxy_set_header X-Real-IP $remote_addr;', 'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+    const edits = headerEdits(ctx, pass, first.headers.found, lines);
+    const parts: string[] = [];
+    if (lacksHost) parts.push(`"Host: ${hostOf(t)}" (the proxy_pass target, nginx's default) instead of the name the client asked for, which breaks name-based virtual hosts and absolute redirects there`);
+    if (lacksAddress) parts.push('no X-Forwarded-For, X-Real-IP or Forwarded header, so it sees every request coming from this proxy');
+    const hidden = [lacksHost ? 'host' : '', ...(lacksAddress ? ADDRESS_HEADERS : [])]
+      .map((h) => h && hiddenHeader(ctx.ws, first!.chain, first!.headers.level, h))
+      .find((h): h is Placed => !!h);
+    const block = first.headers.level?.block?.name ?? 'block';
+    const because = hidden ? ` (the ${block}'s own proxy_set_header lines replace inherited ones such as ${where(hidden, ctx.file)})` : '';
+    report({
+      range: pass.nameRange,
+      message: `This proxy_pass sends the backend ${parts.join(', and ')}${because} (L7); add ${lines.join(' ')}`,
+      fixes: edits.length ? [{ title: 'Forward the original Host and client address', edits }] : [],
+      related: hidden ? [{ path: hidden.file.path, range: hidden.node.range, message: 'not inherited: the block has its own proxy_set_header list' }] : [],
+    });
+  }
+}
+
+function hostOf(t: ReturnType<typeof parseTarget>): string {
+  if (t.unix) return 'localhost';
+  const port = t.port !== undefined && t.port !== (t.scheme === 'https' ? 443 : 80) ? `:${t.port}` : '';
+  return `${t.host}${port}`;
+}
+
+/**
+ * Inserts headers where they extend the list in effect (a block's own list replaces the inherited
+ * one, so adding a first header to a location would drop the server's): after the last header of
+ * that list, or before proxy_pass when no list is in effect.
+ */
+function headerEdits(ctx: NginxContext, pass: Directive, found: readonly Placed[], lines: string[]): TextEdit[] {
+  if (!found.length) return [insertBefore(ctx.file, pass, lines, CLIMB)];
+  const last = found[found.length - 1];
+  return last.file === ctx.file ? [insertAfter(ctx.file, last.node, lines)] : [];
+}

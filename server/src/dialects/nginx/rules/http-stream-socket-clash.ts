@@ -1,0 +1,72 @@
+// The same TCP (or UDP, or unix) socket used by an http server and a stream server of one
+// config: nginx accepts the file, then the second bind fails at start-up.
+import type { Related } from '../../../engine/rules';
+import { configsWith, listensOf, type LoadedListen } from '../listeners-config';
+import { socketLabel, socketsCollide, whereIs, type BoundSocket } from '../listeners-sockets';
+import type { NginxRule } from './types';
+
+function bucket(b: BoundSocket): string {
+  return b.proto === 'unix' ? `unix:${b.addr}` : `${b.proto}:${b.port}`;
+}
+
+export const httpStreamSocketClash: NginxRule = {
+  id: 'nginx/http-stream-socket-clash',
+  language: 'nginx',
+  layer: 4,
+  severity: 'error',
+  summary: 'An http server and a stream server listening on the same address and port.',
+  check(ctx, report) {
+    const done = new Set<LoadedListen['directive']>();
+    for (const config of configsWith(ctx.ws, ctx.file.path)) {
+      const byBucket = new Map<string, LoadedListen[]>();
+      for (const l of listensOf(config)) {
+        if (l.server.family !== 'http' && l.server.family !== 'stream') continue;
+        for (const key of new Set(l.bound.map(bucket))) {
+          const list = byBucket.get(key);
+          if (list) list.push(l);
+          else byBucket.set(key, [l]);
+        }
+      }
+      for (const list of byBucket.values()) {
+        if (!list.some((l) => l.server.family === 'http') || !list.some((l) => l.server.family === 'stream')) continue;
+        for (const l of list) {
+          if (l.path !== ctx.file.path || done.has(l.directive)) continue;
+          let mine: BoundSocket | undefined;
+          const partners: { other: LoadedListen; theirs: BoundSocket }[] = [];
+          for (const other of list) {
+            if (other.server.family === l.server.family) continue;
+            for (const a of l.bound) {
+              const theirs = other.bound.find((b) => socketsCollide(a, b));
+              if (theirs) {
+                mine ??= a;
+                partners.push({ other, theirs });
+                break;
+              }
+            }
+          }
+          if (!mine || !partners.length) continue;
+          done.add(l.directive);
+          const { other, theirs } = partners[0];
+          const otherKind = other.server.family === 'http' ? 'An http server' : 'A stream server';
+          const where = whereIs(other.path, other.directive, ctx.file.path);
+          const shared = mine.reuseport && partners.every((p) => p.theirs.reuseport);
+          const related: Related[] = partners.slice(0, 5).map((p) => ({
+            path: p.other.path,
+            range: p.other.implicit ? p.other.directive.nameRange : p.other.directive.args[0].range,
+            message: `${p.other.server.family} listen on ${socketLabel(p.theirs)}`,
+          }));
+          const same = socketLabel(mine) === socketLabel(theirs) ? socketLabel(mine) : `${socketLabel(mine)} and ${socketLabel(theirs)}`;
+          const implicitNote = l.implicit ? ' (a server without listen takes *:80)' : '';
+          report({
+            range: l.implicit ? l.directive.nameRange : l.directive.args[0].range,
+            severity: shared ? 'warning' : undefined,
+            message: shared
+              ? `${otherKind} (${where}) also listens on ${same}${implicitNote} with reuseport, so the kernel splits connections at random between the HTTP server and the stream proxy and about half of them get the wrong protocol (L4); give one of them another port or address.`
+              : `${otherKind} (${where}) also listens on ${same}${implicitNote}: http and stream each open their own socket, so nginx accepts the file but fails to bind the second one at start-up ("address already in use") and does not start (L4); give one of them another port or address.`,
+            related,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,198 @@
+// proxy_pass pointing back at the server's own listener: every request (or connection) is
+// relayed into the same server again, until connections run out.
+import type { Directive } from '../../../engine/syntax';
+import type { Related } from '../../../engine/rules';
+import type { NginxContext, ServerInfo } from '../analysis';
+import type { ListenSocket } from '../listen';
+import { childrenNamed, effective, enclosing } from '../scope';
+import { passesOf, type PassInfo } from '../relay-targets';
+import { upstreamsByLowerName } from '../relay-graph';
+import { defaultPort, isLoopback, parseTarget } from '../target';
+import type { NginxRule } from './types';
+
+interface Endpoint {
+  host: string;
+  port?: number;
+  unix?: string;
+  /** The upstream `server` line it comes from, when the target is a group. */
+  via?: { node: Directive; path: string };
+}
+
+interface Listener {
+  socket: ListenSocket;
+  directive?: Directive;
+}
+
+/** Exact (non-wildcard, non-regex) server names, lower-cased. */
+function exactNames(server: Directive): string[] {
+  return childrenNamed(server, 'server_name').flatMap((d) => d.args.map((a) => a.value.toLowerCase())).filter((n) => n && !n.startsWith('~') && !n.includes('*') && !n.startsWith('$'));
+}
+
+function nameMatches(server: Directive, host: string): boolean {
+  for (const d of childrenNamed(server, 'server_name')) {
+    for (const a of d.args) {
+      const n = a.value.toLowerCase();
+      if (n === host) return true;
+      if (n.startsWith('*.') && host.endsWith(n.slice(1))) return true;
+      if (n.startsWith('.') && (host === n.slice(1) || host.endsWith(n))) return true;
+      if (n.endsWith('.*') && host.startsWith(n.slice(0, -1))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a connection to `host` reaches a socket bound to `bound` on this machine. */
+function reaches(bound: string, host: string, names: string[]): boolean {
+  if (bound === '*') return (isLoopback(host) && !host.startsWith('[')) || names.includes(host);
+  if (bound === '[::]') return host === '[::1]' || host === 'localhost' || names.includes(host);
+  if (isLoopback(bound)) return isLoopback(host) && (host === 'localhost' || bound === 'localhost' || host.startsWith('[') === bound.startsWith('['));
+  return bound === host;
+}
+
+function listenersOf(info: ServerInfo): Listener[] {
+  if (info.listens.length) return info.listens.map((l) => ({ socket: l.socket, directive: l.directive }));
+  // No listen at all: an http server listens on *:80.
+  return info.family === 'http' ? [{ socket: { host: '*', port: 80, ipv6: false, params: new Set(), key: '*:80' } }] : [];
+}
+
+function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', cache: Map<string, Endpoint[]>): Endpoint[] {
+  const t = p.target;
+  if (t.unix !== undefined) return [{ host: '', unix: t.unix }];
+  if (t.port === undefined) {
+    const key = `${family} ${t.host}`;
+    const known = cache.get(key);
+    if (known) return known;
+    const groups = upstreamsByLowerName(ctx, family).get(t.host) ?? [];
+    if (groups.length) {
+      const out: Endpoint[] = [];
+      for (const g of groups) {
+        for (const s of childrenNamed(g.node, 'server')) {
+          if (!s.args[0]) continue;
+          const st = parseTarget(s.args[0].value);
+          if (st.variable) continue;
+          out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.path } });
+        }
+      }
+      cache.set(key, out);
+      return out;
+    }
+  }
+  return [{ host: t.host, port: t.port ?? defaultPort(t.scheme) }];
+}
+
+/** The URI a location hands on unchanged: its prefix, for plain prefix and exact locations. */
+function locationPrefix(loc: Directive): string | undefined {
+  const a = loc.args.map((x) => x.value);
+  if (a.length === 1 && !a[0].startsWith('@')) return a[0];
+  if (a.length === 2 && (a[0] === '=' || a[0] === '^~')) return a[1];
+  return undefined;
+}
+
+export const proxyLoop: NginxRule = {
+  id: 'nginx/proxy-loop',
+  language: 'nginx',
+  layer: 4,
+  severity: 'warning',
+  summary: "proxy_pass whose target is the server's own listener, so traffic is relayed back into itself.",
+  check(ctx, report) {
+    const byNode = new Map(ctx.servers().map((s) => [s.node, s]));
+    let ports: Map<number, ServerInfo[]> | undefined;
+    const onPort = (port: number): ServerInfo[] => {
+      if (!ports) {
+        ports = new Map();
+        for (const s of ctx.workspaceServers()) {
+          if (s.family !== 'http') continue;
+          const own = new Set(s.listens.length ? s.listens.filter((l) => !l.socket.params.has('quic')).map((l) => l.socket.port) : [80]);
+          for (const p of own) if (p !== undefined) ports.set(p, [...(ports.get(p) ?? []), s]);
+        }
+      }
+      return ports.get(port) ?? [];
+    };
+    // Sockets each server listens on, to discard most targets before looking closer.
+    const socketsOf = new Map<Directive, { listeners: Listener[]; ports: Set<number | string> }>();
+    const groupCache = new Map<string, Endpoint[]>();
+    for (const p of passesOf(ctx)) {
+      if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
+      const server = enclosing(p.node, 'server');
+      const info = server && byNode.get(server);
+      if (!info || (info.family !== 'http' && info.family !== 'stream')) continue;
+      const family = info.family;
+      const t = p.target;
+      if (family === 'http' && t.scheme !== 'http' && t.scheme !== 'https') continue;
+      let own = socketsOf.get(server);
+      if (!own) {
+        const listeners = listenersOf(info).filter((l) => !l.socket.params.has('quic'));
+        own = { listeners, ports: new Set(listeners.map((l) => l.socket.unix ?? l.socket.port ?? NaN)) };
+        socketsOf.set(server, own);
+      }
+      const endpoints = endpointsOf(ctx, p, family, groupCache).filter((e) => own.ports.has(e.unix ?? e.port ?? NaN));
+      if (!endpoints.length) continue;
+      let tls: boolean;
+      if (family === 'http') {
+        // Conditions and rewrites may send the relayed request elsewhere: not a certain loop.
+        if (enclosing(p.node, 'if')) continue;
+        const loc = enclosing(p.node, 'location');
+        if (loc && childrenNamed(loc, 'rewrite').length) continue;
+        if (t.path !== undefined && (!loc || locationPrefix(loc) !== t.path)) continue;
+        tls = t.scheme === 'https';
+      } else {
+        tls = effective(p.node.parent, 'proxy_ssl')[0]?.args[0]?.value === 'on';
+      }
+      const names = family === 'http' ? exactNames(server) : [];
+      let hit: { e: Endpoint; l: Listener } | undefined;
+      for (const e of endpoints) {
+        for (const l of own.listeners) {
+          const s = l.socket;
+          if (e.unix !== undefined ? s.unix !== e.unix : s.unix !== undefined || s.port !== e.port || !reaches(s.host, e.host, names)) continue;
+          if (s.params.has('ssl') !== tls) continue;
+          hit = { e, l };
+          break;
+        }
+        if (hit) break;
+      }
+      if (!hit) continue;
+      if (family === 'http' && !routedBack(p, info, hit.l.socket, hit.e.via ? t.host : hit.e.host, onPort(hit.l.socket.port ?? 80))) continue;
+      const dest = hit.e.unix !== undefined ? `unix:${hit.e.unix}` : `${hit.e.host}:${hit.e.port}`;
+      const listenAt = hit.l.directive ? `listen ${hit.l.directive.args.map((a) => a.value).join(' ')}, line ${hit.l.directive.nameRange.start.line + 1}` : 'the default listen *:80';
+      const lead = hit.e.via ? `Upstream "${t.host}" sends this traffic to ${dest} (its server line ${hit.e.via.node.nameRange.start.line + 1}), which is` : `This proxy_pass sends its traffic to ${dest}, which is`;
+      const effect =
+        family === 'http'
+          ? 'each request is relayed back into this same server, over and over, until nginx runs out of connections and clients get 500/502/504 errors (L4)'
+          : 'each connection opens another connection to itself, over and over, until worker_connections run out (L4)';
+      const related: Related[] = [];
+      if (hit.l.directive) related.push({ path: ctx.file.path, range: hit.l.directive.args[0].range, message: 'the listener the traffic comes back to' });
+      if (hit.e.via) related.push({ path: hit.e.via.path, range: hit.e.via.node.args[0].range, message: 'upstream server pointing back at this server' });
+      report({
+        range: p.arg.range,
+        message: `${lead} this server's own listener (${listenAt}): ${effect}; point it at the backend's real address or port.`,
+        related,
+      });
+    }
+  },
+};
+
+/**
+ * In http, the relayed request comes back on the socket and nginx picks a server by its Host
+ * header. It comes back to this server when the header is passed through ($host), names this
+ * server, or names no other server on the socket while this one is the default.
+ */
+function routedBack(p: PassInfo, info: ServerInfo, socket: ListenSocket, proxyHost: string, sharing: ServerInfo[]): boolean {
+  const header = effective(p.node.parent, 'proxy_set_header').find((d) => d.args[0]?.value.toLowerCase() === 'host');
+  let sent = proxyHost;
+  if (header) {
+    const v = header.args[1]?.value ?? '';
+    if (v === '$host' || v === '$http_host') return true;
+    if (v.includes('$')) return false;
+    sent = v.toLowerCase().replace(/:\d+$/, '');
+  }
+  if (nameMatches(info.node, sent)) return true;
+  const others = sharing.filter((s) => s.node !== info.node);
+  if (others.some((o) => nameMatches(o.node, sent))) return false;
+  if (socket.params.has('default_server') || socket.params.has('default')) return true;
+  // Without an explicit default, the first server on the socket is the default: decidable
+  // when every other one is in this file.
+  const explicit = others.some((o) => o.listens.some((l) => l.socket.port === socket.port && (l.socket.params.has('default_server') || l.socket.params.has('default'))));
+  const start = info.node.range.start;
+  const after = (o: ServerInfo) => o.path === info.path && (o.node.range.start.line > start.line || (o.node.range.start.line === start.line && o.node.range.start.character > start.character));
+  return !explicit && others.every(after);
+}

@@ -1,0 +1,66 @@
+// TLS sent to a port that carries plaintext, or plaintext sent to a TLS port: proxy_pass
+// https://host:80, proxy_pass http://host:443, grpc_pass likewise, stream proxy_ssl to port 80.
+import type { Fix } from '../../../engine/rules';
+import { parseTarget } from '../target';
+import { describePorts, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
+import type { NginxRule } from './types';
+
+const TLS_SCHEMES: Record<string, string> = { https: 'http', grpcs: 'grpc' };
+const PLAIN_SCHEMES: Record<string, string> = { http: 'https', grpc: 'grpcs' };
+
+export const tlsSchemePortMismatch: NginxRule = {
+  id: 'nginx/tls-scheme-port-mismatch',
+  language: 'nginx',
+  layer: 6,
+  severity: 'warning',
+  summary: 'TLS sent to a port that normally carries plaintext (https://host:80), or plaintext sent to a TLS port (http://host:443).',
+  check(ctx, report) {
+    for (const r of ctx.resolved) {
+      const d = r.node;
+      if ((d.name !== 'proxy_pass' && d.name !== 'grpc_pass') || r.data || !d.args[0]) continue;
+      const family = familyAt(ctx, d);
+      const arg = d.args[0];
+      if (family === 'http') {
+        const target = parseTarget(arg.value);
+        const scheme = target.scheme ?? (d.name === 'grpc_pass' ? 'grpc' : undefined);
+        if (!scheme) continue;
+        const tls = scheme in TLS_SCHEMES;
+        if (!tls && !(scheme in PLAIN_SCHEMES)) continue;
+        const reach = targetPorts(ctx, target, 'http', undefined);
+        if (!reach) continue;
+        const wrong = tls ? HTTP_PLAIN_PORTS : TLS_PORTS;
+        if (!reach.ports.every((p) => wrong.has(p))) continue;
+        const where = reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+        const other = tls ? TLS_SCHEMES[scheme] : PLAIN_SCHEMES[scheme];
+        const range = target.scheme ? schemeRange(arg, scheme) : undefined;
+        const fixes: Fix[] = [];
+        if (range) fixes.push({ title: `Use ${other}://`, edits: [{ path: ctx.file.path, range, newText: other }], preferred: true });
+        else if (!target.scheme && !tls) {
+          const at = arg.range.start;
+          if (arg.range.start.line === arg.range.end.line && !arg.quoted) fixes.push({ title: `Use ${other}://`, edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${other}://` }], preferred: true });
+        }
+        report({
+          range: arg.range,
+          message: tls
+            ? `${d.name} starts a TLS handshake (${scheme}://) with ${where}, which normally serves plaintext: the backend reads the ClientHello as a garbled request and every request fails with a TLS "wrong version number" error (L6); use ${other}:// or the backend's TLS port.`
+            : `${d.name} sends plaintext (${scheme}://) to ${where}, which normally expects a TLS handshake: the backend answers with a TLS alert or a "plain HTTP request was sent to HTTPS port" error, so every request fails (L6); use ${other}:// or the backend's plaintext port.`,
+          fixes,
+        });
+      } else if (family === 'stream' && d.name === 'proxy_pass') {
+        const target = parseTarget(arg.value);
+        const reach = targetPorts(ctx, target, 'stream', undefined);
+        if (!reach || !reach.ports.every((p) => STREAM_PLAIN_PORTS.has(p))) continue;
+        const branches = inherited(ctx, d, ['proxy_ssl']);
+        const on = branches.find((b) => flagOn(b) && !b.unresolved);
+        if (!on || branches.some((b) => !flagOn(b))) continue;
+        const where = reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+        const ssl = on.found[0];
+        report({
+          range: arg.range,
+          message: `proxy_ssl on makes this stream proxy open a TLS handshake with ${where}, where the protocol starts in plaintext: the backend never completes the handshake and the connection is dropped (L6); turn proxy_ssl off for this server or point it at the backend's TLS port.`,
+          related: [{ path: ssl.path, range: ssl.directive.range, message: 'proxy_ssl on is set here' }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,107 @@
+// An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
+// "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
+import type { Fix, TextEdit } from '../../../engine/rules';
+import { chainsOf, expand, headersIn, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
+import type { NginxContext } from '../analysis';
+import { parseTarget } from '../target';
+import type { NginxRule } from './types';
+
+const CLIMB = new Set(['if', 'limit_except']);
+
+export const upstreamKeepaliveUnused: NginxRule = {
+  id: 'nginx/upstream-keepalive-unused',
+  language: 'nginx',
+  layer: 4,
+  severity: 'warning',
+  summary: 'An upstream with keepalive used from a location that proxies with HTTP/1.0 or sends "Connection: close", so no connection is ever reused.',
+  check(ctx, report) {
+    const upstreams = httpUpstreams(ctx);
+    if (!upstreams.size) return;
+    const pools = new Map<string, Placed | undefined>();
+    for (const pass of httpSites(ctx, 'proxy_pass')) {
+      const arg = pass.args[0];
+      if (!arg) continue;
+      const t = parseTarget(arg.value);
+      if (t.variable || t.unix || t.port !== undefined || (t.scheme !== 'http' && t.scheme !== 'https')) continue;
+      if (!pools.has(t.host)) pools.set(t.host, keepaliveOf(ctx, upstreams.get(t.host)));
+      const keepalive = pools.get(t.host);
+      if (!keepalive) continue;
+      for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
+        const version = lookup(ctx.ws, chain, 'proxy_http_version');
+        const headers = lookup(ctx.ws, chain, 'proxy_set_header');
+        if (version.unknown || headers.unknown) continue;
+        const explicit = version.found[version.found.length - 1];
+        const v = explicit?.node.args[0]?.value ?? 'default';
+        if (v === '2') continue;
+        const connection = headersIn(headers.found).get('connection');
+        const cv = connection?.node.args[1].value;
+        if (cv !== undefined && cv.includes('$')) continue;
+        const keepAliveHeader = cv !== undefined && /keep-alive/i.test(cv);
+        const closes = cv === undefined || /close/i.test(cv);
+        let cause: string;
+        let fixVersion = false;
+        let fixConnection = false;
+        if (v === '1.0' && !keepAliveHeader) {
+          cause = `proxies with proxy_http_version 1.0 (${where(explicit!, ctx.file)}), so every upstream connection is closed after one response`;
+          fixVersion = true;
+          fixConnection = closes;
+        } else if (v === 'default' && !keepAliveHeader) {
+          cause = 'proxies with HTTP/1.0 and "Connection: close" (nginx\'s defaults before 1.29.7), so every upstream connection is closed after one response';
+          fixVersion = true;
+          fixConnection = closes;
+        } else if (v === '1.1' && closes) {
+          const hidden = cv === undefined ? hiddenHeader(ctx.ws, chain, headers.level, 'connection') : undefined;
+          cause = cv !== undefined
+            ? `sends "Connection: ${cv}" (${where(connection!, ctx.file)}), so the backend closes every connection after one response`
+            : hidden
+              ? `sends "Connection: close" (nginx's default before 1.29.7) because the ${headers.level?.block?.name ?? 'block'}'s own proxy_set_header lines replace the Connection header set at ${where(hidden, ctx.file)}, so the backend closes every connection after one response`
+              : 'sends "Connection: close" (nginx\'s default before 1.29.7, when proxy_set_header Connection is not set), so the backend closes every connection after one response';
+          fixConnection = true;
+        } else continue;
+
+        const edits: TextEdit[] = [];
+        if (fixVersion) {
+          if (explicit && explicit.file === ctx.file) edits.push({ path: ctx.file.path, range: explicit.node.args[0].range, newText: '1.1' });
+          else if (!explicit) edits.push(insertBefore(ctx.file, pass, 'proxy_http_version 1.1;', CLIMB));
+        }
+        if (fixConnection) {
+          const e = connectionEdit(ctx.file, pass, headers, connection);
+          if (e) edits.push(e);
+        }
+        const fixes: Fix[] = edits.length === Number(fixVersion) + Number(fixConnection) ? [{ title: 'Keep upstream connections open (HTTP/1.1, empty Connection header)', edits }] : [];
+        report({
+          range: arg.range,
+          message: `Upstream "${t.host}" keeps a pool of idle connections (keepalive, ${where(keepalive, ctx.file)}) but this proxy_pass ${cause}: the pool is never used and each request pays a new TCP (and TLS) handshake (L4); set proxy_http_version 1.1; and proxy_set_header Connection "";.`,
+          fixes,
+          related: [{ path: keepalive.file.path, range: keepalive.node.range, message: `keepalive of upstream "${t.host}"` }],
+        });
+        break;
+      }
+    }
+  },
+};
+
+/** The `keepalive N` (N > 0) of the first upstream definition that has one. */
+function keepaliveOf(ctx: NginxContext, defs: readonly Placed[] | undefined): Placed | undefined {
+  for (const u of defs ?? []) {
+    const children = u.node.children ?? [];
+    // Only an upstream that includes a file needs the expanded view.
+    const k = children.some((c) => c.name === 'include')
+      ? expand(ctx.ws, { file: u.file, block: u.node }).byName.get('keepalive')?.[0]
+      : ((d) => d && { node: d, file: u.file })(children.find((c) => c.name === 'keepalive'));
+    if (k && /^\d+$/.test(k.node.args[0]?.value ?? '') && Number(k.node.args[0].value) > 0) return k;
+  }
+  return undefined;
+}
+
+/**
+ * Where `proxy_set_header Connection "";` goes without changing which headers are sent: replacing
+ * an existing Connection value, next to the list in effect, or (no list in effect) before proxy_pass.
+ */
+function connectionEdit(file: Placed['file'], pass: Placed['node'], headers: Lookup, connection: Placed | undefined): TextEdit | undefined {
+  const line = 'proxy_set_header Connection "";';
+  if (connection) return connection.file === file ? { path: file.path, range: connection.node.args[1].range, newText: '""' } : undefined;
+  if (!headers.found.length) return insertBefore(file, pass, line, CLIMB);
+  const last = headers.found[headers.found.length - 1];
+  return last.file === file ? insertAfter(file, last.node, line) : undefined;
+}

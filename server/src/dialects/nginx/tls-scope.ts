@@ -1,0 +1,447 @@
+// Shared lookups of the TLS rules: nginx inheritance followed across included files (a
+// directive set in an included snippet counts at the level of its `include`, and a fragment
+// inherits from the blocks around the `include` that pulls it in), the ports that usually carry
+// TLS or plaintext, and the upstream blocks a target names.
+import type { Arg, Directive, Range } from '../../engine/syntax';
+import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { TextEdit } from '../../engine/rules';
+import type { NginxContext, ServerInfo } from './analysis';
+import { parseListen, type ListenSocket } from './listen';
+import { LineIndex } from '../../engine/text';
+import { includesOf, type IncludeTarget } from './includes';
+import { rootName } from './scope';
+import { isLoopback, parseTarget, type Target } from './target';
+
+export interface Found {
+  directive: Directive;
+  path: string;
+}
+
+/**
+ * What one line of inheritance says about a directive. A fragment included from several places
+ * has one branch per place.
+ */
+export interface Branch {
+  /** The directives at the nearest level that has any (empty: none on the whole chain). */
+  found: Found[];
+  /** An `include` on the chain could not be read: the directive may hide there. */
+  unresolved: boolean;
+  /** The chain ends in a fragment whose including file is not in the workspace. */
+  open: boolean;
+}
+
+/** Ports that normally carry TLS from the first byte. */
+export const TLS_PORTS = new Set([443, 465, 636, 853, 993, 995, 5986, 6443, 8443, 9443]);
+/** Ports where plain HTTP is the usual protocol. */
+export const HTTP_PLAIN_PORTS = new Set([80, 3000, 5000, 8000, 8008, 8080, 8081, 8888]);
+/** Ports whose protocol starts in clear (HTTP, or STARTTLS mail and directory protocols). */
+export const STREAM_PLAIN_PORTS = new Set([...HTTP_PLAIN_PORTS, 25, 110, 143, 389, 587]);
+/** Ports an http `listen` without `ssl` should not use. */
+export const HTTPS_LISTEN_PORTS = new Set([443, 8443, 9443]);
+
+/** What depends only on the workspace state: shared by the analyses of every file. */
+interface Cache {
+  generation: number;
+  includeMaps: Map<SourceFile, Map<Directive, IncludeTarget>>;
+  levels: Map<readonly Directive[], Level>;
+  roots: Map<string, Set<string>>;
+  upstreams: Map<string, Map<string, Directive[]>>;
+  disk: Map<string, SourceFile | undefined>;
+  reach: Map<string, Reach | undefined | 'none'>;
+  mentions: Map<string, boolean>;
+}
+
+/** One http server's `listen` on a socket. */
+export interface SocketUse {
+  server: ServerInfo;
+  socket: ListenSocket;
+}
+
+/** One level's directives with includes expanded, and an index by name. */
+export interface Level {
+  items: Found[];
+  byName: Map<string, Found[]>;
+  unresolved: boolean;
+}
+
+const caches = new WeakMap<Workspace, Cache>();
+const socketCaches = new WeakMap<NginxContext, Map<string, SocketUsers>>();
+
+function cacheOf(ctx: NginxContext): Cache {
+  let c = caches.get(ctx.ws);
+  if (!c || c.generation !== ctx.ws.generation) {
+    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), upstreams: new Map(), disk: new Map(), reach: new Map(), mentions: new Map() }));
+  }
+  return c;
+}
+
+function includeMap(ctx: NginxContext, file: SourceFile): Map<Directive, IncludeTarget> {
+  const cache = cacheOf(ctx);
+  let m = cache.includeMaps.get(file);
+  if (!m) cache.includeMaps.set(file, (m = new Map(includesOf(file, ctx.ws).map((t) => [t.directive, t]))));
+  return m;
+}
+
+const parsedFromDisk = new WeakMap<Workspace, Map<string, SourceFile>>();
+
+/**
+ * An included file: from the workspace, else read and parsed from disk without adding it to the
+ * workspace (adding would change its generation in the middle of an analysis).
+ */
+function includedFile(ctx: NginxContext, path: string): SourceFile | undefined {
+  const known = ctx.ws.get(path);
+  if (known) return known;
+  const cache = cacheOf(ctx).disk;
+  if (cache.has(path)) return cache.get(path);
+  let file: SourceFile | undefined;
+  const text = ctx.ws.host.readFile(path);
+  const dialect = ctx.ws.dialect('nginx');
+  if (text !== undefined && dialect) {
+    let files = parsedFromDisk.get(ctx.ws);
+    if (!files) parsedFromDisk.set(ctx.ws, (files = new Map()));
+    file = files.get(path);
+    if (!file || file.text !== text) {
+      file = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false };
+      files.set(path, file);
+    }
+  }
+  cache.set(path, file);
+  return file;
+}
+
+/**
+ * The directives standing at one level (a block's children, or a file's top level), with the
+ * top levels of included files spliced in where their `include` stands.
+ */
+export function levelDirectives(ctx: NginxContext, file: SourceFile, nodes: readonly Directive[]): Level {
+  const cache = cacheOf(ctx);
+  const hit = cache.levels.get(nodes);
+  if (hit) return hit;
+  const items: Found[] = [];
+  let unresolved = false;
+  const visit = (f: SourceFile, list: readonly Directive[], seen: Set<string>): void => {
+    for (const d of list) {
+      if (d.name !== 'include') {
+        items.push({ directive: d, path: f.path });
+        continue;
+      }
+      const target = includeMap(ctx, f).get(d);
+      if (!target || !target.paths.length) {
+        unresolved = true;
+        continue;
+      }
+      for (const p of target.paths) {
+        const inc = includedFile(ctx, p);
+        if (!inc || inc.language !== 'nginx') {
+          unresolved = true;
+          continue;
+        }
+        if (seen.has(p)) continue;
+        visit(inc, inc.parse.tree, new Set([...seen, p]));
+      }
+    }
+  };
+  visit(file, nodes, new Set([file.path]));
+  const byName = new Map<string, Found[]>();
+  for (const i of items) {
+    const list = byName.get(i.directive.name);
+    if (list) list.push(i);
+    else byName.set(i.directive.name, [i]);
+  }
+  const out = { items, byName, unresolved };
+  cache.levels.set(nodes, out);
+  return out;
+}
+
+/** The file a directive stands in, among the workspace's files. */
+function fileOf(ctx: NginxContext, path: string): SourceFile | undefined {
+  return path === ctx.file.path ? ctx.file : ctx.ws.get(path);
+}
+
+/**
+ * The nearest definition of any of `names` for a directive or block at `node`, following nginx
+ * inheritance upwards: the node's own block (when `fromSelf` and it is a block), its enclosing
+ * blocks, the file's top level, then the blocks around each `include` that pulls the file in.
+ */
+export function inherited(ctx: NginxContext, node: Directive | undefined, names: readonly string[], options: { path?: string; fromSelf?: boolean } = {}): Branch[] {
+  const branches: Branch[] = [];
+  // Small levels without includes (most locations and servers) are scanned in place; larger
+  // ones go through the cached, indexed expansion.
+  const scan = (file: SourceFile, nodes: readonly Directive[]): { found: Found[]; unresolved: boolean } => {
+    if (nodes.length <= 24) {
+      let found: Found[] | undefined;
+      let include = false;
+      for (const c of nodes) {
+        if (c.name === 'include') {
+          include = true;
+          break;
+        }
+        if (names.includes(c.name)) (found ??= []).push({ directive: c, path: file.path });
+      }
+      if (!include) return { found: found ?? [], unresolved: false };
+    }
+    const level = levelDirectives(ctx, file, nodes);
+    return { found: names.length === 1 ? level.byName.get(names[0]) ?? [] : names.flatMap((n) => level.byName.get(n) ?? []), unresolved: level.unresolved };
+  };
+  const climb = (file: SourceFile, start: Directive | undefined, unresolved: boolean, seen: Set<string>): void => {
+    for (let b = start; b; b = b.parent) {
+      if (!b.children) continue;
+      const level = scan(file, b.children);
+      if (level.found.length) {
+        branches.push({ found: level.found, unresolved, open: false });
+        return;
+      }
+      unresolved ||= level.unresolved;
+    }
+    const top = scan(file, file.parse.tree);
+    const found = top.found;
+    if (found.length) {
+      branches.push({ found, unresolved, open: false });
+      return;
+    }
+    unresolved ||= top.unresolved;
+    const fc = ctx.contextOf(file).context;
+    if (fc.source === 'main' || (fc.bases.length === 1 && fc.bases[0].length === 0)) {
+      branches.push({ found: [], unresolved, open: false });
+      return;
+    }
+    if (fc.source !== 'included') {
+      branches.push({ found: [], unresolved, open: true });
+      return;
+    }
+    let any = false;
+    for (const includerPath of fc.includers) {
+      const includer = ctx.ws.get(includerPath);
+      if (!includer || seen.has(includerPath)) continue;
+      for (const t of includesOf(includer, ctx.ws)) {
+        if (!t.paths.includes(file.path)) continue;
+        any = true;
+        climb(includer, t.directive.parent, unresolved, new Set([...seen, includerPath]));
+      }
+    }
+    if (!any) branches.push({ found: [], unresolved, open: true });
+  };
+  const file = fileOf(ctx, options.path ?? ctx.file.path);
+  if (!file) return [{ found: [], unresolved: true, open: true }];
+  const start = options.fromSelf && node?.children ? node : node?.parent;
+  climb(file, start, false, new Set([file.path]));
+  return branches;
+}
+
+/** The value (first argument, lower case) of the nearest flag directive, per branch. */
+export function flagOn(branch: Branch): boolean {
+  return branch.found.some((f) => f.directive.args[0]?.value.toLowerCase() === 'on');
+}
+
+/**
+ * How sure a "missing" verdict is across branches: 'certain' when some branch is complete and
+ * lacks it, 'open' when the only lacking branches end in a fragment of unknown surroundings,
+ * undefined when it is present everywhere or an unreadable include may hold it.
+ */
+export function missing(branches: readonly Branch[], present: (b: Branch) => boolean): 'certain' | 'open' | undefined {
+  let verdict: 'certain' | 'open' | undefined;
+  for (const b of branches) {
+    if (present(b) || b.unresolved) continue;
+    if (!b.open) return 'certain';
+    verdict = 'open';
+  }
+  return verdict;
+}
+
+/** Main configs a file belongs to (itself when nothing includes it): servers of one config share sockets. */
+export function configRoots(ctx: NginxContext, path: string): Set<string> {
+  const cache = cacheOf(ctx).roots;
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const out = new Set<string>();
+  cache.set(path, out);
+  const file = fileOf(ctx, path);
+  const fc = file ? ctx.contextOf(file).context : undefined;
+  if (!fc || fc.source !== 'included' || !fc.includers.length) out.add(path);
+  else for (const p of fc.includers) for (const r of configRoots(ctx, p)) out.add(r);
+  if (!out.size) out.add(path);
+  return out;
+}
+
+/** Servers of the same config (sharing a main file) as the given file. */
+export function sameConfigServers(ctx: NginxContext, path: string): ServerInfo[] {
+  const roots = configRoots(ctx, path);
+  return ctx.workspaceServers().filter((s) => [...configRoots(ctx, s.path)].some((r) => roots.has(r)));
+}
+
+/** Who uses one http socket (`host:port`) in this file's config. */
+export interface SocketUsers {
+  uses: SocketUse[];
+  /** Servers whose listen on it has `ssl`. */
+  ssl: Set<Directive>;
+  /** Servers whose listen on it has `default_server`. */
+  defaults: Set<Directive>;
+  /** The server that comes first, when all users stand in this file (else undefined). */
+  first?: Directive;
+  servers: Set<Directive>;
+}
+
+function earlier(a: Directive, b: Directive): boolean {
+  return a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
+}
+
+/** The http listen sockets of this file's config, by `host:port` key. */
+export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {
+  const hit = socketCaches.get(ctx);
+  if (hit) return hit;
+  const out = new Map<string, SocketUsers>();
+  const elsewhere = new Set<string>();
+  for (const server of sameConfigServers(ctx, ctx.file.path)) {
+    if (server.family !== 'http') continue;
+    let listens: { socket: ListenSocket }[] = server.listens;
+    const file = server.node.children?.some((c) => c.name === 'include') ? fileOf(ctx, server.path) : undefined;
+    if (file) {
+      listens = [];
+      for (const i of levelDirectives(ctx, file, server.node.children!).byName.get('listen') ?? []) {
+        const socket = parseListen(i.directive.args, 80);
+        if (socket) listens.push({ socket });
+      }
+    }
+    for (const l of listens) {
+      let u = out.get(l.socket.key);
+      if (!u) out.set(l.socket.key, (u = { uses: [], ssl: new Set(), defaults: new Set(), servers: new Set() }));
+      u.uses.push({ server, socket: l.socket });
+      u.servers.add(server.node);
+      if (l.socket.params.has('ssl')) u.ssl.add(server.node);
+      if (l.socket.params.has('default_server') || l.socket.params.has('default')) u.defaults.add(server.node);
+      if (server.path !== ctx.file.path) elsewhere.add(l.socket.key);
+      else if (!u.first || earlier(server.node, u.first)) u.first = server.node;
+    }
+  }
+  for (const key of elsewhere) out.get(key)!.first = undefined;
+  socketCaches.set(ctx, out);
+  return out;
+}
+
+/** Whether a set holds anything besides `self`. */
+export function hasOther<T>(set: ReadonlySet<T>, self: T | undefined): boolean {
+  return set.size > (self !== undefined && set.has(self) ? 1 : 0);
+}
+
+/**
+ * Upstream blocks of a family, by name, over the workspace. Upstreams stand only inside `http` or
+ * `stream`, or at the top of a fragment of those, so only those levels are scanned.
+ */
+export function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<string, Directive[]> {
+  const cache = cacheOf(ctx).upstreams;
+  let m = cache.get(family);
+  if (m) return m;
+  const out = new Map<string, Directive[]>();
+  const add = (d: Directive) => {
+    if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
+    const list = out.get(d.args[0].value);
+    if (list) list.push(d);
+    else out.set(d.args[0].value, [d]);
+  };
+  for (const f of ctx.ws.all()) {
+    if (f.language !== 'nginx') continue;
+    let fileFamily: string | undefined;
+    for (const d of f.parse.tree) {
+      if (d.name === family && d.children) d.children.forEach(add);
+      else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family) add(d);
+    }
+  }
+  cache.set(family, out);
+  return out;
+}
+
+/**
+ * The ports a target reaches: its own port, else the ports of the upstream it names (every
+ * `server` in it, default `fallback`), else the scheme's default. Undefined when unknown.
+ */
+export function targetPorts(ctx: NginxContext, target: Target, family: 'http' | 'stream', fallback: number | undefined): Reach | undefined {
+  if (target.variable || target.unix) return undefined;
+  if (target.port !== undefined) return { ports: [target.port], hosts: [target.host] };
+  const up = upstreamReach(ctx, family, target.host);
+  if (up !== 'none') return up;
+  return fallback === undefined ? undefined : { ports: [fallback], hosts: [target.host] };
+}
+
+export interface Reach {
+  ports: number[];
+  hosts: string[];
+  upstream?: Directive[];
+}
+
+/** The ports and hosts of the upstream blocks named `name` ('none' when there is no such upstream). */
+function upstreamReach(ctx: NginxContext, family: 'http' | 'stream', name: string): Reach | undefined | 'none' {
+  const cache = cacheOf(ctx).reach;
+  const key = `${family} ${name}`;
+  if (cache.has(key)) return cache.get(key);
+  const ups = upstreamsOf(ctx, family).get(name);
+  let out: Reach | undefined | 'none' = 'none';
+  if (ups) {
+    const ports: number[] = [];
+    const hosts: string[] = [];
+    let known = true;
+    for (const u of ups) {
+      for (const s of u.children ?? []) {
+        if (s.name !== 'server' || !s.args[0]) continue;
+        const t = parseTarget(s.args[0].value);
+        const port = t.port ?? (family === 'http' ? 80 : undefined);
+        if (t.variable || t.unix || port === undefined) known = false;
+        else {
+          ports.push(port);
+          hosts.push(t.host);
+        }
+      }
+    }
+    out = known && ports.length ? { ports, upstream: ups, hosts } : undefined;
+  }
+  cache.set(key, out);
+  return out;
+}
+
+/** Whether any workspace file's text mentions a word (a cheap test before costly lookups). */
+export function mentioned(ctx: NginxContext, word: string): boolean {
+  const cache = cacheOf(ctx).mentions;
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    hit = ctx.ws.all().some((f) => f.language === 'nginx' && f.text.includes(word)) || [...cacheOf(ctx).disk.values()].some((f) => !!f?.text.includes(word));
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
+/** Whether every host of a target is this machine (no one can sit on that path). */
+export function allLoopback(hosts: readonly string[]): boolean {
+  return hosts.length > 0 && hosts.every((h) => isLoopback(h));
+}
+
+/** The top-level family block a node stands in within its own file, else the file's. */
+export function familyAt(ctx: NginxContext, node: Directive): 'http' | 'stream' | 'mail' | undefined {
+  const own = rootName(node);
+  if (own === 'http' || own === 'stream' || own === 'mail') return own;
+  return ctx.familyOf(node);
+}
+
+/** The range of the `scheme` part of a proxy_pass argument, when it can be located exactly. */
+export function schemeRange(arg: Arg, scheme: string): Range | undefined {
+  const i = arg.text.toLowerCase().indexOf(`${scheme}://`);
+  if (i < 0 || arg.range.start.line !== arg.range.end.line) return undefined;
+  const line = arg.range.start.line;
+  return { start: { line, character: arg.range.start.character + i }, end: { line, character: arg.range.start.character + i + scheme.length } };
+}
+
+/** An edit that inserts a directive on its own line just before `before`, with its indentation. */
+export function insertBefore(ctx: NginxContext, before: Directive, text: string): TextEdit {
+  const line = before.range.start.line;
+  const lineText = ctx.file.lines.lineText(line);
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  const at = { line, character: before.range.start.character };
+  if (lineText.slice(0, before.range.start.character).trim() === '') {
+    return { path: ctx.file.path, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${text}\n` };
+  }
+  return { path: ctx.file.path, range: { start: at, end: at }, newText: `${text} ` };
+}
+
+/** `host:port` list of an upstream's or target's ports, for messages. */
+export function describePorts(ports: readonly number[]): string {
+  const unique = [...new Set(ports)];
+  return unique.length === 1 ? `port ${unique[0]}` : `ports ${unique.join(', ')}`;
+}
