@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const grammar = 'syntaxes/nginx.tmLanguage.json';
 const fixtureDir = join(repoRoot, 'test', 'grammar', 'nginx');
+const sshGrammar = 'syntaxes/ssh_config.tmLanguage.json';
+const sshdGrammar = 'syntaxes/sshd_config.tmLanguage.json';
 const isWindows = process.platform === 'win32';
 const cli = join(repoRoot, 'node_modules', '.bin', isWindows ? 'vscode-tmgrammar-test.cmd' : 'vscode-tmgrammar-test');
 
@@ -17,8 +19,8 @@ interface CliResult {
 }
 
 /** Runs vscode-tmgrammar-test from the repository root against the given fixture glob. */
-function runGrammarTests(fixtureGlob: string): CliResult {
-  const result = spawnSync(cli, ['-g', grammar, fixtureGlob], {
+function runGrammarTests(fixtureGlob: string, grammarPath: string = grammar): CliResult {
+  const result = spawnSync(cli, ['-g', grammarPath, fixtureGlob], {
     cwd: repoRoot,
     encoding: 'utf8',
     shell: isWindows,
@@ -94,4 +96,72 @@ describe('nginx TextMate grammar', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** Fixture run plus one deliberately failing fixture for an OpenSSH grammar. */
+function describeSshGrammar(options: {
+  title: string;
+  grammarPath: string;
+  fixtureFolder: string;
+  scopeName: string;
+  suffix: string;
+  sampleLine: string;
+}): void {
+  const { title, grammarPath, fixtureFolder, scopeName, suffix, sampleLine } = options;
+  const escapedSuffix = suffix.replace(/[-.]/g, '\\$&');
+
+  describe(title, () => {
+    it(`passes every fixture in test/grammar/${fixtureFolder}`, () => {
+      const dir = join(repoRoot, 'test', 'grammar', fixtureFolder);
+      const fixtures = readdirSync(dir).filter((name) => name.endsWith('.conf'));
+      expect(fixtures.length).toBeGreaterThanOrEqual(4);
+
+      const { status, output } = runGrammarTests(`test/grammar/${fixtureFolder}/*.conf`, grammarPath);
+
+      expect(output).not.toMatch(/failed/);
+      expect(status, output).toBe(0);
+      expect(output.match(/run successfuly/g)?.length, output).toBe(fixtures.length);
+    }, 60_000);
+
+    it('fails when a misspelt keyword is asserted to be a keyword', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'layerwise-grammar-'));
+      try {
+        const fixture = join(dir, 'unknown-keyword.conf');
+        writeFileSync(
+          fixture,
+          [
+            `# SYNTAX TEST "${scopeName}" "deliberately wrong assertion"`,
+            sampleLine,
+            `# <---- keyword.other.keyword.${suffix}`,
+            '',
+          ].join('\n'),
+        );
+
+        const { status, output } = runGrammarTests(toGlob(fixture), grammarPath);
+
+        expect(status, output).not.toBe(0);
+        expect(output).toMatch(new RegExp(`missing required scopes: keyword\\.other\\.keyword\\.${escapedSuffix}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  });
+}
+
+describeSshGrammar({
+  title: 'ssh_config TextMate grammar',
+  grammarPath: sshGrammar,
+  fixtureFolder: 'ssh_config',
+  scopeName: 'source.ssh-config',
+  suffix: 'ssh-config',
+  sampleLine: 'Portt 22',
+});
+
+describeSshGrammar({
+  title: 'sshd_config TextMate grammar',
+  grammarPath: sshdGrammar,
+  fixtureFolder: 'sshd_config',
+  scopeName: 'source.sshd-config',
+  suffix: 'sshd-config',
+  sampleLine: 'Hostt example.com',
 });
