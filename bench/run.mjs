@@ -297,7 +297,7 @@ try {
   printTable();
   const misses = rows.filter((r) => r.status === 'MISS').length;
   const passes = rows.filter((r) => r.status === 'PASS').length;
-  console.log(`\n${passes} PASS, ${misses} MISS; bench took ${((now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n${passes} PASS, ${misses} MISS; bench took ${((now() - started) / 1000).toFixed(1)} s; load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 } catch (e) {
   if (rows.length) printTable();
   console.error(`\nbench crashed: ${e?.stack ?? e}`);

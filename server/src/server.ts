@@ -59,40 +59,57 @@ function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
-// ---- diagnostics, debounced by the cost of the last run ---------------------------------------
+// ---- diagnostics: analysed on the next turn of the event loop -----------------------------------
 
-const timers = new Map<string, NodeJS.Timeout>();
-const lastCost = new Map<string, number>();
+const pending = new Map<string, NodeJS.Immediate>();
 const latestFindings = new Map<string, Finding[]>();
 
 function validate(uri: string): void {
   const doc = documents.get(uri);
   if (!doc) return;
-  const started = performance.now();
   const file = sync(doc);
   const findings = file ? ws.analyze(file.path) : [];
   latestFindings.set(uri, findings);
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
-  lastCost.set(uri, performance.now() - started);
 }
 
 /**
- * Waits about as long as the last analysis took (at most 200 ms) before running again, so that
- * small files answer at once and a burst of edits to a large file costs one run, not many.
+ * Analyses once the messages already received have been handled: a burst of edits that arrive
+ * together costs one analysis, and a single edit is answered without any added delay.
  */
 function schedule(uri: string): void {
-  clearTimeout(timers.get(uri));
-  const delay = Math.min(200, Math.round(lastCost.get(uri) ?? 0));
-  timers.set(uri, setTimeout(() => {
-    timers.delete(uri);
+  if (pending.has(uri)) return;
+  pending.set(uri, setImmediate(() => {
+    pending.delete(uri);
     validate(uri);
     revalidateOthers(uri);
-  }, delay));
+  }));
 }
 
-/** Other open documents may depend on the changed one (includes, cross-file rules). */
+/** Runs a scheduled analysis now, so that requests see the current findings. */
+function flush(uri: string): void {
+  const p = pending.get(uri);
+  if (!p) return;
+  clearImmediate(p);
+  pending.delete(uri);
+  validate(uri);
+}
+
+/**
+ * Other open documents may depend on the changed one (includes, cross-file rules). They are
+ * re-checked once typing pauses, so that they never delay the document being edited.
+ */
+const OTHERS_DELAY_MS = 300;
+let othersTimer: NodeJS.Timeout | undefined;
+let othersChanged = new Set<string>();
 function revalidateOthers(changed: string): void {
-  for (const doc of documents.all()) if (doc.uri !== changed && !timers.has(doc.uri)) validate(doc.uri);
+  othersChanged.add(changed);
+  clearTimeout(othersTimer);
+  othersTimer = setTimeout(() => {
+    const changedNow = othersChanged;
+    othersChanged = new Set();
+    for (const doc of documents.all()) if (!changedNow.has(doc.uri) && !pending.has(doc.uri)) validate(doc.uri);
+  }, OTHERS_DELAY_MS);
 }
 
 // ---- workspace index ------------------------------------------------------------------------------
@@ -183,14 +200,11 @@ connection.onDidChangeWatchedFiles((change) => {
   for (const doc of documents.all()) schedule(doc.uri);
 });
 
-documents.onDidOpen((e) => {
-  sync(e.document);
-  validate(e.document.uri);
-});
+// Opening a document also fires onDidChangeContent, which schedules its first analysis.
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri));
-  timers.delete(e.document.uri);
+  clearImmediate(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
   latestFindings.delete(e.document.uri);
   // Keep the file known (read back from disk) for the other files' cross-file rules.
   ws.invalidate(pathOf(e.document.uri));
@@ -231,6 +245,7 @@ connection.onFoldingRanges((p) => {
 connection.onCodeAction((p) => {
   const file = fileFor(p.textDocument.uri);
   if (!file) return [];
+  flush(p.textDocument.uri);
   const findings = latestFindings.get(p.textDocument.uri) ?? ws.analyze(file.path);
   const wanted = new Set(p.context.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`));
   const relevant = findings.filter((f) => wanted.has(`${f.rule}@${f.range.start.line}:${f.range.start.character}`));
