@@ -2,6 +2,8 @@
 // (ngx_conf_file.c): words end at whitespace, `;` or `{`; `#` starts a comment only at the
 // start of a token; quotes open only at the start of a token; `\` escapes in and out of quotes.
 // It never throws: every problem becomes a ParseProblem with an exact range, and parsing goes on.
+// The tokenizer is a charCode loop that keeps the current token in fields (no token objects):
+// only the positions, arguments and directives of the tree are allocated.
 import type { Arg, Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
 
 export interface NginxParseOptions {
@@ -13,24 +15,12 @@ export interface NginxParseOptions {
   startsDirective?: (word: string, parent: string | undefined) => boolean;
 }
 
-type TokenKind = 'word' | ';' | '{' | '}' | 'eof';
-
-interface Token {
-  kind: TokenKind;
-  text: string;
-  value: string;
-  quoted: boolean;
-  start: Position;
-  end: Position;
-  startOffset: number;
-  /** True when no other token precedes it on its line. */
-  firstOnLine: boolean;
-}
-
-interface OpenStatement {
-  name: Token;
-  args: Token[];
-}
+/** Token kinds. */
+const WORD = 0;
+const SEMI = 1;
+const OPEN = 2;
+const CLOSE = 3;
+const EOF = 4;
 
 interface OpenBlock {
   node: Directive | undefined;
@@ -47,6 +37,26 @@ export function parseNginx(text: string, options: NginxParseOptions = {}): Parse
   return new NginxParser(text, options).parse();
 }
 
+/** The character an escape `\x` stands for (\" \' \\ \t \r \n), or undefined when it stays as written. */
+function unescape(n: number): string | undefined {
+  switch (n) {
+    case 34:
+      return '"';
+    case 39:
+      return "'";
+    case 92:
+      return '\\';
+    case 116:
+      return '\t';
+    case 114:
+      return '\r';
+    case 110:
+      return '\n';
+    default:
+      return undefined;
+  }
+}
+
 class NginxParser {
   private pos = 0;
   private line = 0;
@@ -54,6 +64,20 @@ class NginxParser {
   private lastTokenLine = -1;
   private readonly problems: ParseProblem[] = [];
   private readonly comments: Comment[] = [];
+
+  // The current token (set by next()): its kind, where it starts and ends, and for a word its
+  // text. Positions are kept as numbers; the tree's Position objects are made in the literals
+  // that hold them, so that V8 can allocate a large tree directly in the old generation.
+  private kind = EOF;
+  private startLine = 0;
+  private startChar = 0;
+  private endLine = 0;
+  private endChar = 0;
+  private tokText = '';
+  private tokValue = '';
+  private quotedTok = false;
+  /** True when no other token precedes it on its line. */
+  private firstOnLine = false;
 
   constructor(
     private readonly text: string,
@@ -69,111 +93,129 @@ class NginxParser {
       this.pos = 1;
       this.lineStart = 1;
     }
-    const stack: OpenBlock[] = [{ node: undefined, children: tree, brace: this.rangeAt(this.here(), this.here()) }];
-    let stmt: OpenStatement | undefined;
+    const startsDirective = this.options.startsDirective;
+    const stack: OpenBlock[] = [{ node: undefined, children: tree, brace: { start: this.here(), end: this.here() } }];
+    let block = stack[0];
+    // The open statement: its name token and arguments (inStmt false when there is none).
+    let inStmt = false;
+    let name = '';
+    let nameStartLine = 0;
+    let nameStartChar = 0;
+    let nameEndLine = 0;
+    let nameEndChar = 0;
+    // Arguments are collected in one scratch array and copied at their exact size.
+    const args: Arg[] = [];
+
+    const finish = (endLine: number, endChar: number): Directive => {
+      const list = args.length ? args.slice() : [];
+      args.length = 0;
+      const parent = block.node;
+      inStmt = false;
+      // Two literals rather than adding `parent` later, which would give every nested node a
+      // separate property store. `range.start` is the name's start position itself.
+      const node: Directive = parent
+        ? {
+          name,
+          nameRange: { start: { line: nameStartLine, character: nameStartChar }, end: { line: nameEndLine, character: nameEndChar } },
+          args: list,
+          range: { start: NO_POSITION, end: { line: endLine, character: endChar } },
+          parent,
+        }
+        : {
+          name,
+          nameRange: { start: { line: nameStartLine, character: nameStartChar }, end: { line: nameEndLine, character: nameEndChar } },
+          args: list,
+          range: { start: NO_POSITION, end: { line: endLine, character: endChar } },
+        };
+      node.range.start = node.nameRange.start;
+      return node;
+    };
+    /** Ends a statement that lacks its `;` (at its last token) and reports it. */
+    const unterminated = (): Directive => {
+      const last = args.length ? args[args.length - 1].range.end : undefined;
+      const line = last ? last.line : nameEndLine;
+      const character = last ? last.character : nameEndChar;
+      this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
+      return finish(line, character);
+    };
 
     for (;;) {
-      const tok = this.next();
-      const block = stack[stack.length - 1];
-      if (tok.kind === 'word') {
-        if (!stmt) {
-          stmt = { name: tok, args: [] };
-        } else if (tok.firstOnLine && this.options.startsDirective?.(tok.value, block.node?.name)) {
-          this.missingSemicolon(stmt);
-          block.children.push(this.finish(stmt, block.node, lastEnd(stmt)));
-          stmt = { name: tok, args: [] };
-        } else {
-          stmt.args.push(tok);
+      const kind = this.next();
+      if (kind === WORD) {
+        if (inStmt) {
+          if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block.node?.name)) {
+            args.push({
+              text: this.tokText,
+              value: this.tokValue,
+              range: { start: { line: this.startLine, character: this.startChar }, end: { line: this.endLine, character: this.endChar } },
+              quoted: this.quotedTok,
+            });
+            continue;
+          }
+          block.children.push(unterminated());
         }
+        inStmt = true;
+        name = this.tokValue;
+        nameStartLine = this.startLine;
+        nameStartChar = this.startChar;
+        nameEndLine = this.endLine;
+        nameEndChar = this.endChar;
         continue;
       }
-      if (tok.kind === ';') {
-        if (!stmt) {
-          this.problem('nginx/syntax', 'error', tok.start, tok.end, 'Unexpected ";" with no directive before it; remove it.');
+      if (kind === SEMI) {
+        if (!inStmt) {
+          this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected ";" with no directive before it; remove it.');
           continue;
         }
-        block.children.push(this.finish(stmt, block.node, tok.end));
-        stmt = undefined;
+        block.children.push(finish(this.endLine, this.endChar));
         continue;
       }
-      if (tok.kind === '{') {
-        const brace = this.rangeAt(tok.start, tok.end);
-        if (!stmt) {
-          this.problem('nginx/syntax', 'error', tok.start, tok.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
-          stack.push({ node: undefined, children: [], brace });
+      if (kind === OPEN) {
+        if (!inStmt) {
+          const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
+          this.problem('nginx/syntax', 'error', brace.start, brace.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
+          stack.push((block = { node: undefined, children: [], brace }));
           continue;
         }
-        const node = this.finish(stmt, block.node, tok.end);
-        node.children = [];
+        const node = finish(this.endLine, this.endChar);
+        const brace: Range = { start: this.tokenStart(), end: node.range.end };
+        const children: Directive[] = [];
+        node.children = children;
         block.children.push(node);
-        stmt = undefined;
         if (isOpaqueBlockName(node.name)) {
           this.skipLuaBody(node, brace);
         } else {
-          stack.push({ node, children: node.children, brace });
+          stack.push((block = { node, children, brace }));
         }
         continue;
       }
-      if (tok.kind === '}') {
-        if (stmt) {
-          this.missingSemicolon(stmt);
-          block.children.push(this.finish(stmt, block.node, lastEnd(stmt)));
-          stmt = undefined;
-        }
+      if (kind === CLOSE) {
+        if (inStmt) block.children.push(unterminated());
         if (stack.length === 1) {
-          this.problem('nginx/syntax', 'error', tok.start, tok.end, 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
+          this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
           continue;
         }
-        const closed = stack.pop()!;
-        this.closeBlock(closed, tok.end);
+        closeBlock(stack.pop()!, this.tokenEnd());
+        block = stack[stack.length - 1];
         continue;
       }
       // End of file.
-      if (stmt) {
-        this.missingSemicolon(stmt);
-        block.children.push(this.finish(stmt, block.node, lastEnd(stmt)));
-      }
+      if (inStmt) block.children.push(unterminated());
+      const end = this.tokenEnd();
       while (stack.length > 1) {
         const open = stack.pop()!;
         this.problem('nginx/syntax', 'error', open.brace.start, open.brace.end,
           `The block${open.node ? ` "${open.node.name}"` : ''} opened here is never closed; add the missing "}".`);
-        this.closeBlock(open, tok.end);
+        closeBlock(open, end);
       }
       return { tree, problems: this.problems, comments: this.comments };
     }
-  }
-
-  private closeBlock(open: OpenBlock, end: Position): void {
-    if (!open.node) return;
-    open.node.range = { start: open.node.range.start, end };
-    open.node.bodyRange = { start: open.brace.start, end };
-  }
-
-  private finish(stmt: OpenStatement, parent: Directive | undefined, end: Position): Directive {
-    const node: Directive = {
-      name: stmt.name.value,
-      nameRange: this.rangeAt(stmt.name.start, stmt.name.end),
-      args: stmt.args.map(toArg),
-      range: this.rangeAt(stmt.name.start, end),
-    };
-    if (parent) node.parent = parent;
-    return node;
-  }
-
-  private missingSemicolon(stmt: OpenStatement): void {
-    const last = stmt.args.length ? stmt.args[stmt.args.length - 1] : stmt.name;
-    this.problem('nginx/syntax', 'error', last.end, last.end,
-      `Missing ";" after "${stmt.name.value}"; nginx reads on into the next line and refuses the file.`);
   }
 
   // ---- tokenizer ---------------------------------------------------------------------------
 
   private here(): Position {
     return { line: this.line, character: this.pos - this.lineStart };
-  }
-
-  private rangeAt(start: Position, end: Position): Range {
-    return { start, end };
   }
 
   private problem(code: string, severity: ParseProblem['severity'], start: Position, end: Position, message: string): void {
@@ -192,101 +234,144 @@ class NginxParser {
     }
   }
 
-  private next(): Token {
-    const text = this.text;
-    const len = text.length;
-    // Whitespace and comments.
-    for (;;) {
-      if (this.pos >= len) return this.simple('eof', 0);
-      const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
-        this.advance();
-        continue;
-      }
-      if (c === 35 /* # */) {
-        const start = this.here();
-        const from = this.pos;
-        while (this.pos < len) {
-          const d = text.charCodeAt(this.pos);
-          if (d === 10 || d === 13) break;
-          this.pos++;
-        }
-        this.comments.push({ text: text.slice(from, this.pos), range: { start, end: this.here() } });
-        continue;
-      }
-      break;
-    }
-    const c = text.charCodeAt(this.pos);
-    if (c === 59) return this.simple(';', 1);
-    if (c === 123) return this.simple('{', 1);
-    if (c === 125) return this.simple('}', 1);
-    if (c === 34 || c === 39) return this.quoted(c);
-    return this.word();
-  }
-
-  private simple(kind: TokenKind, width: number): Token {
-    const start = this.here();
-    const startOffset = this.pos;
-    const firstOnLine = this.markLine();
-    this.pos += width;
-    const value = kind === 'eof' ? '' : kind;
-    return { kind, text: value, value, quoted: false, start, end: this.here(), startOffset, firstOnLine };
-  }
-
   private markLine(): boolean {
     const first = this.lastTokenLine !== this.line;
     this.lastTokenLine = this.line;
     return first;
   }
 
-  private word(): Token {
+  /** Reads the next token into the current-token fields and returns its kind. */
+  private next(): number {
     const text = this.text;
     const len = text.length;
-    const start = this.here();
-    const startOffset = this.pos;
-    const firstOnLine = this.markLine();
-    let value = '';
-    let chunk = this.pos;
+    let pos = this.pos;
+    // Whitespace and comments.
+    for (;;) {
+      if (pos >= len) {
+        this.pos = pos;
+        return this.simple(EOF, 0);
+      }
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 12 || c === 11) {
+        pos++;
+      } else if (c === 10) {
+        pos++;
+        this.line++;
+        this.lineStart = pos;
+      } else if (c === 13) {
+        pos++;
+        if (text.charCodeAt(pos) !== 10) {
+          this.line++;
+          this.lineStart = pos;
+        }
+      } else if (c === 35 /* # */) {
+        const from = pos;
+        while (pos < len) {
+          const d = text.charCodeAt(pos);
+          if (d === 10 || d === 13) break;
+          pos++;
+        }
+        const line = this.line;
+        this.comments.push({ text: text.slice(from, pos), range: { start: { line, character: from - this.lineStart }, end: { line, character: pos - this.lineStart } } });
+      } else break;
+    }
+    this.pos = pos;
+    const c = text.charCodeAt(pos);
+    if (c === 59) return this.simple(SEMI, 1);
+    if (c === 123) return this.simple(OPEN, 1);
+    if (c === 125) return this.simple(CLOSE, 1);
+    if (c === 34 || c === 39) return this.quoted(c);
+    return this.word();
+  }
+
+  private tokenStart(): Position {
+    return { line: this.startLine, character: this.startChar };
+  }
+
+  private tokenEnd(): Position {
+    return { line: this.endLine, character: this.endChar };
+  }
+
+  private simple(kind: number, width: number): number {
+    const line = this.line;
+    const character = this.pos - this.lineStart;
+    this.firstOnLine = this.lastTokenLine !== line;
+    this.lastTokenLine = line;
+    this.pos += width;
+    this.startLine = this.endLine = line;
+    this.startChar = character;
+    this.endChar = character + width;
+    this.kind = kind;
+    return kind;
+  }
+
+  private word(): number {
+    const text = this.text;
+    const len = text.length;
+    let pos = this.pos;
+    const startOffset = pos;
+    this.startLine = this.line;
+    this.startChar = pos - this.lineStart;
+    this.firstOnLine = this.markLine();
+    // Undefined until an escape is met: then the unescaped text up to `chunk`.
+    let value: string | undefined;
+    let chunk = pos;
     let variable = false;
-    while (this.pos < len) {
-      const c = text.charCodeAt(this.pos);
+    while (pos < len) {
+      const c = text.charCodeAt(pos);
       if (c === 123 /* { */ && variable) {
         // `${name}` keeps its braces inside the word, as nginx does.
-        this.pos++;
+        pos++;
         variable = false;
         continue;
       }
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 123) break;
       variable = c === 36; /* $ */
-      if (c === 92 /* \ */ && this.pos + 1 < len) {
+      if (c === 92 /* \ */ && pos + 1 < len) {
         // As in nginx, `\` takes the next character into the word, a line break included
         // (stopping before it left the `\` unconsumed, and a `\` at the end of a line looped
         // forever). Only \" \' \\ \t \r \n are unescaped; any other pair stays as written,
         // as nginx keeps it (regexes such as `\.php$`).
-        const n = text[this.pos + 1];
-        const unescaped = n === '"' || n === "'" || n === '\\' ? n : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'n' ? '\n' : undefined;
+        const n = text.charCodeAt(pos + 1);
+        const unescaped = unescape(n);
         if (unescaped !== undefined) {
-          value += text.slice(chunk, this.pos) + unescaped;
-          chunk = this.pos + 2;
+          value = (value ?? '') + text.slice(chunk, pos) + unescaped;
+          chunk = pos + 2;
         }
-        this.pos++;
+        pos++;
         // An escaped CRLF is taken whole, so the word never ends between its CR and LF.
-        if (n === '\r' && text.charCodeAt(this.pos + 1) === 10) this.pos++;
-        this.advance(); // counts an escaped line break
+        if (n === 13 && text.charCodeAt(pos + 1) === 10) pos++;
+        // Counts an escaped line break.
+        const d = text.charCodeAt(pos++);
+        if (d === 10 || (d === 13 && text.charCodeAt(pos) !== 10)) {
+          this.line++;
+          this.lineStart = pos;
+        }
         continue;
       }
-      this.pos++;
+      pos++;
     }
-    value += text.slice(chunk, this.pos);
-    return { kind: 'word', text: text.slice(startOffset, this.pos), value, quoted: false, start, end: this.here(), startOffset, firstOnLine };
+    this.pos = pos;
+    const raw = text.slice(startOffset, pos);
+    this.tokText = raw;
+    this.tokValue = value === undefined ? raw : value + text.slice(chunk, pos);
+    this.quotedTok = false;
+    this.endLine = this.line;
+    this.endChar = pos - this.lineStart;
+    this.kind = WORD;
+    return WORD;
   }
 
-  private quoted(quote: number): Token {
+  private quoted(quote: number): number {
     const text = this.text;
     const len = text.length;
     const start = this.here();
     const startOffset = this.pos;
-    const firstOnLine = this.markLine();
+    this.startLine = start.line;
+    this.startChar = start.character;
+    this.firstOnLine = this.markLine();
+    this.quotedTok = true;
+    this.kind = WORD;
     const startLine = this.line;
     this.pos++;
     let value = '';
@@ -296,13 +381,15 @@ class NginxParser {
       if (c === quote) {
         value += text.slice(chunk, this.pos);
         this.pos++;
-        const tok: Token = { kind: 'word', text: text.slice(startOffset, this.pos), value, quoted: true, start, end: this.here(), startOffset, firstOnLine };
+        this.tokText = text.slice(startOffset, this.pos);
+        this.tokValue = value;
+        this.endLine = this.line;
+        this.endChar = this.pos - this.lineStart;
         this.checkSpaceAfterQuote();
-        return tok;
+        return WORD;
       }
       if (c === 92 /* \ */ && this.pos + 1 < len) {
-        const n = text[this.pos + 1];
-        const unescaped = n === '"' || n === "'" || n === '\\' ? n : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'n' ? '\n' : undefined;
+        const unescaped = unescape(text.charCodeAt(this.pos + 1));
         if (unescaped !== undefined) {
           value += text.slice(chunk, this.pos) + unescaped;
           this.pos += 2;
@@ -324,7 +411,11 @@ class NginxParser {
     const end = this.here();
     this.problem('nginx/syntax', 'error', start, end, `Unterminated ${quote === 34 ? 'double' : 'single'} quote: nothing closes it before the end of the file; add the closing quote.`);
     const raw = text.slice(startOffset, this.pos);
-    return { kind: 'word', text: raw, value: raw.slice(1), quoted: true, start, end, startOffset, firstOnLine };
+    this.tokText = raw;
+    this.tokValue = raw.slice(1);
+    this.endLine = end.line;
+    this.endChar = end.character;
+    return WORD;
   }
 
   /** nginx requires whitespace, `;`, `{` or `)` right after a closing quote. */
@@ -396,10 +487,12 @@ class NginxParser {
   }
 }
 
-function toArg(tok: Token): Arg {
-  return { text: tok.text, value: tok.value, range: { start: tok.start, end: tok.end }, quoted: tok.quoted };
-}
+/** Placeholder for `range.start` until it is set to the name's start. */
+const NO_POSITION: Position = { line: 0, character: 0 };
 
-function lastEnd(stmt: OpenStatement): Position {
-  return (stmt.args.length ? stmt.args[stmt.args.length - 1] : stmt.name).end;
+function closeBlock(open: OpenBlock, end: Position): void {
+  if (!open.node) return;
+  // The range was made for this node alone when its `{` was read: completed in place.
+  open.node.range.end = end;
+  open.node.bodyRange = { start: open.brace.start, end };
 }

@@ -8,7 +8,7 @@ import type { Directive } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { clientMatch, type ClientTarget } from './effective';
 import { parseForward, type ForwardSpec } from './forward';
-import { matchPatternList } from './patterns';
+import { matchPattern } from './patterns';
 import { specOf } from './schema';
 
 export interface ClientForward {
@@ -52,6 +52,8 @@ export function clientView(ctx: SshContext): ClientView {
   const order = new Map<Directive, number>();
   const literal = new Map<string, number[]>();
   const dynamic: number[] = [];
+  /** Host sections with wildcards or negations: their patterns, split once. */
+  const patterns = new Map<number, { p: string; neg: boolean }[]>();
   tree.forEach((d, i) => {
     if (!d.children) {
       globals.push(d);
@@ -66,8 +68,26 @@ export function clientView(ctx: SshContext): ClientView {
         if (list) list.push(i);
         else literal.set(k, [i]);
       }
-    } else dynamic.push(i);
+    } else {
+      dynamic.push(i);
+      if (key === 'host') {
+        const list = d.args.flatMap((a) => a.value.split(',')).filter(Boolean)
+          .map((p) => (p.startsWith('!') ? { p: p.slice(1), neg: true } : { p, neg: false }));
+        patterns.set(i, list);
+      }
+    }
   });
+
+  /** Host pattern matching as match_pattern_list does it: a matching negation vetoes. */
+  const hostMatches = (name: string, list: readonly { p: string; neg: boolean }[]) => {
+    let hit = false;
+    for (const { p, neg } of list) {
+      if (!matchPattern(name, p)) continue;
+      if (neg) return false;
+      hit = true;
+    }
+    return hit;
+  };
 
   const hostCache = new Map<Directive | undefined, ClientHost[]>();
 
@@ -96,8 +116,11 @@ export function clientView(ctx: SshContext): ClientView {
       const s = tree[i];
       let applies = i === forced;
       if (!applies) {
-        if (s.name.toLowerCase() === 'host') applies = matchPatternList(name, s.args.map((a) => a.value)) === 1;
-        else applies = clientMatch(s, target) === 'yes';
+        if (s.name.toLowerCase() === 'host') {
+          // Literal-only sections are here because they name this host.
+          const list = patterns.get(i);
+          applies = list ? hostMatches(name, list) : true;
+        } else applies = clientMatch(s, target) === 'yes';
       }
       if (applies) s.children!.forEach(take);
     }

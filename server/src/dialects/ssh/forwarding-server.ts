@@ -120,15 +120,23 @@ export function serverEffective(config: ServerConfig, conn: ServerConnection, in
     }
     if ((v === 'yes' || (v === 'unknown' && includeUnknown)) && !matched.has(l.key)) matched.set(l.key, l);
   }
+  const values = new Map<string, ServerValue>();
   return {
     get(key) {
       const k = key.toLowerCase();
-      const spec = specOf('server', k);
-      const line = matched.get(k) ?? global.get(k);
-      if (line) return { key: k, values: line.node.args.map((a) => a.value.toLowerCase()), line, spec };
-      return { key: k, values: (spec?.default ?? '').toLowerCase().split(/\s+/).filter(Boolean), spec };
+      const hit = values.get(k);
+      if (hit) return hit;
+      const v = compute(k);
+      values.set(k, v);
+      return v;
     },
   };
+  function compute(k: string): ServerValue {
+    const spec = specOf('server', k);
+    const line = matched.get(k) ?? global.get(k);
+    if (line) return { key: k, values: line.node.args.map((a) => a.value.toLowerCase()), line, spec };
+    return { key: k, values: (spec?.default ?? '').toLowerCase().split(/\s+/).filter(Boolean), spec };
+  }
 }
 
 /** Match blocks of a config whose criteria cannot be decided for the connection. */
@@ -239,17 +247,50 @@ export interface Judged<T> {
   unknown: ServerLine[];
 }
 
-export function judge<T>(config: ServerConfig, conn: ServerConnection, fn: (eff: ServerEffective) => T): Judged<T> {
-  const unknown = unknownMatches(config, conn);
-  const sure = fn(serverEffective(config, conn, false));
-  const maybe = unknown.length ? fn(serverEffective(config, conn, true)) : sure;
-  return { sure, maybe, unknown };
+interface Evaluated {
+  sure: ServerEffective;
+  maybe: ServerEffective;
+  unknown: ServerLine[];
 }
 
-/** The undecidable Match block behind a value, or the first undecidable one. */
-export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerLine[]): ServerLine | undefined {
+const evaluated = new WeakMap<ServerConfig, Map<string, Evaluated>>();
+
+/** The two effective configurations for a connection, cached per config and connection facts. */
+function evaluate(config: ServerConfig, conn: ServerConnection): Evaluated {
+  let byConn = evaluated.get(config);
+  if (!byConn) {
+    byConn = new Map();
+    evaluated.set(config, byConn);
+  }
+  const key = JSON.stringify(conn);
+  let e = byConn.get(key);
+  if (!e) {
+    const unknown = unknownMatches(config, conn);
+    const sure = serverEffective(config, conn, false);
+    e = { sure, maybe: unknown.length ? serverEffective(config, conn, true) : sure, unknown };
+    byConn.set(key, e);
+  }
+  return e;
+}
+
+export function judge<T>(config: ServerConfig, conn: ServerConnection, fn: (eff: ServerEffective) => T): Judged<T> {
+  const e = evaluate(config, conn);
+  const sure = fn(e.sure);
+  const maybe = e.maybe === e.sure ? sure : fn(e.maybe);
+  return { sure, maybe, unknown: e.unknown };
+}
+
+/**
+ * The undecidable Match block behind a value, else the first undecidable block that sets one of
+ * `keys`, else the first undecidable one.
+ */
+export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerLine[], config?: ServerConfig, keys?: readonly string[]): ServerLine | undefined {
   const m = v?.line?.match;
   if (m && unknown.includes(m)) return m;
+  if (config && keys) {
+    const hit = config.lines.find((l) => l.match && unknown.includes(l.match) && keys.includes(l.key));
+    if (hit) return hit.match;
+  }
   return unknown[0];
 }
 

@@ -14,6 +14,8 @@ import {
 } from '../forwarding-server';
 import type { SshRule } from './types';
 
+const KEYS = ['disableforwarding', 'allowtcpforwarding', 'allowstreamlocalforwarding', 'permitopen', 'permittunnel'];
+
 type Outcome = { why: Refusal; extra?: string } | undefined;
 
 function localOutcome(eff: ServerEffective, f: ClientForward): Outcome {
@@ -49,37 +51,39 @@ interface Judgement {
 }
 
 function judgeServer(
-  config: ServerConfig, host: ClientHost, fn: (eff: ServerEffective) => Outcome, describe: (o: NonNullable<Outcome>) => string, fatal: boolean,
+  config: ServerConfig, host: ClientHost, fn: (eff: ServerEffective) => Outcome, describe: (o: NonNullable<Outcome>, unless: string) => string, fatal: boolean,
 ): Judgement | undefined {
   const j = judge(config, connectionOf(host), fn);
   const related: Related[] = [];
   if (j.sure) {
-    let text = describe(j.sure);
     related.push(relatedFor(j.sure.why.value, config, 'the server setting that refuses this forward'));
     const certain = j.maybe !== undefined;
+    let unless = '';
     if (!certain) {
-      const m = blameMatch(undefined, j.unknown);
+      const m = blameMatch(undefined, j.unknown, config, KEYS);
       if (m) {
-        text = text.replace(' (L4)', ` unless ${matchWhere(m)} applies to this connection, which the client file cannot tell (L4)`);
+        unless = ` (unless ${matchWhere(m)} applies to this connection, which the client file cannot tell)`;
         related.push({ path: m.path, range: m.node.range, message: 'a Match block whose criteria cannot be checked from the client side' });
       }
     }
-    return { message: text, severity: fatal && certain ? 'error' : 'warning', related };
+    return { message: describe(j.sure, unless), severity: fatal && certain ? 'error' : 'warning', related };
   }
   if (j.maybe && keyOf(j.maybe) !== keyOf(j.sure)) {
-    const m = blameMatch(j.maybe.why.value, j.unknown);
+    const m = blameMatch(j.maybe.why.value, j.unknown, config, KEYS);
     related.push(relatedFor(j.maybe.why.value, config, 'the server setting that would refuse this forward'));
     if (m) related.push({ path: m.path, range: m.node.range, message: 'a Match block whose criteria cannot be checked from the client side' });
-    const text = describe(j.maybe);
+    const text = describe(j.maybe, '');
     return { message: `If ${m ? matchWhere(m) : 'a Match block'} applies to this connection (the client file cannot tell): ${text.charAt(0).toLowerCase()}${text.slice(1)}`, severity: 'warning', related };
   }
   return undefined;
 }
 
-function describeForward(o: NonNullable<Outcome>, f: ClientForward, config: ServerConfig): string {
-  const cover = o.extra ? `, which does not list ${o.extra}` : '';
+function describeForward(o: NonNullable<Outcome>, f: ClientForward, config: ServerConfig, unless: string): string {
+  const cover = `${o.extra ? `, which does not list ${o.extra}` : ''}${unless}`;
   const what = f.spec.kind === 'dynamic' ? 'every connection through this SOCKS proxy' : 'every connection through this LocalForward';
-  const fix = f.spec.kind === 'dynamic' ? 'allow local forwarding for this user on the server or remove the forward' : 'allow this target for this user on the server or remove the forward';
+  const fix = o.why.value.key === 'permitopen' && f.spec.kind === 'local'
+    ? 'add the target to PermitOpen for this user on the server or remove the forward'
+    : 'allow local forwarding for this user on the server or remove the forward';
   return `The server refuses ${what} because ${describeValue(o.why.value, config)}${cover}, so ssh sets up the listener but each connection is closed with "administratively prohibited" (L4); ${fix}.`;
 }
 
@@ -110,7 +114,7 @@ export const forwardDisabled: SshRule = {
       const seen = new Set<string>();
       for (const host of hosts) {
         for (const config of servers) {
-          const r = judgeServer(config, host, (eff) => localOutcome(eff, f), (o) => describeForward(o, f, config), false);
+          const r = judgeServer(config, host, (eff) => localOutcome(eff, f), (o, unless) => describeForward(o, f, config, unless), false);
           if (!r || seen.has(r.message)) continue;
           seen.add(r.message);
           report({ range, message: r.message, severity: r.severity, related: r.related });
@@ -127,8 +131,8 @@ export const forwardDisabled: SshRule = {
         if (host.first('tunnel') !== line.node) continue;
         const eoff = exitsOnForwardFailure(host);
         for (const config of servers) {
-          const describe = (o: NonNullable<Outcome>) =>
-            `The server refuses this ${mode} tunnel because ${describeValue(o.why.value, config)}, so no tun/tap device is set up (L4); ${eoff ? 'with ExitOnForwardFailure yes ssh exits, so the whole connection fails; ' : ''}set PermitTunnel ${mode} (or yes) for this user on the server or remove Tunnel.`;
+          const describe = (o: NonNullable<Outcome>, unless: string) =>
+            `The server refuses this ${mode} tunnel because ${describeValue(o.why.value, config)}${unless}, so no tun/tap device is set up (L4); ${eoff ? 'with ExitOnForwardFailure yes ssh exits, so the whole connection fails; ' : ''}set PermitTunnel ${mode} (or yes) for this user on the server or remove Tunnel.`;
           const r = judgeServer(config, host, (eff) => tunnelOutcome(eff, mode), describe, eoff);
           if (!r || seen.has(r.message)) continue;
           seen.add(r.message);

@@ -16,6 +16,8 @@ import {
 } from '../forwarding-server';
 import type { SshRule } from './types';
 
+const KEYS = ['disableforwarding', 'allowtcpforwarding', 'allowstreamlocalforwarding', 'permitlisten', 'gatewayports'];
+
 type Outcome =
   | { kind: 'refused'; why: Refusal; extra?: string }
   | { kind: 'bind'; bind: Bind; gp: ServerValue }
@@ -77,11 +79,24 @@ function describe(o: Outcome, f: ClientForward, config: ServerConfig, eoff: bool
   return '';
 }
 
-const ADVICE: Record<Exclude<Problem, undefined>, string> = {
-  refused: 'allow forwarding for this user on the server or remove the forward',
-  narrowed: 'set GatewayPorts clientspecified on the server (ideally in a Match block for this user) or drop the bind address',
-  widened: 'set GatewayPorts clientspecified (or no) on the server so the requested address is kept',
-};
+function advice(p: Exclude<Problem, undefined>, o: Outcome): string {
+  if (p === 'refused') {
+    return o.kind === 'refused' && o.why.value.key === 'permitlisten'
+      ? 'add the address and port to PermitListen on the server or use one it lists'
+      : 'allow forwarding for this user on the server or remove the forward';
+  }
+  if (p === 'narrowed') return 'set GatewayPorts clientspecified on the server (ideally in a Match block for this user) or drop the bind address';
+  return 'set GatewayPorts clientspecified (or no) on the server so the requested address is kept';
+}
+
+/** What happens in the other case, in a few words. */
+function instead(o: Outcome, f: ClientForward): string {
+  if (!problemOf(o, f)) return 'the requested address is kept';
+  if (o.kind === 'refused') return 'the server refuses the forward';
+  if (o.kind === 'bind' && o.bind.scope === 'loopback') return 'it binds to loopback only';
+  if (o.kind === 'bind' && o.bind.scope === 'all interfaces') return 'it binds to all interfaces';
+  return 'the outcome differs';
+}
 
 const decider = (o: Outcome): ServerValue | undefined => (o.kind === 'refused' ? o.why.value : o.kind === 'bind' ? o.gp : undefined);
 
@@ -102,22 +117,22 @@ function judgeOne(
     let text = describe(j.sure, f, config, eoff);
     decides(j.sure, 'the server setting that decides this forward');
     if (!same) {
-      const m = blameMatch(decider(j.maybe), j.unknown);
+      const m = blameMatch(decider(j.maybe), j.unknown, config, KEYS);
       if (m) {
-        text += ` (unless ${matchWhere(m)} applies to this connection, which the client file cannot tell)`;
+        text += ` (if ${matchWhere(m)} applies to this connection, which the client file cannot tell, ${instead(j.maybe, f)} instead)`;
         related.push({ path: m.path, range: m.node.range, message: 'a Match block whose criteria cannot be checked from the client side' });
       }
     }
     const severity: Severity = sureProblem === 'refused' ? (eoff && same ? 'error' : 'warning') : 'warning';
-    return { message: `${capital(text)} (L4); ${ADVICE[sureProblem]}.`, severity, related };
+    return { message: `${capital(text)} (L4); ${advice(sureProblem, j.sure)}.`, severity, related };
   }
   if (maybeProblem && !same) {
-    const m = blameMatch(decider(j.maybe), j.unknown);
+    const m = blameMatch(decider(j.maybe), j.unknown, config, KEYS);
     const where = m ? matchWhere(m) : 'a Match block';
     const text = describe(j.maybe, f, config, eoff);
     decides(j.maybe, 'the server setting that would decide this forward');
     if (m) related.push({ path: m.path, range: m.node.range, message: 'a Match block whose criteria cannot be checked from the client side' });
-    return { message: `If ${where} applies to this connection (the client file cannot tell), ${text} (L4); ${ADVICE[maybeProblem]}.`, severity: 'warning', related };
+    return { message: `If ${where} applies to this connection (the client file cannot tell), ${text} (L4); ${advice(maybeProblem, j.maybe)}.`, severity: 'warning', related };
   }
   return undefined;
 }

@@ -1,0 +1,143 @@
+// Scoping of sshd's forwarding settings within one sshd_config: which connections a line is the
+// effective value for (the global line: those whose matching Match blocks do not set the keyword;
+// a Match line: those matching its block, unless an earlier matching block sets it), and whether
+// forwarding is turned off for all of them (DisableForwarding yes, AllowTcpForwarding no/local/
+// remote). A Match block that might re-enable forwarding for some of those connections counts as
+// re-enabling: the question is whether the line can ever matter.
+import type { Directive } from '../../engine/syntax';
+import type { Line, SshContext } from './analysis';
+import { permitsDirection, type Direction } from './forwarding-server';
+
+interface Block {
+  match: Directive;
+  index: number;
+  first: Map<string, Line>;
+}
+
+export interface ServerScopes {
+  global: Map<string, Line>;
+  blocks: Block[];
+  /** The block a line is in, when it is in one. */
+  blockOf(line: Line): Block | undefined;
+  /** Whether the line is the first of its keyword in its scope (later ones are ignored by sshd). */
+  isFirst(line: Line): boolean;
+}
+
+const cache = new WeakMap<SshContext, ServerScopes>();
+
+export function serverScopes(ctx: SshContext): ServerScopes {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const global = new Map<string, Line>();
+  const blocks: Block[] = [];
+  const bySection = new Map<Directive, Block>();
+  for (const l of ctx.lines) {
+    if (l.node.children) {
+      const b: Block = { match: l.node, index: blocks.length, first: new Map() };
+      blocks.push(b);
+      bySection.set(l.node, b);
+      continue;
+    }
+    const scope = l.section ? bySection.get(l.section)!.first : global;
+    if (!scope.has(l.key)) scope.set(l.key, l);
+  }
+  const scopes: ServerScopes = {
+    global,
+    blocks,
+    blockOf: (line) => (line.section ? bySection.get(line.section) : undefined),
+    isFirst(line) {
+      const b = scopes.blockOf(line);
+      return (b ? b.first : global).get(line.key) === line;
+    },
+  };
+  cache.set(ctx, scopes);
+  return scopes;
+}
+
+/** A setting that turns forwarding off, and what it turns off. */
+export interface Disabler {
+  key: 'disableforwarding' | 'allowtcpforwarding';
+  /** For AllowTcpForwarding: the direction the setting needs. */
+  dir?: Direction;
+}
+
+const value = (l: Line | undefined) => l?.node.args[0]?.value.toLowerCase();
+
+function disables(d: Disabler, l: Line | undefined): boolean {
+  if (!l) return false; // the defaults (DisableForwarding no, AllowTcpForwarding yes) turn nothing off
+  if (d.key === 'disableforwarding') return value(l) === 'yes';
+  const v = value(l);
+  return v === undefined ? false : d.dir ? !permitsDirection(v, d.dir) : v === 'no';
+}
+
+const enables = (d: Disabler, l: Line | undefined) => l !== undefined && !disables(d, l);
+
+/**
+ * The line that turns forwarding off for every connection `line` is effective for, or undefined
+ * when some of those connections may still forward.
+ */
+export function disabledBy(scopes: ServerScopes, line: Line, d: Disabler): Line | undefined {
+  const block = scopes.blockOf(line);
+  const globalLine = scopes.global.get(d.key);
+  if (block) {
+    const own = block.first.get(d.key);
+    if (own) {
+      if (!disables(d, own)) return undefined;
+      // An earlier block that re-enables wins for connections matching both.
+      if (scopes.blocks.some((e) => e.index < block.index && enables(d, e.first.get(d.key)))) return undefined;
+      return own;
+    }
+    if (!disables(d, globalLine)) return undefined;
+    for (const e of scopes.blocks) {
+      if (e === block || !enables(d, e.first.get(d.key))) continue;
+      // An earlier block that also sets this keyword takes the connections it shares with this one.
+      if (e.index < block.index && e.first.has(line.key)) continue;
+      return undefined;
+    }
+    return globalLine;
+  }
+  if (!disables(d, globalLine)) return undefined;
+  // Blocks that set the keyword themselves take their connections away from the global line.
+  if (scopes.blocks.some((e) => enables(d, e.first.get(d.key)) && !e.first.has(line.key))) return undefined;
+  return globalLine;
+}
+
+/** Settings that only matter while forwarding is on, with what they need. */
+export const FORWARDING_DEPENDENT: Record<string, { opens: (v: string) => boolean; dir?: Direction; tcp: boolean }> = {
+  permitopen: { opens: (v) => v !== 'none', dir: 'local', tcp: true },
+  permitlisten: { opens: (v) => v !== 'none', dir: 'remote', tcp: true },
+  gatewayports: { opens: (v) => v === 'yes' || v === 'clientspecified', dir: 'remote', tcp: true },
+  allowstreamlocalforwarding: { opens: (v) => v !== 'no', tcp: false },
+  allowtcpforwarding: { opens: (v) => v !== 'no', tcp: false },
+  x11forwarding: { opens: (v) => v === 'yes', tcp: false },
+  allowagentforwarding: { opens: (v) => v === 'yes', tcp: false },
+};
+
+/** Why a forwarding setting has no effect: the disabling line and what it turns off. */
+export function ineffectiveBecause(scopes: ServerScopes, line: Line): { by: Line; what: string } | undefined {
+  const dep = FORWARDING_DEPENDENT[line.key];
+  if (!dep || !scopes.isFirst(line)) return undefined;
+  const v = value(line);
+  if (v === undefined || !dep.opens(v)) return undefined;
+  const df = disabledBy(scopes, line, { key: 'disableforwarding' });
+  if (df) return { by: df, what: 'every kind of forwarding' };
+  if (dep.tcp) {
+    const atf = disabledBy(scopes, line, { key: 'allowtcpforwarding', dir: dep.dir });
+    if (atf) {
+      const off = value(atf) === 'no' ? 'TCP forwarding' : `${dep.dir} TCP forwarding`;
+      return { by: atf, what: off };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a Match block narrows to some connections (anything but `all` or `*` values). */
+export function narrows(match: Directive): boolean {
+  const a = match.args.map((x) => x.value);
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].toLowerCase() === 'all') continue;
+    const v = a[++i];
+    if (v !== '*') return true;
+  }
+  return false;
+}

@@ -1,0 +1,363 @@
+// Which earlier lines of an ssh_config are obtained before a later one, for every host the later
+// line's section matches. ssh keeps the first value it obtains, so such a later line never applies.
+// An earlier section "covers" a later one when it matches every host the later one matches: the
+// global part and `Host *` / `Match all` cover everything; a Host pattern list covers another
+// Host pattern when each positive pattern of the later one is contained in it (tested exactly for
+// literal names, by a sufficient glob containment test for wildcards). Match blocks other than
+// `Match all` depend on more than the host name and are only covered by catch-all sections.
+// Lines are indexed per keyword (first line of each keyword per section), literal Host sections
+// by name, so a query costs the literal hits plus the wildcard sections.
+import type { Directive, Range } from '../../engine/syntax';
+import type { TextEdit } from '../../engine/rules';
+import type { SourceFile } from '../../engine/workspace';
+import type { Line, SshContext } from './analysis';
+import { sshIncludesOf } from './includes';
+import { matchPattern } from './patterns';
+
+export const hasGlob = (p: string) => /[*?]/.test(p);
+
+const compiled = new WeakMap<Directive, { pos: string[]; neg: string[] }>();
+/** The literal text before the first and after the last wildcard of a pattern, for a quick reject. */
+const ends = new Map<string, [string, string, boolean]>();
+
+/** matchPattern for a lower-case name and pattern, rejecting on the literal prefix/suffix first. */
+function quickMatch(name: string, p: string): boolean {
+  let e = ends.get(p);
+  if (!e) {
+    const first = p.search(/[*?]/);
+    if (first < 0) e = [p, '', false];
+    else {
+      const last = Math.max(p.lastIndexOf('*'), p.lastIndexOf('?'));
+      e = [p.slice(0, first), p.slice(last + 1), true];
+    }
+    if (ends.size > 100000) ends.clear();
+    ends.set(p, e);
+  }
+  if (!e[2]) return name === p;
+  if (!name.startsWith(e[0]) || !name.endsWith(e[1])) return false;
+  return matchPattern(name, p);
+}
+
+/** A Host line's positive and negated patterns (lower case), comma lists split; computed once per line. */
+export function hostPatterns(section: Directive): { pos: string[]; neg: string[] } {
+  let hit = compiled.get(section);
+  if (!hit) {
+    const pos: string[] = [];
+    const neg: string[] = [];
+    for (const a of section.args) {
+      for (const p of a.value.toLowerCase().split(',')) {
+        if (!p) continue;
+        if (p.startsWith('!')) neg.push(p.slice(1));
+        else pos.push(p);
+      }
+    }
+    compiled.set(section, (hit = { pos, neg }));
+  }
+  return hit;
+}
+
+/** Whether a Host line matches a host name (match_hostname: a matching negation vetoes). */
+export function hostMatches(section: Directive, name: string): boolean {
+  const { pos, neg } = hostPatterns(section);
+  const n = name.toLowerCase();
+  if (neg.some((p) => quickMatch(n, p))) return false;
+  return pos.some((p) => quickMatch(n, p));
+}
+
+const isHost = (d: Directive) => d.name.toLowerCase() === 'host';
+
+/** `Match all` alone (a `canonical`/`final` pass, `exec` and other criteria make it conditional). */
+export function isMatchAll(d: Directive): boolean {
+  return d.name.toLowerCase() === 'match' && d.args.length === 1 && d.args[0].value.toLowerCase() === 'all';
+}
+
+/** Whether a section applies to every host (global part: undefined). */
+export function coversAll(section: Directive | undefined): boolean {
+  if (!section) return true;
+  if (isMatchAll(section)) return true;
+  if (!isHost(section)) return false;
+  const { pos, neg } = hostPatterns(section);
+  return neg.length === 0 && pos.includes('*');
+}
+
+/** Whether a section applies to nearly every host: `Host *` even with exclusions, `Match all`, the global part. */
+export function appliesAlmostEverywhere(section: Directive | undefined): boolean {
+  if (coversAll(section)) return true;
+  return !!section && isHost(section) && hostPatterns(section).pos.includes('*');
+}
+
+/**
+ * Whether every name the glob `p` matches is matched by the glob `q` (case-insensitive). A
+ * sufficient test: a `*` of q may absorb anything of p, a `?` of q one character of p that is not
+ * `*`, a literal character of q only the same literal character of p.
+ */
+export function globContains(q: string, p: string): boolean {
+  const a = q.toLowerCase();
+  const b = p.toLowerCase();
+  const memo = new Map<number, boolean>();
+  const f = (i: number, j: number): boolean => {
+    const k = i * (b.length + 1) + j;
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    let r: boolean;
+    if (i === a.length) r = j === b.length;
+    else if (a[i] === '*') r = f(i + 1, j) || (j < b.length && f(i, j + 1));
+    else if (j === b.length) r = false;
+    else if (a[i] === '?') r = b[j] !== '*' && f(i + 1, j + 1);
+    else r = a[i] === b[j] && b[j] !== '*' && b[j] !== '?' && f(i + 1, j + 1);
+    memo.set(k, r);
+    return r;
+  };
+  return f(0, 0);
+}
+
+/** Whether Host section `s` matches every host that the positive pattern `p` of Host section `b` matches. */
+export function hostCoversPattern(s: Directive, p: string, b: Directive): boolean {
+  if (!hasGlob(p)) return hostMatches(s, p);
+  const { pos, neg } = hostPatterns(s);
+  if (!pos.some((q) => globContains(q, p))) return false;
+  const bNeg = hostPatterns(b).neg;
+  for (const n of neg) {
+    if (bNeg.includes(n)) continue;
+    if (hasGlob(n)) return false;
+    // A literal exclusion only matters when b can match that name.
+    if (matchPattern(n, p) && hostMatches(b, n)) return false;
+  }
+  return true;
+}
+
+interface Entry {
+  line: Line;
+  /** Line number of the entry's section (-1 for the global part). */
+  at: number;
+  section?: Directive;
+}
+
+interface KeyIndex {
+  global?: Line;
+  /** Catch-all sections, in file order. */
+  all: Entry[];
+  /** Host sections whose patterns are literal names without exclusions, by lower-case name. */
+  literal: Map<string, Entry[]>;
+}
+
+export interface ClientScopes {
+  /** The first line of each keyword in each section (global part: undefined). */
+  firstIn(section: Directive | undefined, key: string): Line | undefined;
+  /**
+   * The lines obtained before `line` for every host its section matches: for each of the
+   * section's host patterns, the earliest line (among `keys`, passing `accept`) of an earlier
+   * section that covers it. Undefined when some hosts of the section get no such line.
+   */
+  coveredBy(line: Line, keys: readonly string[], accept?: (l: Line) => boolean): Line[] | undefined;
+}
+
+const cache = new WeakMap<SshContext, ClientScopes>();
+const NONE: Directive[] = [];
+
+export function clientScopes(ctx: SshContext): ClientScopes {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const first = new Map<Directive | undefined, Map<string, Line>>();
+  const index = new Map<string, KeyIndex>();
+  /** Host sections with wildcards or exclusions, in file order. */
+  const others: Directive[] = [];
+  const kinds = new Map<Directive, 'all' | 'literal' | 'other' | 'none'>();
+  /** Unique positive names of the literal sections. */
+  const names = new Map<Directive, string[]>();
+  // Wildcard sections by the literal text after their pattern's last wildcard (or, when that is
+  // empty, before the first one), so a literal name finds its candidates by its own suffixes and
+  // prefixes instead of testing every wildcard section.
+  const bySuffix = new Map<string, Directive[]>();
+  const byPrefix = new Map<string, Directive[]>();
+  const unanchored: Directive[] = [];
+  const add = (m: Map<string, Directive[]>, k: string, d: Directive) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [d]);
+    else if (list[list.length - 1] !== d) list.push(d);
+  };
+  for (const s of ctx.sections) {
+    let k: 'all' | 'literal' | 'other' | 'none';
+    if (coversAll(s)) k = 'all';
+    else if (!isHost(s)) k = 'none';
+    else {
+      const { pos, neg } = hostPatterns(s);
+      k = neg.length === 0 && pos.length > 0 && !pos.some(hasGlob) ? 'literal' : 'other';
+      if (k === 'literal') names.set(s, [...new Set(pos)]);
+    }
+    kinds.set(s, k);
+    if (k !== 'other') continue;
+    others.push(s);
+    for (const q of hostPatterns(s).pos) {
+      const first = q.search(/[*?]/);
+      const last = Math.max(q.lastIndexOf('*'), q.lastIndexOf('?'));
+      if (first < 0) add(byPrefix, q, s); // a literal name next to wildcards or exclusions
+      else if (last < q.length - 1) add(bySuffix, q.slice(last + 1), s);
+      else if (first > 0) add(byPrefix, q.slice(0, first), s);
+      else if (unanchored[unanchored.length - 1] !== s) unanchored.push(s);
+    }
+  }
+  const order = new Map<Directive, number>(others.map((s, i) => [s, i]));
+  /** Wildcard sections before line `before` that may match the literal name `p`, in file order. */
+  const candidates = (p: string, before: number): Directive[] => {
+    const found = new Set<Directive>(unanchored);
+    for (let i = 0; i <= p.length; i++) {
+      for (const s of bySuffix.get(p.slice(i)) ?? NONE) found.add(s);
+      for (const s of byPrefix.get(p.slice(0, i)) ?? NONE) found.add(s);
+    }
+    return [...found].filter((s) => s.range.start.line < before).sort((a, b) => order.get(a)! - order.get(b)!);
+  };
+  for (const l of ctx.lines) {
+    if (l.node.children) continue;
+    let scope = first.get(l.section);
+    if (!scope) first.set(l.section, (scope = new Map()));
+    if (scope.has(l.key)) continue;
+    scope.set(l.key, l);
+    let ki = index.get(l.key);
+    if (!ki) index.set(l.key, (ki = { all: [], literal: new Map() }));
+    if (!l.section) {
+      ki.global = l;
+      continue;
+    }
+    const entry: Entry = { line: l, at: l.section.range.start.line, section: l.section };
+    const kind = kinds.get(l.section);
+    if (kind === 'all') ki.all.push(entry);
+    else if (kind === 'literal') {
+      for (const p of names.get(l.section)!) {
+        const list = ki.literal.get(p);
+        if (list) list.push(entry);
+        else ki.literal.set(p, [entry]);
+      }
+    }
+  }
+
+  // For each Host section and each of its positive patterns: the earlier wildcard sections that
+  // cover it, computed once per section whatever the keyword asked about.
+  const coverers = new Map<Directive, Directive[][]>();
+  const coverersOf = (b: Directive): Directive[][] => {
+    let c = coverers.get(b);
+    if (!c) {
+      const before = b.range.start.line;
+      c = hostPatterns(b).pos.map((p) => {
+        let out: Directive[] | undefined;
+        for (const s of hasGlob(p) ? others : candidates(p, before)) {
+          if (s.range.start.line >= before) break;
+          if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
+        }
+        return out ?? NONE;
+      });
+      coverers.set(b, c);
+    }
+    return c;
+  };
+
+  const pos = (l: Line) => l.node.range.start.line;
+  const earliest = (a: Line | undefined, b: Line | undefined) => (!a ? b : !b ? a : pos(b) < pos(a) ? b : a);
+
+  const scopes: ClientScopes = {
+    firstIn: (section, key) => first.get(section)?.get(key),
+    coveredBy(line, keys, accept = () => true) {
+      const b = line.section;
+      if (!b) return undefined;
+      const before = b.range.start.line;
+      let global: Line | undefined;
+      let all: Line | undefined;
+      for (const k of keys) {
+        const ki = index.get(k);
+        if (!ki) continue;
+        if (ki.global && accept(ki.global)) global = earliest(global, ki.global);
+        const e = ki.all.find((x) => x.at < before && accept(x.line));
+        if (e) all = earliest(all, e.line);
+      }
+      if (global) return [global];
+      if (!isHost(b)) return all ? [all] : undefined;
+      const positives = hostPatterns(b).pos;
+      if (!positives.length) return undefined;
+      const wild = others.length ? coverersOf(b) : [];
+      const out: Line[] = [];
+      for (let i = 0; i < positives.length; i++) {
+        const p = positives[i];
+        let best = all;
+        for (const k of keys) {
+          if (!hasGlob(p)) {
+            const e = index.get(k)?.literal.get(p)?.find((x) => x.at < before && accept(x.line));
+            if (e) best = earliest(best, e.line);
+          }
+          for (const s of wild[i] ?? []) {
+            if (best && s.range.start.line >= pos(best)) break;
+            const l = first.get(s)?.get(k);
+            if (l && accept(l)) {
+              best = earliest(best, l);
+              break;
+            }
+          }
+        }
+        if (!best) return undefined;
+        if (!out.includes(best)) out.push(best);
+      }
+      return out;
+    },
+  };
+  cache.set(ctx, scopes);
+  return scopes;
+}
+
+/**
+ * Whether the file's global lines reach only some hosts, because another ssh_config of the
+ * workspace includes it from inside a Host or Match section that does not apply to every host.
+ */
+export function includedConditionally(ctx: SshContext): boolean {
+  for (const f of ctx.ws.all()) {
+    if (f === ctx.file || f.language !== ctx.file.language) continue;
+    for (const inc of sshIncludesOf(f, ctx.ws)) {
+      if (!inc.paths.includes(ctx.file.path)) continue;
+      if (!coversAll(inc.directive.parent)) return true;
+    }
+  }
+  return false;
+}
+
+/** An edit that deletes a whole line, its line break included. */
+export function deleteLine(file: SourceFile, line: number): TextEdit {
+  const lines = file.lines;
+  const range: Range =
+    line + 1 < lines.lineCount
+      ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
+      : line > 0
+        ? { start: { line: line - 1, character: lines.lineText(line - 1).length }, end: { line, character: lines.lineText(line).length } }
+        : { start: { line, character: 0 }, end: { line, character: lines.lineText(line).length } };
+  return { path: file.path, range, newText: '' };
+}
+
+/** `Host *`, `Match user x`, or "the global part" for messages. */
+export function sectionLabel(section: Directive | undefined): string {
+  if (!section) return 'the global part';
+  return `\`${[section.name, ...section.args.map((a) => a.text)].join(' ')}\``;
+}
+
+/** "line 3 (`Host *`)" for an earlier line. */
+export function lineLabel(l: Line): string {
+  return `line ${l.node.range.start.line + 1} (${l.section ? sectionLabel(l.section) : 'global'})`;
+}
+
+/** The argument values of a line, lower case, for comparing settings. */
+export const valueOf = (l: Line) => l.node.args.map((a) => a.value.toLowerCase()).join(' ');
+
+/**
+ * The first line of a keyword among the sections that reach (nearly) every host: the global part,
+ * `Host *` (even with exclusions) and `Match all`. Undefined when the file itself is included from
+ * a section that applies to some hosts only.
+ */
+export function everywhereFirst(ctx: SshContext, key: string): Line | undefined {
+  for (const l of ctx.lines) {
+    if (l.key !== key || l.node.children) continue;
+    if (!appliesAlmostEverywhere(l.section)) continue;
+    return includedConditionally(ctx) ? undefined : l;
+  }
+  return undefined;
+}
+
+/** "globally" or "in `Host *`" for messages. */
+export function everywhereLabel(l: Line): string {
+  return l.section ? `in ${sectionLabel(l.section)}` : 'globally';
+}

@@ -1,0 +1,44 @@
+// A ProxyJump hop naming a short host that no Host block of the workspace's ssh_config files
+// defines: ssh then looks the word up as a host name (hosts file, DNS search domains), which is
+// usually a typo for an alias. IP addresses and dotted DNS names are left alone.
+import { suggest } from '../../../engine/suggest';
+import { hostNamePatterns, jumpHops } from '../hosts-jump';
+import { matchPattern } from '../patterns';
+import type { SshRule } from './types';
+
+export const sshProxyjumpUnknownHost: SshRule = {
+  id: 'ssh/proxyjump-unknown-host',
+  language: 'ssh_config',
+  layer: 3,
+  severity: 'info',
+  summary: 'A ProxyJump hop naming a short host that no Host block defines: ssh resolves it as a host name, often a typo for an alias.',
+  check(ctx, report) {
+    const hops = jumpHops(ctx).filter((h) => !h.hop.error && h.hop.host);
+    if (!hops.length) return;
+    const aliases = ctx.hostAliases();
+    let known: ReturnType<typeof hostNamePatterns> | undefined;
+    /** Per unknown name: null when a Host pattern covers it, else the did-you-mean candidates. */
+    const verdicts = new Map<string, string[] | null>();
+    for (const h of hops) {
+      const host = h.hop.host.toLowerCase();
+      if (aliases.has(host)) continue;
+      if (host === 'localhost' || host === 'none' || host.includes('.') || host.includes(':') || /[%$]/.test(host)) continue;
+      known ??= hostNamePatterns(ctx);
+      if (known.canonicalizes) return;
+      let close = verdicts.get(host);
+      if (close === undefined) {
+        close = known.patterns.some((p) => matchPattern(host, p)) ? null : suggest(h.hop.host, aliases.keys());
+        verdicts.set(host, close);
+      }
+      if (!close) continue;
+      const fixes = h.hostRange
+        ? close.map((c, i) => ({ title: `Change to ${c}`, edits: [{ path: ctx.file.path, range: h.hostRange!, newText: c }], preferred: i === 0 && close.length === 1 }))
+        : [];
+      report({
+        range: h.hostRange ?? h.range,
+        message: `No Host block defines "${h.hop.host}", so ssh looks it up as a host name and fails to reach the jump host unless your resolver knows it (L3)${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : '; add a Host block for it with its HostName, or write the full name.'}`,
+        fixes,
+      });
+    }
+  },
+};
