@@ -36,36 +36,83 @@ export interface NginxContext {
   workspaceServers(): ServerInfo[];
   /** Other nginx files' contexts, for rules that look across files. */
   contextOf(file: SourceFile): NginxContext;
+  /** The resolutions of the directives with a name, in document order (an index over `resolved`). */
+  named(name: string): readonly Resolution[];
+  /** The resolutions of the directives with any of the names, in document order. */
+  namedAny(names: readonly string[]): readonly Resolution[];
+  /** `familyOf` for a directive of this file, from its resolution. */
+  familyOfResolution(r: Resolution): Family | undefined;
+  /** The entry of `servers()` for a server block of this file. */
+  serverInfo(node: Directive): ServerInfo | undefined;
 }
 
 const cache = new WeakMap<SourceFile, { generation: number; forced?: string; ctx: NginxContext }>();
 const FAMILIES = new Set(['http', 'stream', 'mail']);
+
+const NONE: readonly Resolution[] = [];
 
 export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: string): NginxContext {
   const hit = cache.get(file);
   if (hit && hit.generation === ws.generation && hit.forced === forcedContext) return hit.ctx;
   const context = fileContext(file, ws, { forced: forcedContext });
   const resolved = resolveTree(file.parse.tree, context.bases, context.mode);
-  const byNode = new Map(resolved.map((r) => [r.node, r]));
   const baseRoot = context.bases[0]?.[0];
+  // Built on first use: most analyses never look a node up.
+  let byNode: Map<Directive, Resolution> | undefined;
+  let byName: Map<string, Resolution[]> | undefined;
+  const byNames = new Map<string, readonly Resolution[]>();
   let servers: ServerInfo[] | undefined;
+  let serverByNode: Map<Directive, ServerInfo> | undefined;
+  let everyServer: ServerInfo[] | undefined;
+  const rootOf = (node: Directive, r: Resolution | undefined): Family | undefined => {
+    const root = baseRoot ?? r?.localPath[0] ?? (node.children && FAMILIES.has(node.name) ? node.name : undefined);
+    return root && FAMILIES.has(root) ? (root as Family) : undefined;
+  };
   const ctx: NginxContext = {
     file,
     ws,
     context,
     resolved,
-    byNode,
+    get byNode() {
+      if (!byNode) {
+        byNode = new Map();
+        for (const r of resolved) byNode.set(r.node, r);
+      }
+      return byNode;
+    },
     familyOf(node) {
-      const r = byNode.get(node);
-      const root = baseRoot ?? r?.localPath[0] ?? (node.children && FAMILIES.has(node.name) ? node.name : undefined);
-      return root && FAMILIES.has(root) ? (root as Family) : undefined;
+      return rootOf(node, baseRoot === undefined ? ctx.byNode.get(node) : undefined);
+    },
+    familyOfResolution(r) {
+      return rootOf(r.node, r);
+    },
+    named(name) {
+      if (!byName) {
+        byName = new Map();
+        for (const r of resolved) {
+          const list = byName.get(r.node.name);
+          if (list) list.push(r);
+          else byName.set(r.node.name, [r]);
+        }
+      }
+      return byName.get(name) ?? NONE;
+    },
+    namedAny(names) {
+      const key = names.join(' ');
+      let list = byNames.get(key);
+      if (!list) {
+        const lists = names.map((n) => ctx.named(n)).filter((l) => l.length);
+        list = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : mergeInOrder(lists);
+        byNames.set(key, list);
+      }
+      return list;
     },
     servers() {
       if (!servers) {
         servers = [];
-        for (const r of resolved) {
-          if (r.node.name !== 'server' || !r.node.children || r.data) continue;
-          const family = ctx.familyOf(r.node);
+        for (const r of ctx.named('server')) {
+          if (!r.node.children || r.data) continue;
+          const family = rootOf(r.node, r);
           if (!family || (r.node.parent && r.node.parent.name === 'upstream')) continue;
           const listens: ListenInfo[] = [];
           for (const c of r.node.children) {
@@ -78,8 +125,16 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
       }
       return servers;
     },
+    serverInfo(node) {
+      if (!serverByNode) {
+        serverByNode = new Map();
+        for (const s of ctx.servers()) serverByNode.set(s.node, s);
+      }
+      return serverByNode.get(node);
+    },
     workspaceServers() {
-      return ws.all().filter((f) => f.language === 'nginx').flatMap((f) => (f === file ? ctx.servers() : analyzeContext(f, ws, ws.contextOverride.get(f.path)).servers()));
+      everyServer ??= ws.all().filter((f) => f.language === 'nginx').flatMap((f) => (f === file ? ctx.servers() : analyzeContext(f, ws, ws.contextOverride.get(f.path)).servers()));
+      return everyServer;
     },
     contextOf(other) {
       return other === file ? ctx : analyzeContext(other, ws, ws.contextOverride.get(other.path));
@@ -87,4 +142,26 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
   };
   cache.set(file, { generation: ws.generation, forced: forcedContext, ctx });
   return ctx;
+}
+
+/** Merges lists of resolutions, each in document order, into one list in document order. */
+function mergeInOrder(lists: readonly (readonly Resolution[])[]): Resolution[] {
+  const out: Resolution[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (at[i] >= lists[i].length) continue;
+      if (best < 0 || before(lists[i][at[i]].node, lists[best][at[best]].node)) best = i;
+    }
+    if (best < 0) return out;
+    out.push(lists[best][at[best]++]);
+  }
+}
+
+/** Whether a directive starts before another (document order is the order of their names). */
+function before(a: Directive, b: Directive): boolean {
+  const x = a.nameRange.start;
+  const y = b.nameRange.start;
+  return x.line < y.line || (x.line === y.line && x.character < y.character);
 }

@@ -68,44 +68,88 @@ export interface Resolution {
   templated: boolean;
 }
 
+/** What resolution says about one directive name at one block path (shared by every such node). */
+interface Verdict {
+  specs: DirectiveSpec[];
+  spec?: DirectiveSpec;
+  allowed?: boolean;
+  failedPaths?: string[][];
+  templated: boolean;
+}
+
+/**
+ * One block path of the tree (outermost block name first), shared by every block that stands at
+ * it: its `localPath` array, the verdicts of the names met there, and the paths one level down.
+ */
+interface PathNode {
+  localPath: string[];
+  verdicts: Map<string, Verdict>;
+  /** The same verdicts inside a data block or opaque body (no spec is picked there). */
+  dataVerdicts: Map<string, Verdict>;
+  kids: Map<string, PathNode>;
+}
+
+function pathNode(localPath: string[]): PathNode {
+  return { localPath, verdicts: new Map(), dataVerdicts: new Map(), kids: new Map() };
+}
+
 /**
  * Resolves every directive of a tree. `bases` are the possible block paths of the file's root
  * (one per context the file is included from); an empty list means the context is unknown.
+ * Verdicts depend only on the block path and the name, so each (path, name) pair is worked out
+ * once; nodes at the same path share their `localPath` array.
  */
 export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any'): Resolution[] {
   const out: Resolution[] = [];
-  // Inside a block that is itself misplaced, context verdicts would only repeat that one error.
-  const visit = (nodes: readonly Directive[], localPath: string[], data: boolean, quiet = false): void => {
-    for (const node of nodes) {
-      const specs = specsOf(node.name);
-      const templated = node.name.includes('${');
-      let spec: DirectiveSpec | undefined;
-      let allowed: boolean | undefined;
-      let failedPaths: string[][] | undefined;
-      if (!data && specs.length) {
-        if (bases.length) {
-          const failed: string[][] = [];
-          for (const base of bases) {
-            const full = base.length ? [...base, ...localPath] : localPath;
-            const hit = specs.find((s) => allowedAt(s, full));
-            if (hit) spec ??= hit;
-            else failed.push(full);
-          }
-          allowed = mode === 'each' ? failed.length === 0 : failed.length < bases.length;
-          if (!allowed) failedPaths = failed;
+  const verdict = (at: PathNode, name: string, data: boolean): Verdict => {
+    const memo = data ? at.dataVerdicts : at.verdicts;
+    let v = memo.get(name);
+    if (v) return v;
+    const specs = specsOf(name);
+    const templated = name.includes('${');
+    let spec: DirectiveSpec | undefined;
+    let allowed: boolean | undefined;
+    let failedPaths: string[][] | undefined;
+    if (!data && specs.length) {
+      const localPath = at.localPath;
+      if (bases.length) {
+        const failed: string[][] = [];
+        for (const base of bases) {
+          const full = base.length ? [...base, ...localPath] : localPath;
+          const hit = specs.find((s) => allowedAt(s, full));
+          if (hit) spec ??= hit;
+          else failed.push(full);
         }
-        spec ??= pickByFamily(specs, localPath, bases);
-        if (quiet) allowed = undefined;
+        allowed = mode === 'each' ? failed.length === 0 : failed.length < bases.length;
+        if (!allowed) failedPaths = failed;
       }
-      out.push({ node, localPath, specs, spec, allowed, failedPaths, data, templated });
+      spec ??= pickByFamily(specs, localPath, bases);
+    }
+    v = { specs, spec, allowed, failedPaths, templated };
+    memo.set(name, v);
+    return v;
+  };
+  // Inside a block that is itself misplaced, context verdicts would only repeat that one error.
+  const visit = (nodes: readonly Directive[], at: PathNode, data: boolean, quiet: boolean): void => {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      const v = verdict(at, node.name, data);
+      const specs = v.specs;
+      const checked = !data && specs.length > 0;
+      const allowed = checked && !quiet ? v.allowed : undefined;
+      out.push({ node, localPath: at.localPath, specs, spec: v.spec, allowed, failedPaths: v.failedPaths, data, templated: v.templated });
+      const children = node.children;
+      if (!children) continue;
+      let kid = at.kids.get(node.name);
+      if (!kid) at.kids.set(node.name, (kid = pathNode([...at.localPath, node.name])));
       // The body of a block no reference entry names (a misspelt `geo`, a third-party `rtmp`) is
       // another module's syntax: checking it as nginx directives only piles errors on the one
       // the block's name already gets.
       const foreign = !specs.length && !data;
-      if (node.children) visit(node.children, [...localPath, node.name], data || DATA_BLOCKS.has(node.name) || !!node.opaque || foreign, quiet || allowed === false || !specs.length);
+      visit(children, kid, data || DATA_BLOCKS.has(node.name) || !!node.opaque || foreign, quiet || (checked && v.allowed === false) || !specs.length);
     }
   };
-  visit(tree, [], bases.length > 0 && bases.every((b) => b.some((n) => DATA_BLOCKS.has(n))));
+  visit(tree, pathNode([]), bases.length > 0 && bases.every((b) => b.some((n) => DATA_BLOCKS.has(n))), false);
   return out;
 }
 

@@ -37,7 +37,7 @@ export function nginxHover(file: SourceFile, pos: Position, ws: Workspace): Hove
   const hit = locate(file.parse.tree, pos);
   if (!hit) return undefined;
   const ctx = analyzeContext(file, ws, ws.contextOverride.get(file.path));
-  const r = ctx.resolved.find((x) => x.node === hit.directive);
+  const r = ctx.byNode.get(hit.directive);
   if (hit.onName) {
     if (!r?.spec || r.data) return undefined;
     const where = ctx.context.bases.length ? [...ctx.context.bases[0], ...r.localPath].join(' > ') || 'main' : undefined;

@@ -63,6 +63,8 @@ interface Cache {
   lookups: WeakMap<Chain, Map<string, Lookup>>;
   mentions: Map<string, boolean>;
   includeByNode: WeakMap<SourceFile, Map<Directive, IncludeTarget>>;
+  /** Per level: whether it holds a directive the reference does not know whose name says "header". */
+  headerish: Map<Directive | SourceFile, boolean>;
 }
 
 const caches = new WeakMap<Workspace, Cache>();
@@ -70,7 +72,7 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map() };
+    c = { generation: ws.generation, levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
     caches.set(ws, c);
   }
   return c;
@@ -129,6 +131,33 @@ export function unknownNames(ws: Workspace, level: Level): string[] {
   return [...expand(ws, level).byName.keys()].filter((n) => !specsOf(n).length);
 }
 
+/** Levels up to this size without `include` are scanned in place instead of being indexed. */
+const SMALL_LEVEL = 24;
+
+/** The directives of a level (a block's children, or a file's top level). */
+function levelNodes(level: Level): readonly Directive[] {
+  return level.block ? (level.block.children ?? []) : level.file.parse.tree;
+}
+
+/** Whether a level holds a directive unknown to the reference whose name mentions "header" (cached). */
+export function hasUnknownHeaderName(ws: Workspace, level: Level): boolean {
+  const cache = cacheOf(ws);
+  const key = level.block ?? level.file;
+  let hit = cache.headerish.get(key);
+  if (hit === undefined) {
+    const nodes = levelNodes(level);
+    if (nodes.length <= SMALL_LEVEL && !nodes.some((n) => n.name === 'include')) {
+      hit = nodes.some((n) => !specsOf(n.name).length && HEADER.test(n.name));
+    } else {
+      hit = unknownNames(ws, level).some((n) => HEADER.test(n));
+    }
+    cache.headerish.set(key, hit);
+  }
+  return hit;
+}
+
+const HEADER = /header/i;
+
 /** The `include` directives of other workspace files that pull in a path. */
 function includersOf(ws: Workspace, path: string): Placed[] {
   const cache = cacheOf(ws);
@@ -184,13 +213,31 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   let unreadable = false;
   let out: Lookup | undefined;
   for (const level of chain.levels) {
-    const e = expand(ws, level);
-    const found = e.byName.get(name);
+    // Small levels without includes (most locations and servers) are scanned in place; larger
+    // ones go through the cached, indexed expansion.
+    const nodes = levelNodes(level);
+    let found: Placed[] | undefined;
+    let unknown = false;
+    let small = nodes.length <= SMALL_LEVEL;
+    if (small) {
+      for (const c of nodes) {
+        if (c.name === 'include') {
+          small = false;
+          break;
+        }
+        if (c.name === name) (found ??= []).push({ node: c, file: level.file });
+      }
+    }
+    if (!small) {
+      const e = expand(ws, level);
+      found = e.byName.get(name);
+      unknown = e.unknown;
+    }
     if (found?.length) {
-      out = { found, level, unknown: unreadable || e.unknown, unreadable: unreadable || e.unknown, shadowed: unreadable, outer: false };
+      out = { found, level, unknown: unreadable || unknown, unreadable: unreadable || unknown, shadowed: unreadable, outer: false };
       break;
     }
-    unreadable ||= e.unknown;
+    unreadable ||= unknown;
   }
   out ??= { found: [], unknown: unreadable || chain.outerUnknown, unreadable, shadowed: unreadable, outer: chain.outerUnknown };
   memo.set(name, out);
@@ -245,18 +292,18 @@ const sitesCache = new WeakMap<NginxContext, Map<string, Directive[]>>();
 /** The directives named `name` of this file that nginx reads in an http block (not data, not misplaced). */
 export function httpSites(ctx: NginxContext, name: string): Directive[] {
   let byName = sitesCache.get(ctx);
-  if (!byName) {
-    byName = new Map();
-    for (const r of ctx.resolved) {
+  if (!byName) sitesCache.set(ctx, (byName = new Map()));
+  let list = byName.get(name);
+  if (!list) {
+    list = [];
+    for (const r of ctx.named(name)) {
       if (r.data || r.templated || r.allowed === false || r.node.children) continue;
-      if (ctx.familyOf(r.node) !== 'http') continue;
-      const list = byName.get(r.node.name);
-      if (list) list.push(r.node);
-      else byName.set(r.node.name, [r.node]);
+      if (ctx.familyOfResolution(r) !== 'http') continue;
+      list.push(r.node);
     }
-    sitesCache.set(ctx, byName);
+    byName.set(name, list);
   }
-  return byName.get(name) ?? [];
+  return list;
 }
 
 /** Whether any nginx file of the workspace mentions a word at all (a cheap test before real work). */
@@ -287,6 +334,15 @@ export function headersIn(found: readonly Placed[]): Map<string, Placed> {
   return m;
 }
 
+/** `headersIn(found).get(name)` without building the map: the last header of that (lower-case) name. */
+export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
+  for (let i = found.length - 1; i >= 0; i--) {
+    const args = found[i].node.args;
+    if (args.length >= 2 && args[0].value.toLowerCase() === name) return found[i];
+  }
+  return undefined;
+}
+
 /**
  * A header set by `proxy_set_header` at a level outside `level` (the one whose list is in effect),
  * and so not sent: a block's own list replaces every inherited one.
@@ -294,7 +350,7 @@ export function headersIn(found: readonly Placed[]): Map<string, Placed> {
 export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefined, header: string): Placed | undefined {
   if (!level) return undefined;
   for (const l of chain.levels.slice(chain.levels.indexOf(level) + 1)) {
-    const h = headersIn(expand(ws, l).byName.get('proxy_set_header') ?? []).get(header);
+    const h = findHeader(expand(ws, l).byName.get('proxy_set_header') ?? [], header);
     if (h) return h;
   }
   return undefined;

@@ -13,8 +13,23 @@ export interface ListenSocket {
   key: string;
 }
 
-/** Parses the arguments of `listen`; returns undefined when the address part is not understood. */
+/** Sockets already parsed, per argument list, for the two default ports rules use (http 80, stream none). */
+const parsed80 = new WeakMap<readonly Arg[], ListenSocket | undefined>();
+const parsedNaN = new WeakMap<readonly Arg[], ListenSocket | undefined>();
+
+/**
+ * Parses the arguments of `listen`; returns undefined when the address part is not understood.
+ * The result is shared between callers (a directive's arguments are parsed once): do not modify it.
+ */
 export function parseListen(args: readonly Arg[], defaultPort = 80): ListenSocket | undefined {
+  const memo = defaultPort === 80 ? parsed80 : Number.isNaN(defaultPort) ? parsedNaN : undefined;
+  if (!memo) return parseListenUncached(args, defaultPort);
+  let socket = memo.get(args);
+  if (socket === undefined && !memo.has(args)) memo.set(args, (socket = parseListenUncached(args, defaultPort)));
+  return socket;
+}
+
+function parseListenUncached(args: readonly Arg[], defaultPort: number): ListenSocket | undefined {
   if (!args.length) return undefined;
   const addr = args[0].value;
   const params = new Set(args.slice(1).map((a) => a.value.split('=')[0]));

@@ -87,7 +87,9 @@ export function addressProblem(host: string): AddressProblem | undefined {
 
 /** The value of a `key=value` listen parameter, if present. */
 export function listenParam(listen: Directive, key: string): string | undefined {
-  for (const a of listen.args.slice(1)) {
+  const args = listen.args;
+  for (let k = 1; k < args.length; k++) {
+    const a = args[k];
     const i = a.value.indexOf('=');
     if (i > 0 && a.value.slice(0, i) === key) return a.value.slice(i + 1);
   }
@@ -95,7 +97,9 @@ export function listenParam(listen: Directive, key: string): string | undefined 
 }
 
 export function hasFlag(listen: Directive, flag: string): boolean {
-  return listen.args.slice(1).some((a) => a.value === flag);
+  const args = listen.args;
+  for (let i = 1; i < args.length; i++) if (args[i].value === flag) return true;
+  return false;
 }
 
 /** One kernel socket nginx binds for a listen. */
@@ -178,17 +182,22 @@ export interface FileListen {
   address: ListenAddress;
 }
 
-/** The listen directives of a file that stand in a server (or a server-level fragment). */
+const fileListenCache = new WeakMap<NginxContext, FileListen[]>();
+
+/** The listen directives of a file that stand in a server (or a server-level fragment). Shared: do not modify. */
 export function fileListens(ctx: NginxContext): FileListen[] {
-  const out: FileListen[] = [];
-  for (const r of ctx.resolved) {
+  let out = fileListenCache.get(ctx);
+  if (out) return out;
+  out = [];
+  for (const r of ctx.named('listen')) {
     const d = r.node;
-    if (d.name !== 'listen' || d.children || r.data || r.templated || r.allowed === false || !d.args.length) continue;
+    if (d.children || r.data || r.templated || r.allowed === false || !d.args.length) continue;
     const inServer = d.parent ? d.parent.name === 'server' : ctx.context.bases[0]?.at(-1) === 'server';
     if (!inServer) continue;
     const addr = d.args[0].value;
     if (addr.includes('$')) continue;
-    out.push({ directive: d, family: ctx.familyOf(d), address: splitListenAddress(addr) });
+    out.push({ directive: d, family: ctx.familyOfResolution(r), address: splitListenAddress(addr) });
   }
+  fileListenCache.set(ctx, out);
   return out;
 }

@@ -103,12 +103,14 @@ class NginxParser {
     let nameStartChar = 0;
     let nameEndLine = 0;
     let nameEndChar = 0;
-    // Arguments are collected in one scratch array and copied at their exact size.
+    // Arguments are collected in one scratch array (never shrunk, so it is not reallocated) and
+    // copied at their exact size; `argc` of its slots belong to the open statement.
     const args: Arg[] = [];
+    let argc = 0;
 
     const finish = (endLine: number, endChar: number): Directive => {
-      const list = args.length ? args.slice() : [];
-      args.length = 0;
+      const list = argc ? args.slice(0, argc) : [];
+      argc = 0;
       const parent = block.node;
       inStmt = false;
       // Two literals rather than adding `parent` later, which would give every nested node a
@@ -132,7 +134,7 @@ class NginxParser {
     };
     /** Ends a statement that lacks its `;` (at its last token) and reports it. */
     const unterminated = (): Directive => {
-      const last = args.length ? args[args.length - 1].range.end : undefined;
+      const last = argc ? args[argc - 1].range.end : undefined;
       const line = last ? last.line : nameEndLine;
       const character = last ? last.character : nameEndChar;
       this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
@@ -144,12 +146,12 @@ class NginxParser {
       if (kind === WORD) {
         if (inStmt) {
           if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block.node?.name)) {
-            args.push({
+            args[argc++] = {
               text: this.tokText,
               value: this.tokValue,
               range: { start: { line: this.startLine, character: this.startChar }, end: { line: this.endLine, character: this.endChar } },
               quoted: this.quotedTok,
-            });
+            };
             continue;
           }
           block.children.push(unterminated());

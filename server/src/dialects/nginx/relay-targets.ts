@@ -10,6 +10,7 @@ import { isIpAddress, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
+const PASS_NAMES = [...PASS_DIRECTIVES];
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 
@@ -61,9 +62,9 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
   let passes = passCache.get(ctx);
   if (passes) return passes;
   passes = [];
-  for (const r of ctx.resolved) {
+  for (const r of ctx.namedAny(PASS_NAMES)) {
     const node = r.node;
-    if (!PASS_DIRECTIVES.has(node.name) || node.children || r.data || r.templated) continue;
+    if (node.children || r.data || r.templated) continue;
     const arg = node.args[0];
     if (!arg || arg.value.includes('${')) continue;
     passes.push({ r, node, arg, target: parseTarget(arg.value), families: familiesOf(ctx, r) });
@@ -76,9 +77,9 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
 export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamServerInfo[] {
   const servers: UpstreamServerInfo[] = [];
   const fragment = ctx.context.bases.some((b) => b[b.length - 1] === 'upstream');
-  for (const r of ctx.resolved) {
+  for (const r of ctx.named('server')) {
     const node = r.node;
-    if (node.name !== 'server' || node.children || r.data || r.templated) continue;
+    if (node.children || r.data || r.templated) continue;
     const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
     const arg = node.args[0];
     if (!upstream || !arg || arg.value.includes('${')) continue;

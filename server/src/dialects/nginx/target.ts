@@ -18,7 +18,21 @@ export function defaultPort(scheme: string | undefined): number | undefined {
   return scheme ? DEFAULT_PORTS[scheme] : undefined;
 }
 
+/** Targets already parsed, by raw text: rules look at the same *_pass arguments many times. */
+const parsed = new Map<string, Target>();
+const MAX_PARSED = 100_000;
+
+/** The parsed target of a relay argument (shared: do not modify the result). */
 export function parseTarget(raw: string): Target {
+  let t = parsed.get(raw);
+  if (!t) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(raw, (t = parseTargetUncached(raw)));
+  }
+  return t;
+}
+
+function parseTargetUncached(raw: string): Target {
   let rest = raw;
   let scheme: string | undefined;
   const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);

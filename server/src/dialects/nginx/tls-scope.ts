@@ -158,74 +158,101 @@ function fileOf(ctx: NginxContext, path: string): SourceFile | undefined {
   return path === ctx.file.path ? ctx.file : ctx.ws.get(path);
 }
 
+const inheritedMemo = new WeakMap<NginxContext, Map<Directive | SourceFile, Map<string, Branch[]>>>();
+
 /**
  * The nearest definition of any of `names` for a directive or block at `node`, following nginx
  * inheritance upwards: the node's own block (when `fromSelf` and it is a block), its enclosing
  * blocks, the file's top level, then the blocks around each `include` that pulls the file in.
+ * The result is shared between callers (cached per analysis): do not modify it.
  */
 export function inherited(ctx: NginxContext, node: Directive | undefined, names: readonly string[], options: { path?: string; fromSelf?: boolean } = {}): Branch[] {
-  const branches: Branch[] = [];
-  // Small levels without includes (most locations and servers) are scanned in place; larger
-  // ones go through the cached, indexed expansion.
-  const scan = (file: SourceFile, nodes: readonly Directive[]): { found: Found[]; unresolved: boolean } => {
-    if (nodes.length <= 24) {
-      let found: Found[] | undefined;
-      let include = false;
-      for (const c of nodes) {
-        if (c.name === 'include') {
-          include = true;
-          break;
-        }
-        if (names.includes(c.name)) (found ??= []).push({ directive: c, path: file.path });
-      }
-      if (!include) return { found: found ?? [], unresolved: false };
-    }
-    const level = levelDirectives(ctx, file, nodes);
-    return { found: names.length === 1 ? level.byName.get(names[0]) ?? [] : names.flatMap((n) => level.byName.get(n) ?? []), unresolved: level.unresolved };
-  };
-  const climb = (file: SourceFile, start: Directive | undefined, unresolved: boolean, seen: Set<string>): void => {
-    for (let b = start; b; b = b.parent) {
-      if (!b.children) continue;
-      const level = scan(file, b.children);
-      if (level.found.length) {
-        branches.push({ found: level.found, unresolved, open: false });
-        return;
-      }
-      unresolved ||= level.unresolved;
-    }
-    const top = scan(file, file.parse.tree);
-    const found = top.found;
-    if (found.length) {
-      branches.push({ found, unresolved, open: false });
-      return;
-    }
-    unresolved ||= top.unresolved;
-    const fc = ctx.contextOf(file).context;
-    if (fc.source === 'main' || (fc.bases.length === 1 && fc.bases[0].length === 0)) {
-      branches.push({ found: [], unresolved, open: false });
-      return;
-    }
-    if (fc.source !== 'included') {
-      branches.push({ found: [], unresolved, open: true });
-      return;
-    }
-    let any = false;
-    for (const includerPath of fc.includers) {
-      const includer = ctx.ws.get(includerPath);
-      if (!includer || seen.has(includerPath)) continue;
-      for (const t of includesOf(includer, ctx.ws)) {
-        if (!t.paths.includes(file.path)) continue;
-        any = true;
-        climb(includer, t.directive.parent, unresolved, new Set([...seen, includerPath]));
-      }
-    }
-    if (!any) branches.push({ found: [], unresolved, open: true });
-  };
   const file = fileOf(ctx, options.path ?? ctx.file.path);
   if (!file) return [{ found: [], unresolved: true, open: true }];
   const start = options.fromSelf && node?.children ? node : node?.parent;
-  climb(file, start, false, new Set([file.path]));
+  // Rules ask the same question of a block several times (ssl, ssl_certificate per server).
+  let memo: Map<string, Branch[]> | undefined;
+  const key = names.length === 1 ? names[0] : names.join('\n');
+  if (file === ctx.file) {
+    let byStart = inheritedMemo.get(ctx);
+    if (!byStart) inheritedMemo.set(ctx, (byStart = new Map()));
+    memo = byStart.get(start ?? file);
+    if (!memo) byStart.set(start ?? file, (memo = new Map()));
+    const hit = memo.get(key);
+    if (hit) return hit;
+  }
+  const branches: Branch[] = [];
+  climb(ctx, names, branches, file, start, false, undefined);
+  memo?.set(key, branches);
   return branches;
+}
+
+/** Levels up to this size without `include` are scanned in place instead of being indexed. */
+const SMALL_LEVEL = 24;
+
+/**
+ * The directives named by `names` at one level, or undefined when there are none; sets
+ * `scanUnresolved` when an include of the level could not be read.
+ */
+let scanUnresolved = false;
+function scanLevel(ctx: NginxContext, names: readonly string[], file: SourceFile, nodes: readonly Directive[]): Found[] | undefined {
+  scanUnresolved = false;
+  if (nodes.length <= SMALL_LEVEL) {
+    let found: Found[] | undefined;
+    let include = false;
+    for (const c of nodes) {
+      if (c.name === 'include') {
+        include = true;
+        break;
+      }
+      if (names.includes(c.name)) (found ??= []).push({ directive: c, path: file.path });
+    }
+    if (!include) return found;
+  }
+  const level = levelDirectives(ctx, file, nodes);
+  scanUnresolved = level.unresolved;
+  const found = names.length === 1 ? level.byName.get(names[0]) ?? [] : names.flatMap((n) => level.byName.get(n) ?? []);
+  return found.length ? found : undefined;
+}
+
+/** Follows one chain of inheritance upwards from `start` in `file`, adding its branch(es). */
+function climb(ctx: NginxContext, names: readonly string[], branches: Branch[], file: SourceFile, start: Directive | undefined, unresolved: boolean, seen: Set<string> | undefined): void {
+  for (let b = start; b; b = b.parent) {
+    if (!b.children) continue;
+    const found = scanLevel(ctx, names, file, b.children);
+    if (found) {
+      branches.push({ found, unresolved, open: false });
+      return;
+    }
+    unresolved ||= scanUnresolved;
+  }
+  const found = scanLevel(ctx, names, file, file.parse.tree);
+  if (found) {
+    branches.push({ found, unresolved, open: false });
+    return;
+  }
+  unresolved ||= scanUnresolved;
+  const fc = ctx.contextOf(file).context;
+  if (fc.source === 'main' || (fc.bases.length === 1 && fc.bases[0].length === 0)) {
+    branches.push({ found: [], unresolved, open: false });
+    return;
+  }
+  if (fc.source !== 'included') {
+    branches.push({ found: [], unresolved, open: true });
+    return;
+  }
+  seen ??= new Set([file.path]);
+  let any = false;
+  for (const includerPath of fc.includers) {
+    const includer = ctx.ws.get(includerPath);
+    if (!includer || seen.has(includerPath)) continue;
+    for (const t of includesOf(includer, ctx.ws)) {
+      if (!t.paths.includes(file.path)) continue;
+      any = true;
+      climb(ctx, names, branches, includer, t.directive.parent, unresolved, new Set([...seen, includerPath]));
+    }
+  }
+  if (!any) branches.push({ found: [], unresolved, open: true });
 }
 
 /** The value (first argument, lower case) of the nearest flag directive, per branch. */

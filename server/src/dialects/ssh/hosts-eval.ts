@@ -7,7 +7,7 @@ import type { Directive, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { clientMatch } from './effective';
 import { argSubRange } from './hosts-jump';
-import { hasGlob, hostMatches, hostPatterns } from './hosts-scope';
+import { coversAll, hasGlob, hostMatches, hostPatterns, wildcardIndex } from './hosts-scope';
 import { parseJump } from './jump';
 
 /** The next host a connection to some host goes through. */
@@ -30,7 +30,7 @@ const NO_ARG = new Set('46AaCfGgKkMNnqsTtVvXxYy'.split(''));
 const SHELL = /[;|&<>`]|\$\(/;
 
 /** The next hop of a `ProxyCommand ssh ... host` line, or null when it is not such a command. */
-function sshCommandHop(line: Line): ProxyEdge | null | undefined {
+export function sshCommandHop(line: Line): ProxyEdge | null | undefined {
   const args = line.node.args;
   let i = 0;
   if (args[i]?.value === 'exec') i++;
@@ -105,12 +105,17 @@ export function clientResolver(ctx: SshContext): ClientResolver {
   for (const l of ctx.lines) linesOf.set(l.node, l);
   const globals: Directive[] = [];
   const literal = new Map<string, number[]>();
+  /** Match sections and Host sections that apply to every host: checked for every name. */
   const dynamic: number[] = [];
+  /** Host sections with wildcards or exclusions: found through their literal suffix or prefix. */
+  const wild: Directive[] = [];
+  const indexOf = new Map<Directive, number>();
   tree.forEach((d, i) => {
     if (!d.children) {
       globals.push(d);
       return;
     }
+    indexOf.set(d, i);
     if (d.name.toLowerCase() === 'host') {
       const { pos, neg } = hostPatterns(d);
       if (!neg.length && pos.length && !pos.some(hasGlob)) {
@@ -121,9 +126,14 @@ export function clientResolver(ctx: SshContext): ClientResolver {
         }
         return;
       }
+      if (!coversAll(d)) {
+        wild.push(d);
+        return;
+      }
     }
     dynamic.push(i);
   });
+  const wildcards = wildcardIndex(wild);
   const memo = new Map<string, ProxyAnswer>();
 
   function evaluate(name: string, hopUser: string | undefined): ProxyAnswer {
@@ -145,7 +155,7 @@ export function clientResolver(ctx: SshContext): ClientResolver {
       }
     };
     for (const d of globals) take(d);
-    const own = literal.get(name) ?? [];
+    const own = [...(literal.get(name) ?? []), ...wildcards.candidates(name).map((d) => indexOf.get(d)!)].sort((x, y) => x - y);
     let a = 0;
     let b = 0;
     while (!decided() && (a < own.length || b < dynamic.length)) {

@@ -1,6 +1,8 @@
 // ProxyJump hops located in the file: each hop of each ProxyJump line with its exact range.
 import type { Arg, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
+import type { SourceFile } from '../../engine/workspace';
+import { sshIncludesOf } from './includes';
 import { parseJump, type Hop } from './jump';
 
 export interface LocatedHop {
@@ -33,9 +35,11 @@ export function jumpHops(ctx: SshContext): LocatedHop[] {
     const arg = line.node.args[0];
     if (!arg) continue;
     parseJump(arg.value).forEach((hop, index) => {
+      // An empty hop is shown on the comma next to it.
+      const [from, to] = hop.start < hop.end ? [hop.start, hop.end] : hop.start < arg.value.length ? [hop.start, hop.start + 1] : [hop.start - 1, hop.start];
       out.push({
         line, arg, hop, index,
-        range: argSubRange(arg, hop.start, hop.end) ?? arg.range,
+        range: argSubRange(arg, Math.max(0, from), to) ?? arg.range,
         hostRange: argSubRange(arg, hop.hostStart, hop.hostEnd),
       });
     });
@@ -44,12 +48,27 @@ export function jumpHops(ctx: SshContext): LocatedHop[] {
   return out;
 }
 
-/** Host patterns with wildcards (other than the catch-all) and Match host names of the workspace's ssh_config files. */
+/**
+ * Host names and patterns (other than the catch-all) and Match host names of the workspace's
+ * ssh_config files and of the files they include (read on demand).
+ */
 export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonicalizes: boolean } {
   const patterns: string[] = [];
   let canonicalizes = false;
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'ssh_config') continue;
+  const files = new Map<string, SourceFile>();
+  const visit = (f: SourceFile, depth: number) => {
+    if (files.has(f.path) || f.language !== 'ssh_config') return;
+    files.set(f.path, f);
+    if (depth > 8) return;
+    for (const inc of sshIncludesOf(f, ctx.ws)) {
+      for (const p of inc.paths) {
+        const g = ctx.ws.load(p, 'ssh_config');
+        if (g) visit(g, depth + 1);
+      }
+    }
+  };
+  for (const f of ctx.ws.all()) visit(f, 0);
+  for (const f of files.values()) {
     for (const d of f.parse.tree) {
       const key = d.name.toLowerCase();
       const lines = d.children ? [d, ...d.children] : [d];
@@ -58,7 +77,7 @@ export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonic
       }
       if (!d.children) continue;
       if (key === 'host') {
-        for (const a of d.args) for (const p of a.value.split(',')) if (p && !p.startsWith('!') && /[*?]/.test(p) && p !== '*') patterns.push(p);
+        for (const a of d.args) for (const p of a.value.split(',')) if (p && !p.startsWith('!') && p !== '*') patterns.push(p);
       } else if (key === 'match') {
         for (let i = 0; i + 1 < d.args.length; i++) {
           const c = d.args[i].value.toLowerCase();

@@ -198,7 +198,7 @@ export function serverGlobalLines(ctx: SshContext, root: SourceFile): { file: So
       for (const inc of includes) {
         if (inc.directive !== d) continue;
         for (const p of inc.paths) {
-          const f = ctx.ws.get(p) ?? (ctx.ws.host.readFile(p) !== undefined ? ctx.ws.setFile(p, ctx.ws.host.readFile(p)!, 'sshd_config', false) : undefined);
+          const f = ctx.ws.load(p, 'sshd_config');
           if (f) walk(f);
         }
       }

@@ -15,6 +15,7 @@ import { sshIncludesOf } from './includes';
 import { matchPattern } from './patterns';
 
 export const hasGlob = (p: string) => /[*?]/.test(p);
+const NONE: Directive[] = [];
 
 const compiled = new WeakMap<Directive, { pos: string[]; neg: string[] }>();
 /** The literal text before the first and after the last wildcard of a pattern, for a quick reject. */
@@ -94,18 +95,26 @@ export function appliesAlmostEverywhere(section: Directive | undefined): boolean
 export function globContains(q: string, p: string): boolean {
   const a = q.toLowerCase();
   const b = p.toLowerCase();
-  const memo = new Map<number, boolean>();
+  // Quick reject: q's literal prefix and suffix must be fixed parts of every name p matches.
+  const aFirst = a.search(/[*?]/);
+  if (aFirst < 0) return a === b;
+  const bFirst = b.search(/[*?]/);
+  if (!(bFirst < 0 ? b : b.slice(0, bFirst)).startsWith(a.slice(0, aFirst))) return false;
+  const aTail = a.slice(Math.max(a.lastIndexOf('*'), a.lastIndexOf('?')) + 1);
+  const bTail = bFirst < 0 ? b : b.slice(Math.max(b.lastIndexOf('*'), b.lastIndexOf('?')) + 1);
+  if (!bTail.endsWith(aTail)) return false;
+  const width = b.length + 1;
+  const memo = new Int8Array((a.length + 1) * width);
   const f = (i: number, j: number): boolean => {
-    const k = i * (b.length + 1) + j;
-    const hit = memo.get(k);
-    if (hit !== undefined) return hit;
+    const k = i * width + j;
+    if (memo[k]) return memo[k] === 1;
     let r: boolean;
     if (i === a.length) r = j === b.length;
     else if (a[i] === '*') r = f(i + 1, j) || (j < b.length && f(i, j + 1));
     else if (j === b.length) r = false;
     else if (a[i] === '?') r = b[j] !== '*' && f(i + 1, j + 1);
     else r = a[i] === b[j] && b[j] !== '*' && b[j] !== '?' && f(i + 1, j + 1);
-    memo.set(k, r);
+    memo[k] = r ? 1 : 2;
     return r;
   };
   return f(0, 0);
@@ -126,9 +135,52 @@ export function hostCoversPattern(s: Directive, p: string, b: Directive): boolea
   return true;
 }
 
+export interface WildcardIndex {
+  /** The sections that may match the literal (lower-case) name, in the order given to wildcardIndex. */
+  candidates(name: string): Directive[];
+}
+
+/**
+ * Host sections with wildcards, indexed by the literal text after a pattern's last wildcard (or,
+ * when that is empty, before its first one), so a literal name finds its candidate sections
+ * through its own suffixes and prefixes instead of testing every wildcard section.
+ */
+export function wildcardIndex(sections: readonly Directive[]): WildcardIndex {
+  const bySuffix = new Map<string, Directive[]>();
+  const byPrefix = new Map<string, Directive[]>();
+  const unanchored: Directive[] = [];
+  const order = new Map<Directive, number>(sections.map((s, i) => [s, i]));
+  const add = (m: Map<string, Directive[]>, k: string, d: Directive) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [d]);
+    else if (list[list.length - 1] !== d) list.push(d);
+  };
+  for (const s of sections) {
+    for (const q of hostPatterns(s).pos) {
+      const first = q.search(/[*?]/);
+      const last = Math.max(q.lastIndexOf('*'), q.lastIndexOf('?'));
+      if (first < 0) add(byPrefix, q, s); // a literal name next to wildcards or exclusions
+      else if (last < q.length - 1) add(bySuffix, q.slice(last + 1), s);
+      else if (first > 0) add(byPrefix, q.slice(0, first), s);
+      else if (unanchored[unanchored.length - 1] !== s) unanchored.push(s);
+    }
+  }
+  return {
+    candidates(name) {
+      if (!bySuffix.size && !byPrefix.size) return unanchored;
+      const found = new Set<Directive>(unanchored);
+      for (let i = 0; i <= name.length; i++) {
+        for (const s of bySuffix.get(name.slice(i)) ?? NONE) found.add(s);
+        for (const s of byPrefix.get(name.slice(0, i)) ?? NONE) found.add(s);
+      }
+      return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+    },
+  };
+}
+
 interface Entry {
   line: Line;
-  /** Line number of the entry's section (-1 for the global part). */
+  /** Line number of the entry's section. */
   at: number;
   section?: Directive;
 }
@@ -153,7 +205,6 @@ export interface ClientScopes {
 }
 
 const cache = new WeakMap<SshContext, ClientScopes>();
-const NONE: Directive[] = [];
 
 export function clientScopes(ctx: SshContext): ClientScopes {
   const hit = cache.get(ctx);
@@ -165,17 +216,6 @@ export function clientScopes(ctx: SshContext): ClientScopes {
   const kinds = new Map<Directive, 'all' | 'literal' | 'other' | 'none'>();
   /** Unique positive names of the literal sections. */
   const names = new Map<Directive, string[]>();
-  // Wildcard sections by the literal text after their pattern's last wildcard (or, when that is
-  // empty, before the first one), so a literal name finds its candidates by its own suffixes and
-  // prefixes instead of testing every wildcard section.
-  const bySuffix = new Map<string, Directive[]>();
-  const byPrefix = new Map<string, Directive[]>();
-  const unanchored: Directive[] = [];
-  const add = (m: Map<string, Directive[]>, k: string, d: Directive) => {
-    const list = m.get(k);
-    if (!list) m.set(k, [d]);
-    else if (list[list.length - 1] !== d) list.push(d);
-  };
   for (const s of ctx.sections) {
     let k: 'all' | 'literal' | 'other' | 'none';
     if (coversAll(s)) k = 'all';
@@ -186,27 +226,9 @@ export function clientScopes(ctx: SshContext): ClientScopes {
       if (k === 'literal') names.set(s, [...new Set(pos)]);
     }
     kinds.set(s, k);
-    if (k !== 'other') continue;
-    others.push(s);
-    for (const q of hostPatterns(s).pos) {
-      const first = q.search(/[*?]/);
-      const last = Math.max(q.lastIndexOf('*'), q.lastIndexOf('?'));
-      if (first < 0) add(byPrefix, q, s); // a literal name next to wildcards or exclusions
-      else if (last < q.length - 1) add(bySuffix, q.slice(last + 1), s);
-      else if (first > 0) add(byPrefix, q.slice(0, first), s);
-      else if (unanchored[unanchored.length - 1] !== s) unanchored.push(s);
-    }
+    if (k === 'other') others.push(s);
   }
-  const order = new Map<Directive, number>(others.map((s, i) => [s, i]));
-  /** Wildcard sections before line `before` that may match the literal name `p`, in file order. */
-  const candidates = (p: string, before: number): Directive[] => {
-    const found = new Set<Directive>(unanchored);
-    for (let i = 0; i <= p.length; i++) {
-      for (const s of bySuffix.get(p.slice(i)) ?? NONE) found.add(s);
-      for (const s of byPrefix.get(p.slice(0, i)) ?? NONE) found.add(s);
-    }
-    return [...found].filter((s) => s.range.start.line < before).sort((a, b) => order.get(a)! - order.get(b)!);
-  };
+  const wildcards = wildcardIndex(others);
   for (const l of ctx.lines) {
     if (l.node.children) continue;
     let scope = first.get(l.section);
@@ -240,7 +262,7 @@ export function clientScopes(ctx: SshContext): ClientScopes {
       const before = b.range.start.line;
       c = hostPatterns(b).pos.map((p) => {
         let out: Directive[] | undefined;
-        for (const s of hasGlob(p) ? others : candidates(p, before)) {
+        for (const s of hasGlob(p) ? others : wildcards.candidates(p)) {
           if (s.range.start.line >= before) break;
           if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
         }

@@ -8,7 +8,14 @@ import type { NginxRule } from './types';
 const exactKey = (b: BoundSocket): string => `${b.proto}|${b.family}|${b.addr}|${b.port}`;
 const defaultArg = (l: LoadedListen) => (l.implicit ? undefined : l.directive.args.slice(1).find((a) => a.value === 'default_server' || a.value === 'default'));
 const catchAll = (s: LoadedServer): boolean => s.names.every((n) => n === '' || n === '_');
-const nameSet = (s: LoadedServer): string => [...new Set(s.names)].sort().join(' ');
+const nameSet = (s: LoadedServer): string => {
+  const n = s.names;
+  // The usual one or two names without building a set and sorting it.
+  if (n.length === 0) return '';
+  if (n.length === 1) return n[0];
+  if (n.length === 2) return n[0] === n[1] ? n[0] : n[0] < n[1] ? `${n[0]} ${n[1]}` : `${n[1]} ${n[0]}`;
+  return [...new Set(n)].sort().join(' ');
+};
 const label = (s: LoadedServer): string => (s.names.length ? `"${s.names[0]}"` : 'the server without server_name');
 
 export const defaultServerConflict: NginxRule = {
@@ -29,7 +36,8 @@ export const defaultServerConflict: NginxRule = {
           const key = exactKey(b);
           const g = groups.get(key);
           if (g) {
-            if (!g.listens.includes(l)) g.listens.push(l);
+            // A listen's sockets are added one after the other: it can only be the last one.
+            if (g.listens[g.listens.length - 1] !== l) g.listens.push(l);
           } else groups.set(key, { socket: b, listens: [l] });
         }
       }

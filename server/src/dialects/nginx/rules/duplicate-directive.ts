@@ -7,8 +7,16 @@ import type { NginxRule } from './types';
 const SINGLE = new Set(['root', 'alias', 'proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass']);
 const SCALAR = /^(on \| off|size|time|timeout|number|interval)$/;
 
+const singleValued = new WeakMap<DirectiveSpec, boolean>();
+
 /** Single-valued: a flag, an enum, or one size/time/number value, as nginx's slot setters are. */
 export function isSingleValued(spec: DirectiveSpec): boolean {
+  let hit = singleValued.get(spec);
+  if (hit === undefined) singleValued.set(spec, (hit = singleValuedUncached(spec)));
+  return hit;
+}
+
+function singleValuedUncached(spec: DirectiveSpec): boolean {
   if (SINGLE.has(spec.name)) return true;
   if (spec.isBlock || spec.plainSyntax.length !== 1) return false;
   return spec.enumValues.length > 0 || SCALAR.test(spec.plainSyntax[0]);
@@ -21,16 +29,34 @@ export const duplicateDirective: NginxRule = {
   severity: 'error',
   summary: 'A single-valued directive set twice in the same block.',
   check(ctx, report) {
-    const firstByBlock = new Map<Directive[] | undefined, Map<string, Directive>>();
-    for (const r of ctx.resolved) {
+    // Per block, the first single-valued directive of each name: a short list (blocks hold
+    // few of them), or a map once the list grows.
+    const firstByBlock = new Map<readonly Directive[], Directive[] | Map<string, Directive>>();
+    const resolved = ctx.resolved;
+    for (let i = 0; i < resolved.length; i++) {
+      const r = resolved[i];
       if (!r.spec || r.data || r.templated || r.allowed === false || !isSingleValued(r.spec)) continue;
       const siblings = r.node.parent?.children ?? ctx.file.parse.tree;
-      let seen = firstByBlock.get(siblings);
-      if (!seen) firstByBlock.set(siblings, (seen = new Map()));
-      const first = seen.get(r.node.name);
-      if (!first) {
-        seen.set(r.node.name, r.node);
+      const name = r.node.name;
+      const seen = firstByBlock.get(siblings);
+      let first: Directive | undefined;
+      if (!seen) {
+        firstByBlock.set(siblings, [r.node]);
         continue;
+      }
+      if (Array.isArray(seen)) {
+        first = seen.find((d) => d.name === name);
+        if (!first) {
+          if (seen.length < 16) seen.push(r.node);
+          else firstByBlock.set(siblings, new Map([...seen.map((d): [string, Directive] => [d.name, d]), [name, r.node]]));
+          continue;
+        }
+      } else {
+        first = seen.get(name);
+        if (!first) {
+          seen.set(name, r.node);
+          continue;
+        }
       }
       report({
         range: r.node.nameRange,

@@ -11,8 +11,8 @@ export const duplicateListen: NginxRule = {
   summary: 'The same address and port given twice to `listen` in one server.',
   check(ctx, report) {
     const seenByServer = new Map<Directive, Map<string, Directive>>();
-    for (const r of ctx.resolved) {
-      if (r.node.name !== 'listen' || r.data || !r.node.parent || r.node.parent.name !== 'server') continue;
+    for (const r of ctx.named('listen')) {
+      if (r.data || !r.node.parent || r.node.parent.name !== 'server') continue;
       const socket = parseListen(r.node.args, 80);
       if (!socket) continue;
       const key = socket.key + (socket.params.has('udp') ? '/udp' : '');

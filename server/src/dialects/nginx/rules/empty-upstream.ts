@@ -40,9 +40,9 @@ export const emptyUpstream: NginxRule = {
   severity: 'error',
   summary: 'An upstream block without any server in it.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('upstream')) {
       const d = r.node;
-      if (d.name !== 'upstream' || !d.children || r.data || r.templated || r.allowed === false) continue;
+      if (!d.children || r.data || r.templated || r.allowed === false) continue;
       if (!familiesOf(ctx, r).some((f) => f === 'http' || f === 'stream')) continue;
       // A shared-memory zone lets the group be filled at run time (nginx Plus API, `resolve`).
       if (d.children.some((c) => c.name === 'zone')) continue;

@@ -3,7 +3,7 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, headerOf, headersIn, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, unknownNames, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, hasUnknownHeaderName, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Chain, type Lookup, type Placed } from '../http-scope';
 import { enclosing } from '../scope';
 import { isIpAddress, isLoopback, parseTarget } from '../target';
 import type { NginxRule } from './types';
@@ -71,12 +71,11 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
     let first: { chain: Chain; headers: Lookup } | undefined;
     for (const chain of chains) {
       const headers = lookup(ctx.ws, chain, 'proxy_set_header');
-      if (headers.unknown || chain.levels.some((l) => unknownNames(ctx.ws, l).some((n) => /header/i.test(n)))) {
+      if (headers.unknown || chain.levels.some((l) => hasUnknownHeaderName(ctx.ws, l))) {
         lacksHost = lacksAddress = false;
         break;
       }
-      const set = headersIn(headers.found);
-      const has = (name: string) => (set.get(name)?.node.args[1].value ?? '') !== '';
+      const has = (name: string) => (findHeader(headers.found, name)?.node.args[1].value ?? '') !== '';
       if (has('host')) lacksHost = false;
       if (ADDRESS_HEADERS.some(has)) lacksAddress = false;
       first ??= { chain, headers };

@@ -18,10 +18,13 @@ export const httpStreamSocketClash: NginxRule = {
   check(ctx, report) {
     const done = new Set<LoadedListen['directive']>();
     for (const config of configsWith(ctx.ws, ctx.file.path)) {
+      const listens = listensOf(config);
+      // A clash needs both kinds of server in the config.
+      if (!listens.some((l) => l.server.family === 'http') || !listens.some((l) => l.server.family === 'stream')) continue;
       const byBucket = new Map<string, LoadedListen[]>();
-      for (const l of listensOf(config)) {
+      for (const l of listens) {
         if (l.server.family !== 'http' && l.server.family !== 'stream') continue;
-        for (const key of new Set(l.bound.map(bucket))) {
+        for (const key of l.bound.length === 1 ? [bucket(l.bound[0])] : new Set(l.bound.map(bucket))) {
           const list = byBucket.get(key);
           if (list) list.push(l);
           else byBucket.set(key, [l]);

@@ -13,13 +13,20 @@ export const l7InStream: NginxRule = {
   severity: 'error',
   summary: 'HTTP-only directives or blocks (location, proxy_set_header, add_header, ...) inside a stream (L4) proxy.',
   check(ctx, report) {
+    // Whether a block path stands in a stream server, per path (nodes of one path share the array).
+    const streamServer = new Map<readonly string[], boolean>();
+    const inStream = (p: string[]) => p[0] === 'stream' && p[p.length - 1] === 'server';
     for (const r of ctx.resolved) {
       if (r.data || r.templated) continue;
       if (r.node.name === 'server_name' && r.allowed !== false) {
-        // Real inclusions ('each') count one by one; guessed contexts ('any') only when all agree.
-        const paths = ctx.context.bases.length ? fullPaths(r.localPath, ctx.context.bases) : [r.localPath];
-        const inStream = (p: string[]) => p[0] === 'stream' && p[p.length - 1] === 'server';
-        if (ctx.context.mode === 'each' ? paths.some(inStream) : paths.every(inStream)) {
+        let hit = streamServer.get(r.localPath);
+        if (hit === undefined) {
+          // Real inclusions ('each') count one by one; guessed contexts ('any') only when all agree.
+          const paths = ctx.context.bases.length ? fullPaths(r.localPath, ctx.context.bases) : [r.localPath];
+          hit = ctx.context.mode === 'each' ? paths.some(inStream) : paths.every(inStream);
+          streamServer.set(r.localPath, hit);
+        }
+        if (hit) {
           report({
             range: r.node.nameRange,
             severity: 'warning',

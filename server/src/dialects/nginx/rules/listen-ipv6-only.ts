@@ -17,10 +17,11 @@ export const listenIpv6Only: NginxRule = {
   severity: 'warning',
   summary: 'A server that listens on [::] for a port without an IPv4 listen for it, leaving IPv4 clients out.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
-      if (r.node.name !== 'server' || !r.node.children || r.data) continue;
+    for (const r of ctx.named('server')) {
+      if (!r.node.children || r.data) continue;
       const server = loadedServer(ctx.ws, r.node);
-      if (!server || !server.complete) continue;
+      // Only a group of IPv6 listens can leave IPv4 out.
+      if (!server || !server.complete || !server.listens.some((l) => l.socket.ipv6)) continue;
       const groups = new Map<string, LoadedListen[]>();
       for (const l of server.listens) {
         if (l.implicit || l.socket.unix !== undefined || l.socket.port === undefined || Number.isNaN(l.socket.port)) continue;

@@ -44,8 +44,8 @@ export const listenLoopbackOnly: NginxRule = {
   severity: 'warning',
   summary: 'A client-facing server (real server_name, TLS, or stream proxy) whose every listen is bound to loopback.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
-      if (r.node.name !== 'server' || !r.node.children || r.data) continue;
+    for (const r of ctx.named('server')) {
+      if (!r.node.children || r.data) continue;
       const server = loadedServer(ctx.ws, r.node);
       if (!server || !server.complete || !server.listens.length) continue;
       const listens = server.listens.map((l) => l.directive);

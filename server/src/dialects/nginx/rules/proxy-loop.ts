@@ -95,7 +95,6 @@ export const proxyLoop: NginxRule = {
   severity: 'warning',
   summary: "proxy_pass whose target is the server's own listener, so traffic is relayed back into itself.",
   check(ctx, report) {
-    const byNode = new Map(ctx.servers().map((s) => [s.node, s]));
     let ports: Map<number, ServerInfo[]> | undefined;
     const onPort = (port: number): ServerInfo[] => {
       if (!ports) {
@@ -114,7 +113,7 @@ export const proxyLoop: NginxRule = {
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
       const server = enclosing(p.node, 'server');
-      const info = server && byNode.get(server);
+      const info = server && ctx.serverInfo(server);
       if (!info || (info.family !== 'http' && info.family !== 'stream')) continue;
       const family = info.family;
       const t = p.target;
@@ -125,8 +124,10 @@ export const proxyLoop: NginxRule = {
         own = { listeners, ports: new Set(listeners.map((l) => l.socket.unix ?? l.socket.port ?? NaN)) };
         socketsOf.set(server, own);
       }
-      const endpoints = endpointsOf(ctx, p, family, groupCache).filter((e) => own.ports.has(e.unix ?? e.port ?? NaN));
-      if (!endpoints.length) continue;
+      const all = endpointsOf(ctx, p, family, groupCache);
+      // Most targets reach no port the server listens on: nothing to look at closer.
+      if (!all.some((e) => own.ports.has(e.unix ?? e.port ?? NaN))) continue;
+      const endpoints = all.filter((e) => own.ports.has(e.unix ?? e.port ?? NaN));
       let tls: boolean;
       if (family === 'http') {
         // Conditions and rewrites may send the relayed request elsewhere: not a certain loop.

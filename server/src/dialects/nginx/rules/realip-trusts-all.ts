@@ -26,9 +26,9 @@ export const realipTrustsAll: NginxRule = {
   severity: 'warning',
   summary: 'set_real_ip_from trusts every address (0.0.0.0/0, ::/0), so any client can forge the source address nginx acts on.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('set_real_ip_from')) {
       const d = r.node;
-      if (d.name !== 'set_real_ip_from' || r.data || r.templated || r.allowed === false || !d.args[0]) continue;
+      if (r.data || r.templated || r.allowed === false || !d.args[0]) continue;
       const share = wideRange(d.args[0].value);
       if (!share) continue;
       const family = ctx.familyOf(d);

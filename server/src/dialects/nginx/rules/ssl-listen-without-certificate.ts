@@ -24,9 +24,9 @@ export const sslListenWithoutCertificate: NginxRule = {
       if (!prev || (prev.severity !== 'error' && r.severity === 'error')) perServer.set(server, r);
     };
 
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('listen')) {
       const d = r.node;
-      if (d.name !== 'listen' || r.data || !d.args[0]) continue;
+      if (r.data || !d.args[0]) continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const family = familyAt(ctx, d);
       if (family !== 'http' && family !== 'stream') continue;

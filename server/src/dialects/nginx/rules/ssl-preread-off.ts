@@ -65,9 +65,9 @@ export const sslPrereadOff: NginxRule = {
   severity: 'error',
   summary: 'A stream proxy_pass chosen by $ssl_preread_* variables in a server without `ssl_preread on`.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('proxy_pass')) {
       const d = r.node;
-      if (d.name !== 'proxy_pass' || r.data || !d.args[0] || !d.args[0].value.includes('$')) continue;
+      if (r.data || !d.args[0] || !d.args[0].value.includes('$')) continue;
       if (familyAt(ctx, d) !== 'stream') continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const derived = prereadDerived(ctx);

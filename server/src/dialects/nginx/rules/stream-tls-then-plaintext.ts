@@ -13,9 +13,9 @@ export const streamTlsThenPlaintext: NginxRule = {
   severity: 'warning',
   summary: 'A stream server that terminates TLS and forwards cleartext to a TLS port without `proxy_ssl on`.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('proxy_pass')) {
       const d = r.node;
-      if (d.name !== 'proxy_pass' || r.data || !d.args[0] || !d.parent || d.parent.name !== 'server') continue;
+      if (r.data || !d.args[0] || !d.parent || d.parent.name !== 'server') continue;
       if (familyAt(ctx, d) !== 'stream') continue;
       const level = levelDirectives(ctx, ctx.file, d.parent.children ?? []);
       const tlsListen = level.items.find((i) => i.directive.name === 'listen' && parseListen(i.directive.args, NaN)?.params.has('ssl'));

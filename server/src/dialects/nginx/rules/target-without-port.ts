@@ -23,7 +23,7 @@ function plainHost(t: Target): boolean {
 function listenPort(ctx: NginxContext, node: Directive): number | undefined {
   const server = enclosing(node, 'server');
   if (!server) return undefined;
-  const ports = new Set(ctx.servers().find((s) => s.node === server)?.listens.map((l) => l.socket.port).filter((p): p is number => p !== undefined && !Number.isNaN(p)));
+  const ports = new Set(ctx.serverInfo(server)?.listens.map((l) => l.socket.port).filter((p): p is number => p !== undefined && !Number.isNaN(p)));
   return ports.size === 1 ? [...ports][0] : undefined;
 }
 

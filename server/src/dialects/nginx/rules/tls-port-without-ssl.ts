@@ -27,9 +27,9 @@ export const tlsPortWithoutSsl: NginxRule = {
     const flagged = new Set<Directive | undefined>();
 
     // Part 1: plaintext listeners on HTTPS ports.
-    for (const r of ctx.resolved) {
+    for (const r of ctx.named('listen')) {
       const d = r.node;
-      if (d.name !== 'listen' || r.data || !d.args[0] || !d.args[0].value.endsWith('443') || familyAt(ctx, d) !== 'http') continue;
+      if (r.data || !d.args[0] || !d.args[0].value.endsWith('443') || familyAt(ctx, d) !== 'http') continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const socket = parseListen(d.args, 80);
       if (!socket || socket.port === undefined || !HTTPS_LISTEN_PORTS.has(socket.port)) continue;

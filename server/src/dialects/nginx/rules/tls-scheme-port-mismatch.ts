@@ -5,6 +5,7 @@ import { parseTarget } from '../target';
 import { describePorts, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
+const PASSES = ['proxy_pass', 'grpc_pass'];
 const TLS_SCHEMES: Record<string, string> = { https: 'http', grpcs: 'grpc' };
 const PLAIN_SCHEMES: Record<string, string> = { http: 'https', grpc: 'grpcs' };
 
@@ -15,9 +16,9 @@ export const tlsSchemePortMismatch: NginxRule = {
   severity: 'warning',
   summary: 'TLS sent to a port that normally carries plaintext (https://host:80), or plaintext sent to a TLS port (http://host:443).',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.namedAny(PASSES)) {
       const d = r.node;
-      if ((d.name !== 'proxy_pass' && d.name !== 'grpc_pass') || r.data || !d.args[0]) continue;
+      if (r.data || !d.args[0]) continue;
       const family = familyAt(ctx, d);
       const arg = d.args[0];
       if (family === 'http') {

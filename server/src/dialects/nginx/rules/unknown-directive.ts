@@ -15,13 +15,19 @@ export const unknownDirective: NginxRule = {
   summary: 'A directive name that no official nginx module defines.',
   check(ctx, report) {
     const all = directives();
+    // The names allowed at a block path, per path (nodes of one path share the array).
+    const allowedByPath = new Map<readonly string[], string[]>();
     for (const r of ctx.resolved) {
       if (r.specs.length || r.data || r.templated || r.node.name.startsWith('$')) continue;
       const name = r.node.name;
-      const paths = fullPaths(r.localPath, ctx.context.bases);
-      const allowedHere = paths.length
-        ? [...all.values()].filter((specs) => specs.some((s) => paths.some((p) => allowedAt(s, p)))).map((specs) => specs[0].name)
-        : [...all.keys()];
+      let allowedHere = allowedByPath.get(r.localPath);
+      if (!allowedHere) {
+        const paths = fullPaths(r.localPath, ctx.context.bases);
+        allowedHere = paths.length
+          ? [...all.values()].filter((specs) => specs.some((s) => paths.some((p) => allowedAt(s, p)))).map((specs) => specs[0].name)
+          : [...all.keys()];
+        allowedByPath.set(r.localPath, allowedHere);
+      }
       const guesses = suggest(name, allowedHere).concat(suggest(name, all.keys())).filter((g, i, list) => list.indexOf(g) === i).slice(0, 3);
       const thirdParty = THIRD_PARTY.test(name) && !guesses.length;
       const hint = guesses.length ? ` Did you mean "${guesses[0]}"?` : thirdParty ? ' It belongs to a third-party module: make sure that module is built in or loaded.' : ' Check the spelling, or load the module that provides it.';

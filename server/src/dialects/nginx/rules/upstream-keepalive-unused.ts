@@ -1,7 +1,7 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { Fix, TextEdit } from '../../../engine/rules';
-import { chainsOf, expand, headersIn, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, expand, findHeader, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
 import type { NginxContext } from '../analysis';
 import { parseTarget } from '../target';
 import type { NginxRule } from './types';
@@ -33,7 +33,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const explicit = version.found[version.found.length - 1];
         const v = explicit?.node.args[0]?.value ?? 'default';
         if (v === '2') continue;
-        const connection = headersIn(headers.found).get('connection');
+        const connection = findHeader(headers.found, 'connection');
         const cv = connection?.node.args[1].value;
         if (cv !== undefined && cv.includes('$')) continue;
         const keepAliveHeader = cv !== undefined && /keep-alive/i.test(cv);

@@ -10,6 +10,7 @@ interface Names {
   trusted: string;
 }
 
+const PASSES = ['proxy_pass', 'grpc_pass'];
 const PROXY: Names = { verify: 'proxy_ssl_verify', trusted: 'proxy_ssl_trusted_certificate' };
 const GRPC: Names = { verify: 'grpc_ssl_verify', trusted: 'grpc_ssl_trusted_certificate' };
 
@@ -21,9 +22,9 @@ export const upstreamTlsUnverified: NginxRule = {
   summary: 'TLS to a backend without certificate verification, or verification without a trusted CA.',
   check(ctx, report) {
     const reportedVerify = new Set<Directive>();
-    for (const r of ctx.resolved) {
+    for (const r of ctx.namedAny(PASSES)) {
       const d = r.node;
-      if ((d.name !== 'proxy_pass' && d.name !== 'grpc_pass') || r.data || !d.args[0]) continue;
+      if (r.data || !d.args[0]) continue;
       const family = familyAt(ctx, d);
       const arg = d.args[0];
       const target = parseTarget(arg.value);

@@ -2,6 +2,7 @@
 import type { NginxRule } from './types';
 
 const DIRECTIVES = new Set(['ssl_protocols', 'proxy_ssl_protocols', 'grpc_ssl_protocols', 'uwsgi_ssl_protocols']);
+const NAMES = [...DIRECTIVES];
 const WEAK = new Set(['sslv2', 'sslv3', 'tlsv1', 'tlsv1.1']);
 
 export const weakTlsProtocols: NginxRule = {
@@ -11,9 +12,9 @@ export const weakTlsProtocols: NginxRule = {
   severity: 'warning',
   summary: 'TLS protocol lists that still enable SSLv2, SSLv3, TLSv1 or TLSv1.1.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of ctx.namedAny(NAMES)) {
       const d = r.node;
-      if (!DIRECTIVES.has(d.name) || r.data || d.children || !d.args.length) continue;
+      if (r.data || d.children || !d.args.length) continue;
       const weak = d.args.filter((a) => WEAK.has(a.value.toLowerCase()));
       if (!weak.length) continue;
       const first = weak[0].range.start;

@@ -2,7 +2,7 @@
 // switch protocols, so the handshake fails. Also: only one of the two upgrade headers forwarded.
 import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { chainsOf, headersIn, httpSites, insertBefore, lookup, where, workspaceMentions, type Placed } from '../http-scope';
+import { chainsOf, findHeader, httpSites, insertBefore, lookup, where, workspaceMentions, type Placed } from '../http-scope';
 import type { NginxRule } from './types';
 
 /** Blocks where proxy_http_version is not allowed; the fix goes before them. */
@@ -21,9 +21,8 @@ export const websocketNeedsHttp11: NginxRule = {
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
         const headers = lookup(ctx.ws, chain, 'proxy_set_header');
         if (headers.shadowed) continue;
-        const set = headersIn(headers.found);
-        const upgrade = set.get('upgrade');
-        const connection = set.get('connection');
+        const upgrade = findHeader(headers.found, 'upgrade');
+        const connection = findHeader(headers.found, 'connection');
         const upgradeValue = upgrade ? upgrade.node.args[1].value : '';
         const connectionValue = connection ? connection.node.args[1].value : '';
         const forwardsUpgrade = upgradeValue !== '';

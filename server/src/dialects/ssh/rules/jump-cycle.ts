@@ -7,7 +7,7 @@
 // the TCP connection to the server never comes up. ProxyCommand lines of the form `ssh -W ... host`
 // are followed too.
 import type { Range } from '../../../engine/syntax';
-import { clientResolver, type ProxyEdge } from '../hosts-eval';
+import { clientResolver, sshCommandHop, type ProxyEdge } from '../hosts-eval';
 import { jumpHops } from '../hosts-jump';
 import type { SshRule } from './types';
 
@@ -20,6 +20,11 @@ export const sshJumpCycle: SshRule = {
   check(ctx, report) {
     const starts: { to: string; user?: string }[] = [];
     for (const h of jumpHops(ctx)) if (h.index === 0 && !h.hop.error && h.hop.host) starts.push({ to: h.hop.host.toLowerCase(), user: h.hop.user });
+    for (const l of ctx.lines) {
+      if (l.key !== 'proxycommand') continue;
+      const edge = sshCommandHop(l);
+      if (edge) starts.push({ to: edge.to, user: edge.user });
+    }
     if (!starts.length) return;
     const resolver = clientResolver(ctx);
     const keyOf = (n: { to: string; user?: string }) => `${n.to}\0${n.user ?? ''}`;
@@ -43,10 +48,11 @@ export const sshJumpCycle: SshRule = {
           if (!reported.has(rangeKey(closing.range))) {
             reported.add(rangeKey(closing.range));
             const self = at === path.length - 1;
+            const kw = closing.line.spec?.name ?? 'ProxyJump';
             report({
               range: closing.range,
               message: self
-                ? `Jump loop ${chain}: this ${closing.line.spec?.name ?? 'ProxyJump'} also applies to "${node.to}" itself, so reaching the jump host needs the jump host first: ssh stops with "jumphost loop" or keeps nesting ssh processes, and never connects (L4); give "${node.to}" a direct route: a \`Host ${node.to}\` block with \`ProxyJump none\` placed before this line.`
+                ? `Jump loop ${chain}: this ${kw} also applies to "${node.to}" itself, so reaching the jump host needs the jump host first: ssh stops with "jumphost loop" or keeps nesting ssh processes, and never connects (L4); give "${node.to}" a direct route: a \`Host ${node.to}\` block with \`${kw} none\` placed before this line.`
                 : `Jump loop ${chain}: each jump host is reached through the next, so ssh keeps starting new ssh processes and never connects (L4); give one of them a direct route (\`ProxyJump none\` in its own Host block, placed first).`,
               related: path.slice(at).filter((p) => p.edge).map((p) => ({ path: ctx.file.path, range: p.edge!.line.node.range, message: `${p.node.to} → ${p.edge!.to}` })),
             });

@@ -36,7 +36,9 @@ export const sshShadowedSetting: SshRule = {
         layer: l.spec!.layer,
         message: same
           ? `\`${name}\` here repeats the value ${from} already gives every host of this block; the line is redundant and can go.`
-          : `\`${name}\` here never applies: ${from} sets it first for every host this block matches, and ssh keeps the first value it obtains (L${l.spec!.layer}); move this block above that section, or narrow the earlier one.`,
+          : `\`${name}\` here never applies: ${from} sets it first for every host this block matches, and ssh keeps the first value it obtains (L${l.spec!.layer}); ${
+              winners.some((w) => !w.section) ? 'move the global line into a `Host *` block at the end of the file' : 'move this block above that section, or narrow the earlier one'
+            }.`,
         related: winners.map((w) => ({ path: ctx.file.path, range: w.node.range, message: `the ${name} line obtained first` })),
       });
     }

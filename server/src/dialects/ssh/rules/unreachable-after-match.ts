@@ -1,11 +1,12 @@
 // A line written at the left margin after an indented Host/Match block: the indentation says
 // "global", but a section runs until the next Host/Match or the end of the file, so the line
 // belongs to the block above and applies only where that block applies. Reported when an earlier
-// line of the same block is indented deeper than the section line and this one is not.
+// line of the same block is indented deeper than the section line and this one is not, unless
+// the block applies everywhere anyway (`Host *`, `Match all`).
 import type { Fix } from '../../../engine/rules';
 import type { Directive, LanguageId } from '../../../engine/syntax';
 import type { SourceFile } from '../../../engine/workspace';
-import { deleteLine, sectionLabel } from '../hosts-scope';
+import { coversAll, deleteLine, sectionLabel } from '../hosts-scope';
 import type { SshRule } from './types';
 
 /** Where a line moved out of the sections goes: above the first section and the comments right before it. */
@@ -25,6 +26,8 @@ function make(language: LanguageId, id: string, severity: 'warning' | 'info', wh
     check(ctx, report) {
       const first = ctx.sections[0];
       for (const s of ctx.sections) {
+        // After `Host *` or `Match all` the line still reaches every host or connection.
+        if (coversAll(s)) continue;
         const base = s.nameRange.start.character;
         let indent: string | undefined;
         for (const c of s.children!) {
@@ -47,7 +50,7 @@ function make(language: LanguageId, id: string, severity: 'warning' | 'info', wh
               edits: [{ path: ctx.file.path, range: { start: { line: ln, character: 0 }, end: { line: ln, character: 0 } }, newText: indent }],
             },
           ];
-          const layer = c.children ? 7 : ctx.spec(c.name)?.layer ?? 7;
+          const layer = ctx.spec(c.name)?.layer ?? 7;
           report({
             range: c.range,
             layer,
