@@ -3,7 +3,9 @@
 //   1. parse with positions (Layerwise) vs the nginx-conf npm parser, same text;
 //   2. full lint in-process (ws.setFile + ws.analyze), warm, and ms per 1k lines;
 //   3. whole process: `node dist/cli.js lint --format json` vs `nginx -t` (private net+mount ns);
-//   4. language server edit-to-diagnostics latency over the real protocol (dist/server.js).
+//   4. language server edit-to-diagnostics latency over the real protocol (dist/server.js);
+//   5. OpenSSH: parse vs the ssh-config npm parser, full lint, and the CLI vs `ssh -G` / `sshd -t`
+//      whole process, on ssh_config/sshd_config with 1k and 10k Host/Match blocks.
 // It reports and never asserts; it exits non-zero only when something crashes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -102,6 +104,7 @@ async function setup() {
   const require = createRequire(join(root, 'package.json'));
   const lib = require(join(outDir, 'lib.cjs'));
   const { NginxParser } = require('nginx-conf/dist/src/parser');
+  const SSHConfig = require('ssh-config');
   const work = mkdtempSync(join(tmpdir(), 'layerwise-bench-'));
   const gen = spawnSync('bash', [GEN, work], { encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(`gen.sh failed (${gen.status}): ${gen.stderr}`);
@@ -110,7 +113,11 @@ async function setup() {
     const text = readFileSync(path, 'utf8');
     return [s, { path, text, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) }];
   }));
-  return { lib, NginxParser, work, files };
+  const sshFiles = Object.fromEntries(['ssh_config', 'sshd_config'].flatMap((lang) => ['1k', '10k'].map((s) => {
+    const path = join(work, `${lang}-${s}.conf`);
+    return [`${lang}-${s}`, { lang, size: s, path, text: readFileSync(path, 'utf8') }];
+  })));
+  return { lib, NginxParser, SSHConfig, work, files, sshFiles };
 }
 
 // ---- 1 + 2: in-process parse and lint -------------------------------------------------------------
@@ -282,6 +289,56 @@ async function serverLatency({ lib, work, files }) {
   }
 }
 
+// ---- 5: OpenSSH ------------------------------------------------------------------------------------
+
+/** Median whole-process time of a command over `runs` runs after one warm-up; throws on a crash. */
+function processTime(cmd, args, runs, options = {}) {
+  const times = [];
+  let last;
+  for (let i = 0; i < runs + 1; i++) {
+    const t = now();
+    last = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+    const dt = now() - t;
+    if (last.error || last.signal) throw new Error(`${cmd} ${args.join(' ')} crashed: ${last.error?.message ?? last.signal}`);
+    if (i > 0) times.push(dt);
+  }
+  return { median: median(times), last };
+}
+
+function openssh({ lib, SSHConfig, work, sshFiles }) {
+  section('openssh');
+  const home = mkdtempSync(join(work, 'home-'));
+  const key = join(work, 'hostkey');
+  spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key], { encoding: 'utf8' });
+  for (const f of Object.values(sshFiles)) {
+    const blocks = `${f.size} ${f.lang === 'ssh_config' ? 'Host' : 'Match'} blocks`;
+    const dialect = lib.DIALECTS.get(f.lang);
+    const ours = timeIt(() => dialect.parse(f.text), { warmup: 3, runs: 20, budgetMs: 4000 });
+    const theirs = timeIt(() => SSHConfig.parse(f.text), { warmup: 2, runs: 20, budgetMs: 4000 });
+    row(`${f.lang} parse, Layerwise (with positions)`, blocks, ms(ours.median), '', undefined, `median of ${ours.runs}`);
+    row(`${f.lang} parse, ssh-config (no positions)`, blocks, ms(theirs.median), '', undefined, `median of ${theirs.runs}`);
+    row(`${f.lang} parse throughput Layerwise / ssh-config`, blocks, `${(theirs.median / ours.median).toFixed(1)}x`);
+    const ws = new lib.Workspace(lib.nodeHost(), lib.DIALECTS);
+    let findings = [];
+    const lint = timeIt(() => {
+      ws.removeFile(f.path);
+      ws.setFile(f.path, f.text, f.lang);
+      findings = ws.analyze(f.path);
+    }, { warmup: 2, runs: 10, budgetMs: 6000 });
+    row(`${f.lang} full lint warm (parse + all rules)`, blocks, ms(lint.median), '', undefined, `median of ${lint.runs}; ${findings.length} findings`);
+    const cli = processTime(process.execPath, [CLI, 'lint', '--format', 'json', '--language', f.lang, f.path], 5);
+    const tool = f.lang === 'ssh_config'
+      ? processTime('ssh', ['-G', '-F', f.path, 'h1'], 5, { env: { ...process.env, HOME: home } })
+      // sshd -t wants /run/sshd: give it a private tmpfs there, as ../shared/oracles/sshd-check does.
+      : processTime('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs bench /run && mkdir -p /run/sshd && exec /usr/sbin/sshd -t -f "$0" -h "$1"', f.path, key], 5);
+    const toolName = f.lang === 'ssh_config' ? 'ssh -G' : 'sshd -t';
+    const toolOk = tool.last.status === 0;
+    row(`${f.lang} CLI whole process`, blocks, ms(cli.median), '', undefined, 'node dist/cli.js lint --format json');
+    row(`${f.lang} ${toolName} whole process`, blocks, toolOk ? ms(tool.median) : 'n/a', '', undefined, toolOk ? '' : `exit ${tool.last.status}: ${tool.last.stderr.trim().split('\n')[0]}`);
+    if (toolOk) row(`${f.lang} CLI / ${toolName} time`, blocks, (cli.median / tool.median).toFixed(2));
+  }
+}
+
 // ---- main ------------------------------------------------------------------------------------------
 
 const started = now();
@@ -294,6 +351,7 @@ try {
   parseAndLint(ctx);
   wholeProcess(ctx);
   await serverLatency(ctx);
+  openssh(ctx);
   printTable();
   const misses = rows.filter((r) => r.status === 'MISS').length;
   const passes = rows.filter((r) => r.status === 'PASS').length;
