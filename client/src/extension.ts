@@ -1,9 +1,23 @@
-// The VS Code side: start the Layerwise language server and hand it the supported documents.
+// The VS Code side: start the Layerwise language server, and give `.conf` files whose name says
+// nothing the language their content shows (nginx, OpenSSH or OpenVPN).
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { languages, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { detectLanguage } from '../../server/src/engine/detect';
 
 let client: LanguageClient | undefined;
+
+const OURS = new Set(['nginx', 'ssh_config', 'sshd_config', 'openvpn']);
+/** Language ids VS Code gives files it cannot place; only these are re-assigned. */
+const UNPLACED = new Set(['plaintext', 'properties', 'ini', 'conf', 'apacheconf', 'unknown']);
+
+async function placeByContent(doc: TextDocument): Promise<void> {
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return;
+  if (OURS.has(doc.languageId) || !UNPLACED.has(doc.languageId)) return;
+  if (!/\.(conf|cfg|ovpn)$|\/ccd\/[^/.]+$/.test(doc.uri.path)) return;
+  const lang = detectLanguage(doc.uri.path, doc.getText());
+  if (lang && lang !== doc.languageId) await languages.setTextDocumentLanguage(doc, lang);
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -12,9 +26,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'nginx' }, { language: 'ssh_config' }, { language: 'sshd_config' }],
+    documentSelector: [...OURS].map((language) => ({ language })),
     synchronize: { configurationSection: 'layerwise' },
   };
+  context.subscriptions.push(workspace.onDidOpenTextDocument((doc) => void placeByContent(doc)));
+  for (const doc of workspace.textDocuments) void placeByContent(doc);
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   await client.start();
 }

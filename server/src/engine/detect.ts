@@ -11,6 +11,8 @@ export function detectLanguage(path: string, text: string): LanguageId | undefin
   const name = path.replace(/\\/g, '/').toLowerCase();
   const base = name.slice(name.lastIndexOf('/') + 1);
   if (base.endsWith('.ovpn')) return 'openvpn';
+  // Client-config-dir files are named after a client's common name, with no extension.
+  if (/\/ccd\/[^/]+$/.test(name) && /^\s*(iroute|ifconfig-push|push|push-reset|iroute-ipv6|ifconfig-ipv6-push|disable)\b/m.test(text)) return 'openvpn';
   if (base === 'sshd_config' || /\/sshd_config\.d\/[^/]+\.conf$/.test(name)) return 'sshd_config';
   if (base === 'ssh_config' || /\/\.ssh\/config$/.test(name) || /\/ssh_config\.d\/[^/]+\.conf$/.test(name)) return 'ssh_config';
   if (base === 'nginx.conf' || base.endsWith('.nginx') || /\/nginx\/.*\.conf$/.test(name) || /\/sites-(available|enabled)\//.test(name)) return 'nginx';
