@@ -165,3 +165,44 @@ describeSshGrammar({
   suffix: 'sshd-config',
   sampleLine: 'Hostt example.com',
 });
+
+describe('openvpn TextMate grammar', () => {
+  const openvpnGrammar = 'syntaxes/openvpn.tmLanguage.json';
+
+  it('passes every fixture in test/grammar/openvpn', () => {
+    const dir = join(repoRoot, 'test', 'grammar', 'openvpn');
+    const fixtures = readdirSync(dir).filter((name) => name.endsWith('.conf'));
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+
+    const { status, output } = runGrammarTests('test/grammar/openvpn/*.conf', openvpnGrammar);
+
+    expect(output).not.toMatch(/failed/);
+    expect(status, output).toBe(0);
+    expect(output.match(/run successfuly/g)?.length, output).toBe(fixtures.length);
+  }, 60_000);
+
+  it('fails when a line inside an inline PEM block is asserted to be an option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerwise-grammar-'));
+    try {
+      const fixture = join(dir, 'pem-body-option.conf');
+      writeFileSync(
+        fixture,
+        [
+          '# SYNTAX TEST "source.openvpn" "deliberately wrong assertion"',
+          '<ca>',
+          'remote vpn.example.com 1194',
+          '# <------ keyword.other.option.openvpn',
+          '</ca>',
+          '',
+        ].join('\n'),
+      );
+
+      const { status, output } = runGrammarTests(toGlob(fixture), openvpnGrammar);
+
+      expect(status, output).not.toBe(0);
+      expect(output).toMatch(/missing required scopes: keyword\.other\.option\.openvpn/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

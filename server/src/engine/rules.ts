@@ -65,16 +65,17 @@ export function runRules<C>(rules: readonly Rule<C>[], ctx: C, path: string): Fi
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check(ctx, (r) => {
-      findings.push({
+      const f: Finding = {
         rule: rule.id,
         severity: r.severity ?? rule.severity,
         layer: r.layer ?? rule.layer,
         path: r.path ?? path,
         range: r.range,
         message: r.message,
-        ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-        ...(r.related?.length ? { related: r.related } : {}),
-      });
+      };
+      if (r.fixes?.length) f.fixes = r.fixes;
+      if (r.related?.length) f.related = r.related;
+      findings.push(f);
     });
   }
   return findings;
@@ -110,6 +111,7 @@ export function applySettings(findings: Finding[], settings: RuleSettings, comme
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 export function sortFindings(findings: Finding[]): Finding[] {
+  // Equal strings compare as 0 without asking the collator (most findings share their path).
   return findings.sort((a, b) =>
-    a.path.localeCompare(b.path) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+    (a.path === b.path ? 0 : a.path.localeCompare(b.path)) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule)));
 }

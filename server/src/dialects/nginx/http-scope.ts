@@ -60,7 +60,8 @@ interface Cache {
   includers: Map<string, Placed[]>;
   upstreams?: Map<string, Placed[]>;
   chains: Map<Directive | SourceFile, Chain[]>;
-  lookups: WeakMap<Chain, Map<string, Lookup>>;
+  /** Per chain, the lookups made on it: name, lookup, name, lookup, ... */
+  lookups: WeakMap<Chain, (string | Lookup)[]>;
   mentions: Map<string, boolean>;
   includeByNode: WeakMap<SourceFile, Map<Directive, IncludeTarget>>;
   /** Per level: whether it holds a directive the reference does not know whose name says "header". */
@@ -184,13 +185,23 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
   const key = block ?? file;
   const hit = cache.chains.get(key);
   if (hit) return hit;
+  if (block) {
+    // A block's chains are those of the block around it (or of its file's top level), each
+    // with the block's own level in front.
+    const level: Level = { file, block };
+    const outer = chainsOf(ctx, file, block.parent);
+    const chains = outer.map((c) => ({ levels: [level, ...c.levels], outerUnknown: c.outerUnknown }));
+    cache.chains.set(key, chains);
+    return chains;
+  }
   const out: Chain[] = [];
   cache.chains.set(key, out);
   const go = (f: SourceFile, b: Directive | undefined, prefix: Level[], seen: string[]): void => {
     if (out.length >= MAX_CHAINS) return;
     const levels = [...prefix];
     for (let x = b; x; x = x.parent) levels.push({ file: f, block: x });
-    const inc = seen.length <= MAX_DEPTH ? includersOf(ctx.ws, f.path).filter((p) => !seen.includes(p.file.path)) : [];
+    const includers = seen.length <= MAX_DEPTH ? includersOf(ctx.ws, f.path) : [];
+    const inc = includers.length ? includers.filter((p) => !seen.includes(p.file.path)) : includers;
     if (inc.length) {
       for (const p of inc) go(p.file, p.node.parent, levels, [...seen, p.file.path]);
       return;
@@ -207,9 +218,8 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
 export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   const cache = cacheOf(ws);
   let memo = cache.lookups.get(chain);
-  if (!memo) cache.lookups.set(chain, (memo = new Map()));
-  const hit = memo.get(name);
-  if (hit) return hit;
+  if (!memo) cache.lookups.set(chain, (memo = []));
+  for (let i = 0; i < memo.length; i += 2) if (memo[i] === name) return memo[i + 1] as Lookup;
   let unreadable = false;
   let out: Lookup | undefined;
   for (const level of chain.levels) {
@@ -240,7 +250,7 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
     unreadable ||= unknown;
   }
   out ??= { found: [], unknown: unreadable || chain.outerUnknown, unreadable, shadowed: unreadable, outer: chain.outerUnknown };
-  memo.set(name, out);
+  memo.push(name, out);
   return out;
 }
 
@@ -338,9 +348,22 @@ export function headersIn(found: readonly Placed[]): Map<string, Placed> {
 export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
   for (let i = found.length - 1; i >= 0; i--) {
     const args = found[i].node.args;
-    if (args.length >= 2 && args[0].value.toLowerCase() === name) return found[i];
+    if (args.length >= 2 && lowerIs(args[0].value, name)) return found[i];
   }
   return undefined;
+}
+
+/** `text.toLowerCase() === lower`, without making the lower-case copy for ASCII text. */
+export function lowerIs(text: string, lower: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // Outside ASCII, lower-casing may change the length: ask the real thing. Lower-casing
+    // never removes characters, so an ASCII mismatch before that settles it.
+    if (c >= 128) return text.toLowerCase() === lower;
+    if (i >= lower.length || (c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return n === lower.length;
 }
 
 /**
@@ -360,15 +383,24 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
  * An edit that inserts directive lines just before `node` (or before the block that holds it when
  * its parent is one of `climbOut`, e.g. `if`, where the directive is not allowed).
  */
-export function insertBefore(file: SourceFile, node: Directive, lines: string | readonly string[], climbOut: ReadonlySet<string> = new Set()): TextEdit {
+export function insertBefore(file: SourceFile, node: Directive, lines: string | readonly string[], climbOut?: ReadonlySet<string>): TextEdit {
   let anchor = node;
-  while (anchor.parent && climbOut.has(anchor.parent.name)) anchor = anchor.parent;
+  if (climbOut) while (anchor.parent && climbOut.has(anchor.parent.name)) anchor = anchor.parent;
   const pos = anchor.nameRange.start;
-  const before = file.lines.lineText(pos.line).slice(0, pos.character);
-  const eol = eolOf(file, pos.line);
-  const list = typeof lines === 'string' ? [lines] : lines;
-  if (/^\s*$/.test(before)) return { path: file.path, range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText: list.map((l) => `${before}${l}${eol}`).join('') };
-  return { path: file.path, range: { start: pos, end: pos }, newText: list.map((l) => `${l} `).join('') };
+  const before = lineStart(file, pos.line, pos.character);
+  if (/^\s*$/.test(before)) {
+    const eol = eolOf(file, pos.line);
+    const newText = typeof lines === 'string' ? `${before}${lines}${eol}` : lines.map((l) => `${before}${l}${eol}`).join('');
+    return { path: file.path, range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText };
+  }
+  return { path: file.path, range: { start: pos, end: pos }, newText: typeof lines === 'string' ? `${lines} ` : lines.map((l) => `${l} `).join('') };
+}
+
+/** The first `character` characters of a line (`lineText(line).slice(0, character)`). */
+function lineStart(file: SourceFile, line: number, character: number): string {
+  const from = file.lines.starts[line];
+  if (from === undefined) return '';
+  return file.text.slice(from, Math.min(from + character, file.lines.lineEnd(line)));
 }
 
 /** The line break the file uses at a line (CRLF or LF). */
@@ -379,11 +411,10 @@ function eolOf(file: SourceFile, line: number): string {
 /** An edit that inserts directive lines just after `node`, with its indentation. */
 export function insertAfter(file: SourceFile, node: Directive, lines: string | readonly string[]): TextEdit {
   const start = node.nameRange.start;
-  const indent = /^\s*/.exec(file.lines.lineText(start.line).slice(0, start.character))?.[0] ?? '';
+  const indent = /^\s*/.exec(lineStart(file, start.line, start.character))?.[0] ?? '';
   const end = node.range.end;
   const eol = eolOf(file, end.line);
-  const list = typeof lines === 'string' ? [lines] : lines;
-  return { path: file.path, range: { start: end, end }, newText: list.map((l) => `${eol}${indent}${l}`).join('') };
+  return { path: file.path, range: { start: end, end }, newText: typeof lines === 'string' ? `${eol}${indent}${lines}` : lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
 /** 1-based line of a placed directive, with the file name when it is another file. */

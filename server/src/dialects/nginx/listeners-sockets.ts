@@ -124,15 +124,15 @@ export function boundSockets(listen: Directive, socket: ListenSocket): BoundSock
   if (port === undefined || Number.isNaN(port)) return [];
   const proto = udp ? 'udp' : 'tcp';
   const host = socket.host.toLowerCase();
-  const base = { proto, port, reuseport, v6only: false } as const;
-  if (host === '*' || host === '' || host === '0.0.0.0') return [{ ...base, family: 4, addr: '*' }];
+  // Written out rather than spread from a shared base: same keys, in the same order.
+  if (host === '*' || host === '' || host === '0.0.0.0') return [{ proto, port, reuseport, v6only: false, family: 4, addr: '*' }];
   if (host.startsWith('[')) {
     const wildcard = isWildcardHost(host);
-    return [{ ...base, family: 6, addr: wildcard ? '*' : host, v6only: wildcard && listenParam(listen, 'ipv6only') !== 'off' }];
+    return [{ proto, port, reuseport, v6only: wildcard && listenParam(listen, 'ipv6only') !== 'off', family: 6, addr: wildcard ? '*' : host }];
   }
-  if (isLoopbackName(host)) return [{ ...base, family: 4, addr: '127.0.0.1' }, { ...base, family: 6, addr: '[::1]' }];
-  if (ipv4Octets(host)) return [{ ...base, family: 4, addr: host }];
-  return [{ ...base, family: 0, addr: host }];
+  if (isLoopbackName(host)) return [{ proto, port, reuseport, v6only: false, family: 4, addr: '127.0.0.1' }, { proto, port, reuseport, v6only: false, family: 6, addr: '[::1]' }];
+  if (ipv4Octets(host)) return [{ proto, port, reuseport, v6only: false, family: 4, addr: host }];
+  return [{ proto, port, reuseport, v6only: false, family: 0, addr: host }];
 }
 
 /** The same kernel socket (nginx compares listen addresses exactly within one block type). */

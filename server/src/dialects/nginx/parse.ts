@@ -15,6 +15,20 @@ export interface NginxParseOptions {
   startsDirective?: (word: string, parent: string | undefined) => boolean;
 }
 
+/** Words up to this length are shared through a small table (see `word`). */
+const MAX_INTERNED = 40;
+/** V8 copies shorter slices of a string; longer ones point into it. */
+const SLICE_MIN = 13;
+const INTERN_MASK = 16383;
+const interned: (string | undefined)[] = new Array(INTERN_MASK + 1).fill(undefined);
+const internedHash = new Int32Array(INTERN_MASK + 1);
+
+/** Whether `text` holds `word` at `at` (`startsWith` without its argument checks). */
+function sameText(word: string, text: string, at: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
+  return true;
+}
+
 /** Token kinds. */
 const WORD = 0;
 const SEMI = 1;
@@ -319,15 +333,20 @@ class NginxParser {
     let value: string | undefined;
     let chunk = pos;
     let variable = false;
+    let hash = 0;
+    let digits = false;
     while (pos < len) {
       const c = text.charCodeAt(pos);
       if (c === 123 /* { */ && variable) {
         // `${name}` keeps its braces inside the word, as nginx does.
         pos++;
         variable = false;
+        hash = (Math.imul(hash, 31) + c) | 0;
         continue;
       }
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 123) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (c >= 48 && c <= 57) digits = true;
       variable = c === 36; /* $ */
       if (c === 92 /* \ */ && pos + 1 < len) {
         // As in nginx, `\` takes the next character into the word, a line break included
@@ -354,7 +373,28 @@ class NginxParser {
       pos++;
     }
     this.pos = pos;
-    const raw = text.slice(startOffset, pos);
+    let raw: string;
+    const n = pos - startOffset;
+    if (value === undefined && n <= MAX_INTERNED) {
+      // Configs repeat the same words (names, ports, `$host`, ...): reuse the string of the last
+      // word with the same hash and text instead of allocating it again.
+      const slot = (hash ^ (hash >>> 13)) & INTERN_MASK;
+      const known = interned[slot];
+      if (known !== undefined && internedHash[slot] === hash && known.length === n && sameText(known, text, startOffset)) raw = known;
+      else {
+        raw = text.slice(startOffset, pos);
+        // V8 makes a slice of 13 characters or more a view into the whole text: the table keeps
+        // a copy of its own instead, so that it never holds on to old texts. Long words with
+        // digits (addresses, numbered names) are mostly one-offs and are not kept at all.
+        if (n < SLICE_MIN) {
+          interned[slot] = raw;
+          internedHash[slot] = hash;
+        } else if (!digits) {
+          interned[slot] = raw = (' ' + raw).slice(1);
+          internedHash[slot] = hash;
+        }
+      }
+    } else raw = text.slice(startOffset, pos);
     this.tokText = raw;
     this.tokValue = value === undefined ? raw : value + text.slice(chunk, pos);
     this.quotedTok = false;

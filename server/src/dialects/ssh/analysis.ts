@@ -6,7 +6,7 @@ import type { KeywordSpec } from './keyword-types';
 import { sshIncludesOf } from './includes';
 import { nearestPeers } from '../../engine/pairing';
 import { matchPatternList } from './patterns';
-import { sideOf, specOf, type SshSide } from './schema';
+import { keywordsOf, sideOf, specOf, type SshSide } from './schema';
 
 export interface Line {
   node: Directive;
@@ -39,13 +39,18 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
   const hit = cache.get(file);
   if (hit && hit.generation === ws.generation) return hit.ctx;
   const side = sideOf(file.language);
+  const keywords = keywordsOf(side);
   const lines: Line[] = [];
   const sections: Directive[] = [];
   for (const d of file.parse.tree) {
-    lines.push({ node: d, key: d.name.toLowerCase(), spec: specOf(side, d.name) });
+    const key = d.name.toLowerCase();
+    lines.push({ node: d, key, spec: keywords.get(key), section: undefined });
     if (d.children) {
       sections.push(d);
-      for (const c of d.children) lines.push({ node: c, key: c.name.toLowerCase(), spec: specOf(side, c.name), section: d });
+      for (const c of d.children) {
+        const k = c.name.toLowerCase();
+        lines.push({ node: c, key: k, spec: keywords.get(k), section: d });
+      }
     }
   }
   let aliases: Map<string, Directive[]> | undefined;

@@ -9,7 +9,8 @@ import type { Line, SshContext } from './analysis';
 import { clientMatch, type ClientTarget } from './effective';
 import { parseForward, type ForwardSpec } from './forward';
 import { matchPattern } from './patterns';
-import { specOf } from './schema';
+import { wildcardIndex } from './hosts-scope';
+import { keywordsOf } from './schema';
 
 export interface ClientForward {
   line: Line;
@@ -44,6 +45,27 @@ const cache = new WeakMap<SshContext, ClientView>();
 
 const isLiteral = (p: string) => !/[*?!]/.test(p) && !p.includes(',');
 
+/**
+ * The first positive `host` or `originalhost` criterion of a client Match line whose value lists
+ * literal names only (lower case), read the way clientMatch() reads the criteria.
+ */
+function literalHostCriterion(section: Directive): { original: boolean; names: string[] } | undefined {
+  const a = section.args;
+  for (let i = 0; i < a.length; i++) {
+    let crit = a[i].value.toLowerCase();
+    const negate = crit.startsWith('!');
+    if (negate) crit = crit.slice(1);
+    if (crit === 'all' || crit === 'canonical' || crit === 'final') continue;
+    const value = a[++i]?.value;
+    if (value === undefined) return undefined;
+    if (negate || (crit !== 'host' && crit !== 'originalhost')) continue;
+    const names = value.split(',').filter((p) => p !== '');
+    if (!names.length || names.some((p) => p.startsWith('!') || p.includes('*') || p.includes('?'))) return undefined;
+    return { original: crit === 'originalhost', names: names.map((p) => p.toLowerCase()) };
+  }
+  return undefined;
+}
+
 export function clientView(ctx: SshContext): ClientView {
   const hit = cache.get(ctx);
   if (hit) return hit;
@@ -51,9 +73,22 @@ export function clientView(ctx: SshContext): ClientView {
   const globals: Directive[] = [];
   const order = new Map<Directive, number>();
   const literal = new Map<string, number[]>();
-  const dynamic: number[] = [];
   /** Host sections with wildcards or negations: their patterns, split once. */
   const patterns = new Map<number, { p: string; neg: boolean }[]>();
+  /** Those Host sections, found for a name through their literal suffix or prefix. */
+  const wildHosts: Directive[] = [];
+  // Match blocks. One with a positive `host` or `originalhost` criterion whose value lists only
+  // literal names answers "no" for every other name as soon as that criterion is read (any
+  // criterion before it either needs no value or has one), so it is looked up by those names;
+  // the others are checked for every host.
+  const matchAlways: number[] = [];
+  const matchByHost = new Map<string, number[]>();
+  const matchByOriginal = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
   tree.forEach((d, i) => {
     if (!d.children) {
       globals.push(d);
@@ -62,21 +97,20 @@ export function clientView(ctx: SshContext): ClientView {
     order.set(d, i);
     const key = d.name.toLowerCase();
     if (key === 'host' && d.args.length && d.args.every((a) => isLiteral(a.value))) {
-      for (const a of d.args) {
-        const k = a.value.toLowerCase();
-        const list = literal.get(k);
-        if (list) list.push(i);
-        else literal.set(k, [i]);
-      }
+      for (const a of d.args) add(literal, a.value.toLowerCase(), i);
+    } else if (key === 'host') {
+      const list = d.args.flatMap((a) => a.value.split(',')).filter(Boolean)
+        .map((p) => (p.startsWith('!') ? { p: p.slice(1), neg: true } : { p, neg: false }));
+      patterns.set(i, list);
+      wildHosts.push(d);
     } else {
-      dynamic.push(i);
-      if (key === 'host') {
-        const list = d.args.flatMap((a) => a.value.split(',')).filter(Boolean)
-          .map((p) => (p.startsWith('!') ? { p: p.slice(1), neg: true } : { p, neg: false }));
-        patterns.set(i, list);
-      }
+      const keyed = literalHostCriterion(d);
+      if (!keyed) matchAlways.push(i);
+      else for (const name of keyed.names) add(keyed.original ? matchByOriginal : matchByHost, name, i);
     }
   });
+  const wildcards = wildcardIndex(wildHosts);
+  const keywords = keywordsOf('client');
 
   /** Host pattern matching as match_pattern_list does it: a matching negation vetoes. */
   const hostMatches = (name: string, list: readonly { p: string; neg: boolean }[]) => {
@@ -90,6 +124,7 @@ export function clientView(ctx: SshContext): ClientView {
   };
 
   const hostCache = new Map<Directive | undefined, ClientHost[]>();
+  const byIndex = (a: number, b: number) => a - b;
 
   function evaluate(name: string, force: Directive | undefined, synthetic: boolean): ClientHost {
     const target: ClientTarget = { host: name };
@@ -102,27 +137,54 @@ export function clientView(ctx: SshContext): ClientView {
         const v = d.args[0]?.value;
         if (key === 'user' && v && !v.includes('%')) target.user = v;
         if (key === 'hostname' && v && !v.includes('%')) target.hostName = v;
-      } else if (specOf('client', key)?.repeatable) have.push(d);
+      } else if (keywords.get(key)?.repeatable) have.push(d);
     };
     globals.forEach(take);
-    const idx = [...(synthetic ? [] : literal.get(name.toLowerCase()) ?? []), ...dynamic];
+    // The sections that may apply to this name, in file order: its literal sections, the wildcard
+    // sections whose patterns it may match, the Match blocks that are not keyed by name, and those
+    // keyed by the name ssh compares at that point (the HostName once one is obtained).
+    const lower = name.toLowerCase();
+    const idx: number[] = [];
+    const push = (list: readonly number[] | undefined, after = -1) => {
+      if (list) for (const i of list) if (i > after) idx.push(i);
+    };
+    if (!synthetic) push(literal.get(lower));
+    for (const d of wildcards.candidates(lower)) idx.push(order.get(d)!);
+    push(matchAlways);
+    push(matchByOriginal.get(lower));
+    push(matchByHost.get(lower));
+    let keyedOnHostName = target.hostName !== undefined;
+    if (keyedOnHostName) push(matchByHost.get(target.hostName!.toLowerCase()));
     const forced = force ? order.get(force) : undefined;
-    if (forced !== undefined && !idx.includes(forced)) idx.push(forced);
-    idx.sort((a, b) => a - b);
+    if (forced !== undefined) idx.push(forced);
+    idx.sort(byIndex);
     let last = -1;
-    for (const i of idx) {
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k];
       if (i === last) continue;
       last = i;
       const s = tree[i];
       let applies = i === forced;
       if (!applies) {
-        if (s.name.toLowerCase() === 'host') {
-          // Literal-only sections are here because they name this host.
-          const list = patterns.get(i);
-          applies = list ? hostMatches(name, list) : true;
-        } else applies = clientMatch(s, target) === 'yes';
+        const list = patterns.get(i);
+        if (list) applies = hostMatches(name, list);
+        else if (s.name.toLowerCase() === 'host') applies = true; // literal sections are here because they name this host
+        else applies = clientMatch(s, target) === 'yes';
       }
-      if (applies) s.children!.forEach(take);
+      if (!applies) continue;
+      s.children!.forEach(take);
+      if (!keyedOnHostName && target.hostName !== undefined) {
+        // From here on `Match host` compares the HostName: add the blocks keyed by it.
+        keyedOnHostName = true;
+        const more = matchByHost.get(target.hostName.toLowerCase());
+        if (more?.some((j) => j > i)) {
+          const rest = idx.slice(k + 1);
+          for (const j of more) if (j > i) rest.push(j);
+          rest.sort(byIndex);
+          idx.length = k + 1;
+          for (const j of rest) idx.push(j);
+        }
+      }
     }
     return {
       target,

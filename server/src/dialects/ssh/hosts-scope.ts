@@ -14,7 +14,16 @@ import type { Line, SshContext } from './analysis';
 import { sshIncludesOf } from './includes';
 import { matchPattern } from './patterns';
 
-export const hasGlob = (p: string) => /[*?]/.test(p);
+/** Index of the first `*` or `?` of a pattern, -1 when it has none. */
+function globAt(p: string): number {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 42 || c === 63) return i;
+  }
+  return -1;
+}
+
+export const hasGlob = (p: string) => globAt(p) >= 0;
 const NONE: Directive[] = [];
 
 const compiled = new WeakMap<Directive, { pos: string[]; neg: string[] }>();
@@ -25,7 +34,7 @@ const ends = new Map<string, [string, string, boolean]>();
 function quickMatch(name: string, p: string): boolean {
   let e = ends.get(p);
   if (!e) {
-    const first = p.search(/[*?]/);
+    const first = globAt(p);
     if (first < 0) e = [p, '', false];
     else {
       const last = Math.max(p.lastIndexOf('*'), p.lastIndexOf('?'));
@@ -157,7 +166,7 @@ export function wildcardIndex(sections: readonly Directive[]): WildcardIndex {
   };
   for (const s of sections) {
     for (const q of hostPatterns(s).pos) {
-      const first = q.search(/[*?]/);
+      const first = globAt(q);
       const last = Math.max(q.lastIndexOf('*'), q.lastIndexOf('?'));
       if (first < 0) add(byPrefix, q, s); // a literal name next to wildcards or exclusions
       else if (last < q.length - 1) add(bySuffix, q.slice(last + 1), s);
@@ -165,32 +174,31 @@ export function wildcardIndex(sections: readonly Directive[]): WildcardIndex {
       else if (unanchored[unanchored.length - 1] !== s) unanchored.push(s);
     }
   }
+  // A name is looked up only by its suffixes and prefixes of the lengths some key has.
+  const lengths = (m: Map<string, Directive[]>) => [...new Set([...m.keys()].map((k) => k.length))].sort((a, b) => a - b);
+  const suffixLengths = lengths(bySuffix);
+  const prefixLengths = lengths(byPrefix);
   return {
     candidates(name) {
       if (!bySuffix.size && !byPrefix.size) return unanchored;
-      const found = new Set<Directive>(unanchored);
-      for (let i = 0; i <= name.length; i++) {
-        for (const s of bySuffix.get(name.slice(i)) ?? NONE) found.add(s);
-        for (const s of byPrefix.get(name.slice(0, i)) ?? NONE) found.add(s);
+      let hits: Directive[] | undefined;
+      const n = name.length;
+      for (const len of suffixLengths) {
+        if (len > n) break;
+        const list = bySuffix.get(len === n ? name : name.slice(n - len));
+        if (list) (hits ??= []).push(...list);
       }
+      for (const len of prefixLengths) {
+        if (len > n) break;
+        const list = byPrefix.get(len === n ? name : name.slice(0, len));
+        if (list) (hits ??= []).push(...list);
+      }
+      if (!hits) return unanchored;
+      const found = new Set<Directive>(unanchored);
+      for (const s of hits) found.add(s);
       return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
     },
   };
-}
-
-interface Entry {
-  line: Line;
-  /** Line number of the entry's section. */
-  at: number;
-  section?: Directive;
-}
-
-interface KeyIndex {
-  global?: Line;
-  /** Catch-all sections, in file order. */
-  all: Entry[];
-  /** Host sections whose patterns are literal names without exclusions, by lower-case name. */
-  literal: Map<string, Entry[]>;
 }
 
 export interface ClientScopes {
@@ -206,52 +214,85 @@ export interface ClientScopes {
 
 const cache = new WeakMap<SshContext, ClientScopes>();
 
+/** Sections up to this many lines are scanned for a keyword; longer ones get a keyword map. */
+const SCAN_LIMIT = 16;
+
 export function clientScopes(ctx: SshContext): ClientScopes {
   const hit = cache.get(ctx);
   if (hit) return hit;
-  const first = new Map<Directive | undefined, Map<string, Line>>();
-  const index = new Map<string, KeyIndex>();
+  const lines = ctx.lines;
+  /** Where each section's opener is in ctx.lines (its lines follow it). */
+  const openerAt = new Map<Directive, number>();
+  for (let i = 0; i < lines.length; i++) if (lines[i].node.children) openerAt.set(lines[i].node, i);
+  /** Catch-all sections, in file order. */
+  const catchAll: Directive[] = [];
+  /** Host sections whose patterns are literal names without exclusions, by lower-case name, in file order. */
+  const literal = new Map<string, Directive[]>();
   /** Host sections with wildcards or exclusions, in file order. */
   const others: Directive[] = [];
-  const kinds = new Map<Directive, 'all' | 'literal' | 'other' | 'none'>();
-  /** Unique positive names of the literal sections. */
-  const names = new Map<Directive, string[]>();
   for (const s of ctx.sections) {
-    let k: 'all' | 'literal' | 'other' | 'none';
-    if (coversAll(s)) k = 'all';
-    else if (!isHost(s)) k = 'none';
-    else {
+    if (coversAll(s)) catchAll.push(s);
+    else if (isHost(s)) {
       const { pos, neg } = hostPatterns(s);
-      k = neg.length === 0 && pos.length > 0 && !pos.some(hasGlob) ? 'literal' : 'other';
-      if (k === 'literal') names.set(s, [...new Set(pos)]);
+      if (neg.length === 0 && pos.length > 0 && !pos.some(hasGlob)) {
+        for (const p of pos) {
+          const list = literal.get(p);
+          if (!list) literal.set(p, [s]);
+          else if (list[list.length - 1] !== s) list.push(s);
+        }
+      } else others.push(s);
     }
-    kinds.set(s, k);
-    if (k === 'other') others.push(s);
   }
   const wildcards = wildcardIndex(others);
-  for (const l of ctx.lines) {
-    if (l.node.children) continue;
-    let scope = first.get(l.section);
-    if (!scope) first.set(l.section, (scope = new Map()));
-    if (scope.has(l.key)) continue;
-    scope.set(l.key, l);
-    let ki = index.get(l.key);
-    if (!ki) index.set(l.key, (ki = { all: [], literal: new Map() }));
-    if (!l.section) {
-      ki.global = l;
-      continue;
-    }
-    const entry: Entry = { line: l, at: l.section.range.start.line, section: l.section };
-    const kind = kinds.get(l.section);
-    if (kind === 'all') ki.all.push(entry);
-    else if (kind === 'literal') {
-      for (const p of names.get(l.section)!) {
-        const list = ki.literal.get(p);
-        if (list) list.push(entry);
-        else ki.literal.set(p, [entry]);
+
+  // firstIn: small sections are scanned, the global part and big sections get a map on first use.
+  const maps = new Map<Directive | undefined, Map<string, Line>>();
+  const mapOf = (section: Directive | undefined): Map<string, Line> => {
+    let m = maps.get(section);
+    if (!m) {
+      m = new Map();
+      if (section) {
+        const from = openerAt.get(section);
+        if (from !== undefined) {
+          for (let i = from + 1, end = from + 1 + section.children!.length; i < end; i++) {
+            const l = lines[i];
+            if (!l.node.children && !m.has(l.key)) m.set(l.key, l);
+          }
+        }
+      } else {
+        for (const l of lines) if (!l.section && !l.node.children && !m.has(l.key)) m.set(l.key, l);
       }
+      maps.set(section, m);
     }
-  }
+    return m;
+  };
+  const firstIn = (section: Directive | undefined, key: string): Line | undefined => {
+    if (section && section.children && section.children.length <= SCAN_LIMIT) {
+      const from = openerAt.get(section);
+      if (from === undefined) return undefined;
+      for (let i = from + 1, end = from + 1 + section.children.length; i < end; i++) {
+        const l = lines[i];
+        if (l.key === key && !l.node.children) return l;
+      }
+      return undefined;
+    }
+    return mapOf(section).get(key);
+  };
+
+  /** Per keyword: the catch-all sections that set it (their first line), in file order. */
+  const catchAllByKey = new Map<string, { at: number; line: Line }[]>();
+  const catchAllOf = (key: string) => {
+    let list = catchAllByKey.get(key);
+    if (!list) {
+      list = [];
+      for (const s of catchAll) {
+        const l = firstIn(s, key);
+        if (l) list.push({ at: s.range.start.line, line: l });
+      }
+      catchAllByKey.set(key, list);
+    }
+    return list;
+  };
 
   // For each Host section and each of its positive patterns: the earlier wildcard sections that
   // cover it, computed once per section whatever the keyword asked about.
@@ -275,21 +316,25 @@ export function clientScopes(ctx: SshContext): ClientScopes {
 
   const pos = (l: Line) => l.node.range.start.line;
   const earliest = (a: Line | undefined, b: Line | undefined) => (!a ? b : !b ? a : pos(b) < pos(a) ? b : a);
+  const always = () => true;
 
   const scopes: ClientScopes = {
-    firstIn: (section, key) => first.get(section)?.get(key),
-    coveredBy(line, keys, accept = () => true) {
+    firstIn,
+    coveredBy(line, keys, accept = always) {
       const b = line.section;
       if (!b) return undefined;
       const before = b.range.start.line;
       let global: Line | undefined;
       let all: Line | undefined;
       for (const k of keys) {
-        const ki = index.get(k);
-        if (!ki) continue;
-        if (ki.global && accept(ki.global)) global = earliest(global, ki.global);
-        const e = ki.all.find((x) => x.at < before && accept(x.line));
-        if (e) all = earliest(all, e.line);
+        const g = mapOf(undefined).get(k);
+        if (g && accept(g)) global = earliest(global, g);
+        for (const e of catchAllOf(k)) {
+          if (e.at >= before) break;
+          if (!accept(e.line)) continue;
+          all = earliest(all, e.line);
+          break;
+        }
       }
       if (global) return [global];
       if (!isHost(b)) return all ? [all] : undefined;
@@ -300,14 +345,21 @@ export function clientScopes(ctx: SshContext): ClientScopes {
       for (let i = 0; i < positives.length; i++) {
         const p = positives[i];
         let best = all;
+        const named = hasGlob(p) ? undefined : literal.get(p);
         for (const k of keys) {
-          if (!hasGlob(p)) {
-            const e = index.get(k)?.literal.get(p)?.find((x) => x.at < before && accept(x.line));
-            if (e) best = earliest(best, e.line);
+          if (named) {
+            for (const s of named) {
+              if (s.range.start.line >= before) break;
+              const l = firstIn(s, k);
+              if (l && accept(l)) {
+                best = earliest(best, l);
+                break;
+              }
+            }
           }
-          for (const s of wild[i] ?? []) {
+          for (const s of wild[i] ?? NONE) {
             if (best && s.range.start.line >= pos(best)) break;
-            const l = first.get(s)?.get(k);
+            const l = firstIn(s, k);
             if (l && accept(l)) {
               best = earliest(best, l);
               break;

@@ -2,7 +2,7 @@
 // taken from ~/.ssh (user ssh_config) or /etc/ssh (system ssh_config, sshd_config). In a
 // workspace the including file's directory stands for that folder.
 import { posix } from 'node:path';
-import { walk, type Directive } from '../../engine/syntax';
+import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 
 export interface SshInclude {
@@ -33,12 +33,21 @@ export function sshIncludesOf(file: SourceFile, ws: Workspace): SshInclude[] {
   const hit = cache.get(file);
   if (hit?.ws === ws) return hit.includes;
   const includes: SshInclude[] = [];
-  for (const d of walk(file.parse.tree)) {
-    if (d.name.toLowerCase() !== 'include') continue;
+  const visit = (d: Directive) => {
+    // Cheap length test first: this runs over every line of the file.
+    if (d.name.length !== 7 || d.name.toLowerCase() !== 'include') return;
     for (const a of d.args) {
       includes.push({ directive: d, pattern: a.value, glob: GLOB.test(a.value), paths: resolveSshInclude(ws, file.path, a.value) });
     }
-  }
+  };
+  // Depth first, parents before children (the order of walk()); ssh sections nest one level.
+  const each = (nodes: readonly Directive[]) => {
+    for (const d of nodes) {
+      visit(d);
+      if (d.children) each(d.children);
+    }
+  };
+  each(file.parse.tree);
   cache.set(file, { ws, includes });
   return includes;
 }

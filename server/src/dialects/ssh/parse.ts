@@ -3,119 +3,158 @@
 // or single quotes, backslash escapes, `#` at the start of an argument ends the line).
 // `Host` and `Match` open a section that runs to the next `Host`/`Match` or the end of the file,
 // whatever the indentation. It never throws.
-import type { Arg, Comment, Directive, ParseProblem, ParseResult } from '../../engine/syntax';
+import type { Arg, Comment, Directive, ParseProblem, ParseResult, Position } from '../../engine/syntax';
 
 export interface SshParseOptions {
   /** Keywords (lower case) that open a section: `host` and `match` for ssh_config, `match` for sshd. */
   sections: ReadonlySet<string>;
 }
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\f' || c === '\v';
+// Character codes the line reader looks at.
+const TAB = 9;
+const LF = 10;
+const VT = 11;
+const FF = 12;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const EQUALS = 61;
+const BACKSLASH = 92;
+
+/** Blanks between words: space, tab, form feed and vertical tab. */
+const isSpace = (c: number) => c === SPACE || c === TAB || c === FF || c === VT;
+
+const at = (line: number, character: number): Position => ({ line, character });
 
 export function parseSsh(text: string, options: SshParseOptions): ParseResult {
   const tree: Directive[] = [];
   const problems: ParseProblem[] = [];
   const comments: Comment[] = [];
+  const sections = options.sections;
+  // Only names as long as a section keyword need lower-casing to be looked up.
+  let sectionLengths = 0;
+  let longSections = false;
+  for (const s of sections) {
+    if (s.length < 31) sectionLengths |= 1 << s.length;
+    else longSections = true;
+  }
   let section: Directive | undefined;
   let line = 0;
   let pos = 0;
+  const len = text.length;
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  let lineStart = pos;
 
-  while (pos <= text.length) {
+  for (;;) {
     // One physical line: [pos, end) without its line break.
     let end = pos;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    parseLine(text, pos, end, line, lineStart);
-    if (end >= text.length) break;
-    pos = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    let c = 0;
+    while (end < len && (c = text.charCodeAt(end)) !== LF && c !== CR) end++;
+    parseLine(pos, end, line, pos);
+    if (end >= len) break;
+    pos = end + (c === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
     line++;
-    lineStart = pos;
   }
   if (section) closeSection(section);
   return { tree, problems, comments };
 
-  function closeSection(s: Directive) {
-    const last = s.children?.[s.children.length - 1];
-    if (last) s.range = { start: s.range.start, end: last.range.end };
-  }
-
-  function parseLine(src: string, from: number, to: number, ln: number, startOfLine: number) {
-    const ch = (i: number) => ({ line: ln, character: i - startOfLine });
+  function parseLine(from: number, to: number, ln: number, startOfLine: number) {
+    const src = text;
     // Trailing whitespace never counts (OpenSSH strips it, form feeds included).
-    while (to > from && isSpace(src[to - 1])) to--;
+    while (to > from && isSpace(src.charCodeAt(to - 1))) to--;
     let i = from;
-    while (i < to && isSpace(src[i])) i++;
+    while (i < to && isSpace(src.charCodeAt(i))) i++;
     if (i >= to) return;
-    if (src[i] === '#') {
-      comments.push({ text: src.slice(i, to), range: { start: ch(i), end: ch(to) } });
+    if (src.charCodeAt(i) === HASH) {
+      comments.push({ text: src.slice(i, to), range: { start: at(ln, i - startOfLine), end: at(ln, to - startOfLine) } });
       return;
     }
     // Keyword: up to whitespace or `=` (a quoted keyword keeps its quotes out of the name).
     const kwStart = i;
-    let name = '';
-    if (src[i] === '"') {
+    let name: string;
+    if (src.charCodeAt(i) === DQUOTE) {
       i++;
-      while (i < to && src[i] !== '"') name += src[i++];
+      const nameStart = i;
+      while (i < to && src.charCodeAt(i) !== DQUOTE) i++;
+      name = src.slice(nameStart, i);
       if (i < to) i++;
     } else {
-      while (i < to && !isSpace(src[i]) && src[i] !== '=') name += src[i++];
+      let c: number;
+      while (i < to && !isSpace((c = src.charCodeAt(i))) && c !== EQUALS) i++;
+      name = src.slice(kwStart, i);
     }
     const kwEnd = i;
-    while (i < to && isSpace(src[i])) i++;
-    if (src[i] === '=') {
+    while (i < to && isSpace(src.charCodeAt(i))) i++;
+    if (i < to && src.charCodeAt(i) === EQUALS) {
       i++;
-      while (i < to && isSpace(src[i])) i++;
+      while (i < to && isSpace(src.charCodeAt(i))) i++;
     }
     const args: Arg[] = [];
     while (i < to) {
-      while (i < to && isSpace(src[i])) i++;
+      while (i < to && isSpace(src.charCodeAt(i))) i++;
       if (i >= to) break;
-      if (src[i] === '#') {
-        comments.push({ text: src.slice(i, to), range: { start: ch(i), end: ch(to) } });
+      if (src.charCodeAt(i) === HASH) {
+        comments.push({ text: src.slice(i, to), range: { start: at(ln, i - startOfLine), end: at(ln, to - startOfLine) } });
         break;
       }
       const aStart = i;
-      let value = '';
-      let quote = '';
+      // Plain words (no quotes, no escapes) are the common case: their value is their text.
+      let c = 0;
+      while (i < to && (c = src.charCodeAt(i)) !== SPACE && c !== TAB && c !== DQUOTE && c !== SQUOTE && c !== BACKSLASH) i++;
+      let value: string;
       let quoted = false;
-      for (; i < to; i++) {
-        const c = src[i];
-        if (c === '\\' && i + 1 < to) {
-          const n = src[i + 1];
-          if (n === "'" || n === '"' || n === '\\' || (!quote && n === ' ')) {
-            value += n;
-            i++;
+      let quote = 0;
+      if (i >= to || c === SPACE || c === TAB) value = src.slice(aStart, i);
+      else {
+        // argv_split(): quotes open and close anywhere in the word, backslash escapes.
+        value = src.slice(aStart, i);
+        let run = i;
+        for (; i < to; i++) {
+          c = src.charCodeAt(i);
+          if (c === BACKSLASH && i + 1 < to) {
+            const n = src.charCodeAt(i + 1);
+            if (n === SQUOTE || n === DQUOTE || n === BACKSLASH || (!quote && n === SPACE)) {
+              value += src.slice(run, i);
+              run = i + 1;
+              i++;
+              continue;
+            }
             continue;
           }
-          value += c;
-          continue;
+          if (!quote && (c === SPACE || c === TAB)) break;
+          if (!quote && (c === DQUOTE || c === SQUOTE)) {
+            value += src.slice(run, i);
+            run = i + 1;
+            quote = c;
+            quoted = true;
+            continue;
+          }
+          if (quote && c === quote) {
+            value += src.slice(run, i);
+            run = i + 1;
+            quote = 0;
+            continue;
+          }
         }
-        if (!quote && (c === ' ' || c === '\t')) break;
-        if (!quote && (c === '"' || c === "'")) {
-          quote = c;
-          quoted = true;
-          continue;
-        }
-        if (quote && c === quote) {
-          quote = '';
-          continue;
-        }
-        value += c;
+        value += src.slice(run, i);
       }
       if (quote) {
-        problems.push({ code: 'ssh/syntax', severity: 'error', range: { start: ch(aStart), end: ch(to) },
+        problems.push({ code: 'ssh/syntax', severity: 'error', range: { start: at(ln, aStart - startOfLine), end: at(ln, to - startOfLine) },
           message: 'Unterminated quote: ssh and sshd reject the whole line ("invalid quotes"); add the closing quote.' });
       }
-      args.push({ text: src.slice(aStart, i), value, quoted, range: { start: ch(aStart), end: ch(i) } });
+      const argText = quoted || value.length !== i - aStart ? src.slice(aStart, i) : value;
+      args.push({ text: argText, value, quoted, range: { start: at(ln, aStart - startOfLine), end: at(ln, i - startOfLine) } });
     }
+    // Positions are plain values never written to, so the ranges share them.
+    const nameRange = { start: at(ln, kwStart - startOfLine), end: at(ln, kwEnd - startOfLine) };
     const node: Directive = {
       name,
-      nameRange: { start: ch(kwStart), end: ch(kwEnd) },
+      nameRange,
       args,
-      range: { start: ch(kwStart), end: args.length ? args[args.length - 1].range.end : ch(kwEnd) },
+      range: { start: nameRange.start, end: args.length ? args[args.length - 1].range.end : nameRange.end },
     };
-    if (options.sections.has(name.toLowerCase())) {
+    if ((name.length < 31 ? (sectionLengths & (1 << name.length)) !== 0 : longSections) && sections.has(name.toLowerCase())) {
       if (section) closeSection(section);
       node.children = [];
       section = node;
@@ -127,4 +166,9 @@ export function parseSsh(text: string, options: SshParseOptions): ParseResult {
       section.children!.push(node);
     } else tree.push(node);
   }
+}
+
+function closeSection(s: Directive) {
+  const last = s.children?.[s.children.length - 1];
+  if (last) s.range = { start: s.range.start, end: last.range.end };
 }

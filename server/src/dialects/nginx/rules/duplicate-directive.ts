@@ -29,9 +29,9 @@ export const duplicateDirective: NginxRule = {
   severity: 'error',
   summary: 'A single-valued directive set twice in the same block.',
   check(ctx, report) {
-    // Per block, the first single-valued directive of each name: a short list (blocks hold
-    // few of them), or a map once the list grows.
-    const firstByBlock = new Map<readonly Directive[], Directive[] | Map<string, Directive>>();
+    // Per block, the first single-valued directive of each name: the directive itself while it
+    // is the only one, then a short list (blocks hold few of them), then a map.
+    const firstByBlock = new Map<readonly Directive[], Directive | Directive[] | Map<string, Directive>>();
     const resolved = ctx.resolved;
     for (let i = 0; i < resolved.length; i++) {
       const r = resolved[i];
@@ -41,22 +41,27 @@ export const duplicateDirective: NginxRule = {
       const seen = firstByBlock.get(siblings);
       let first: Directive | undefined;
       if (!seen) {
-        firstByBlock.set(siblings, [r.node]);
+        firstByBlock.set(siblings, r.node);
         continue;
       }
-      if (Array.isArray(seen)) {
+      if (seen instanceof Map) {
+        first = seen.get(name);
+        if (!first) {
+          seen.set(name, r.node);
+          continue;
+        }
+      } else if (Array.isArray(seen)) {
         first = seen.find((d) => d.name === name);
         if (!first) {
           if (seen.length < 16) seen.push(r.node);
           else firstByBlock.set(siblings, new Map([...seen.map((d): [string, Directive] => [d.name, d]), [name, r.node]]));
           continue;
         }
+      } else if (seen.name === name) {
+        first = seen;
       } else {
-        first = seen.get(name);
-        if (!first) {
-          seen.set(name, r.node);
-          continue;
-        }
+        firstByBlock.set(siblings, [seen, r.node]);
+        continue;
       }
       report({
         range: r.node.nameRange,

@@ -3,7 +3,7 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, findHeader, hasUnknownHeaderName, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, hasUnknownHeaderName, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, where, type Chain, type Lookup, type Placed } from '../http-scope';
 import { enclosing } from '../scope';
 import { isIpAddress, isLoopback, parseTarget } from '../target';
 import type { NginxRule } from './types';
@@ -33,8 +33,9 @@ export const forwardingHeaders: NginxRule = {
 /** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
 function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   for (const d of httpSites(ctx, 'proxy_set_header')) {
-    const h = headerOf(d);
-    if (!h || !ADDRESS_HEADERS.includes(h.name)) continue;
+    // Most headers are not address headers: tell without lower-casing every name.
+    if (d.args.length < 2 || !ADDRESS_HEADERS.some((a) => lowerIs(d.args[0].value, a))) continue;
+    const h = headerOf(d)!;
     const claimed = CLAIMS[h.value.toLowerCase()];
     if (!claimed) continue;
     const safe = SAFE_VALUE[h.name];

@@ -1,9 +1,9 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { Fix, TextEdit } from '../../../engine/rules';
-import { chainsOf, expand, findHeader, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, expand, findHeader, hiddenHeader, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
 import type { NginxContext } from '../analysis';
-import { parseTarget } from '../target';
+import { passesOf } from '../relay-targets';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -18,10 +18,13 @@ export const upstreamKeepaliveUnused: NginxRule = {
     const upstreams = httpUpstreams(ctx);
     if (!upstreams.size) return;
     const pools = new Map<string, Placed | undefined>();
-    for (const pass of httpSites(ctx, 'proxy_pass')) {
-      const arg = pass.args[0];
-      if (!arg) continue;
-      const t = parseTarget(arg.value);
+    // The http proxy_pass sites (httpSites) with their parsed targets: passes whose argument
+    // holds `${` are variables either way.
+    for (const p of passesOf(ctx)) {
+      if (p.node.name !== 'proxy_pass' || p.r.allowed === false || ctx.familyOfResolution(p.r) !== 'http') continue;
+      const pass = p.node;
+      const arg = p.arg;
+      const t = p.target;
       if (t.variable || t.unix || t.port !== undefined || (t.scheme !== 'http' && t.scheme !== 'https')) continue;
       if (!pools.has(t.host)) pools.set(t.host, keepaliveOf(ctx, upstreams.get(t.host)));
       const keepalive = pools.get(t.host);

@@ -13,9 +13,9 @@ export const wrongArgCount: NginxRule = {
   check(ctx, report) {
     for (const r of ctx.resolved) {
       const spec = r.spec;
-      if (!spec || r.data || r.templated || UNCHECKED.has(spec.name) || r.allowed === false) continue;
+      if (!spec || r.data || r.templated || r.allowed === false) continue;
       const n = r.node.args.length;
-      if (n >= spec.minArgs && n <= spec.maxArgs) continue;
+      if ((n >= spec.minArgs && n <= spec.maxArgs) || UNCHECKED.has(spec.name)) continue;
       if (r.node.args.some((a) => a.value.includes('${'))) continue;
       const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
       const range = n > spec.maxArgs
