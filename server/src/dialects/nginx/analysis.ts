@@ -55,11 +55,12 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
   const hit = cache.get(file);
   if (hit && hit.generation === ws.generation && hit.forced === forcedContext) return hit.ctx;
   const context = fileContext(file, ws, { forced: forcedContext });
-  const resolved = resolveTree(file.parse.tree, context.bases, context.mode);
+  // The index by name is filled while resolving, without a pass of its own.
+  const byName = new Map<string, Resolution[]>();
+  const resolved = resolveTree(file.parse.tree, context.bases, context.mode, byName);
   const baseRoot = context.bases[0]?.[0];
   // Built on first use: most analyses never look a node up.
   let byNode: Map<Directive, Resolution> | undefined;
-  let byName: Map<string, Resolution[]> | undefined;
   const byNames = new Map<string, readonly Resolution[]>();
   let servers: ServerInfo[] | undefined;
   let serverByNode: Map<Directive, ServerInfo> | undefined;
@@ -87,14 +88,6 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
       return rootOf(r.node, r);
     },
     named(name) {
-      if (!byName) {
-        byName = new Map();
-        for (const r of resolved) {
-          const list = byName.get(r.node.name);
-          if (list) list.push(r);
-          else byName.set(r.node.name, [r]);
-        }
-      }
       return byName.get(name) ?? NONE;
     },
     namedAny(names) {
@@ -145,7 +138,7 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
 }
 
 /** Merges lists of resolutions, each in document order, into one list in document order. */
-function mergeInOrder(lists: readonly (readonly Resolution[])[]): Resolution[] {
+export function mergeInOrder(lists: readonly (readonly Resolution[])[]): Resolution[] {
   const out: Resolution[] = [];
   const at = lists.map(() => 0);
   for (;;) {

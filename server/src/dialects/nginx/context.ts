@@ -75,6 +75,8 @@ interface Verdict {
   allowed?: boolean;
   failedPaths?: string[][];
   templated: boolean;
+  /** The resolutions with this name, when the caller asked for an index by name. */
+  named?: Resolution[];
 }
 
 /**
@@ -97,9 +99,10 @@ function pathNode(localPath: string[]): PathNode {
  * Resolves every directive of a tree. `bases` are the possible block paths of the file's root
  * (one per context the file is included from); an empty list means the context is unknown.
  * Verdicts depend only on the block path and the name, so each (path, name) pair is worked out
- * once; nodes at the same path share their `localPath` array.
+ * once; nodes at the same path share their `localPath` array. `byName`, when given, is filled
+ * with the resolutions of each name, in document order.
  */
-export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any'): Resolution[] {
+export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any', byName?: Map<string, Resolution[]>): Resolution[] {
   const out: Resolution[] = [];
   const verdict = (at: PathNode, name: string, data: boolean): Verdict => {
     const memo = data ? at.dataVerdicts : at.verdicts;
@@ -125,7 +128,12 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       }
       spec ??= pickByFamily(specs, localPath, bases);
     }
-    v = { specs, spec, allowed, failedPaths, templated };
+    let named: Resolution[] | undefined;
+    if (byName) {
+      named = byName.get(name);
+      if (!named) byName.set(name, (named = []));
+    }
+    v = { specs, spec, allowed, failedPaths, templated, named };
     memo.set(name, v);
     return v;
   };
@@ -137,7 +145,9 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       const specs = v.specs;
       const checked = !data && specs.length > 0;
       const allowed = checked && !quiet ? v.allowed : undefined;
-      out.push({ node, localPath: at.localPath, specs, spec: v.spec, allowed, failedPaths: v.failedPaths, data, templated: v.templated });
+      const r: Resolution = { node, localPath: at.localPath, specs, spec: v.spec, allowed, failedPaths: v.failedPaths, data, templated: v.templated };
+      out.push(r);
+      v.named?.push(r);
       const children = node.children;
       if (!children) continue;
       let kid = at.kids.get(node.name);

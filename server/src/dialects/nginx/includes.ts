@@ -66,14 +66,29 @@ export function includesOf(file: SourceFile, ws: Workspace): IncludeTarget[] {
   const fileSet = fileSetVersion(ws);
   if (hit && hit.ws === ws && hit.fileSet === fileSet) return hit.targets;
   const targets: IncludeTarget[] = [];
-  // An explicit stack: nested generators (walk) cost more than the rest of this on large files.
-  const stack: Directive[] = [...file.parse.tree].reverse();
-  while (stack.length) {
-    const d = stack.pop()!;
-    if (d.children) for (let i = d.children.length - 1; i >= 0; i--) stack.push(d.children[i]);
-    if (d.name !== 'include' || d.args.length !== 1) continue;
-    const pattern = d.args[0].value;
-    targets.push({ directive: d, pattern, glob: GLOB.test(pattern), paths: resolveInclude(ws, file.path, pattern) });
+  // Depth first, parents before children, with an explicit stack of (block, next index): nested
+  // generators (walk) cost more than the rest of this on large files, and recursion would
+  // overflow on absurdly deep nesting.
+  const lists: (readonly Directive[])[] = [file.parse.tree];
+  const next: number[] = [0];
+  while (lists.length) {
+    const top = lists.length - 1;
+    const nodes = lists[top];
+    const i = next[top]++;
+    if (i >= nodes.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    const d = nodes[i];
+    if (d.name === 'include' && d.args.length === 1) {
+      const pattern = d.args[0].value;
+      targets.push({ directive: d, pattern, glob: GLOB.test(pattern), paths: resolveInclude(ws, file.path, pattern) });
+    }
+    if (d.children) {
+      lists.push(d.children);
+      next.push(0);
+    }
   }
   cache.set(file, { ws, fileSet, targets });
   return targets;

@@ -179,3 +179,23 @@ export function listensOnPort(config: LoadedConfig, port: number, proto: 'tcp' |
   }
   return map.get(`${port}/${proto}`) ?? [];
 }
+
+/**
+ * `(l) => list.find((o) => o.order < l.order && o.server !== l.server)`: the first listen of
+ * another server loaded before `l`. In constant time per question when `list` is in load order
+ * (as listensOf gives it), so that many servers on one socket are not compared pairwise.
+ */
+export function earlierOfOtherServer(list: readonly LoadedListen[]): (l: LoadedListen) => LoadedListen | undefined {
+  let inOrder = true;
+  for (let i = 1; i < list.length && inOrder; i++) if (list[i].order < list[i - 1].order) inOrder = false;
+  if (!inOrder || !list.length) return (l) => list.find((o) => o.order < l.order && o.server !== l.server);
+  const e0 = list[0];
+  // The first listen of another server than the first one's.
+  const e1 = list.find((o) => o.server !== e0.server);
+  return (l) => {
+    // In load order, nothing before l when the very first is not.
+    if (!(e0.order < l.order)) return undefined;
+    if (e0.server !== l.server) return e0;
+    return e1 && e1.order < l.order ? e1 : undefined;
+  };
+}

@@ -123,7 +123,10 @@ class NginxParser {
     let argc = 0;
 
     const finish = (endLine: number, endChar: number): Directive => {
-      const list = argc ? args.slice(0, argc) : [];
+      // Array literals for the usual counts: V8 can then allocate them with the node, in the
+      // old generation, instead of copying them out of the young one later.
+      const list =
+        argc === 0 ? [] : argc === 1 ? [args[0]] : argc === 2 ? [args[0], args[1]] : argc === 3 ? [args[0], args[1], args[2]] : argc === 4 ? [args[0], args[1], args[2], args[3]] : args.slice(0, argc);
       argc = 0;
       const parent = block.node;
       inStmt = false;

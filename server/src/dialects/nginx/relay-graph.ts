@@ -186,7 +186,9 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
   const out = new Map<string, UpstreamRef[]>();
   for (const [name, refs] of visibleUpstreams(ctx, family)) {
     const key = name.toLowerCase();
-    out.set(key, [...(out.get(key) ?? []), ...refs]);
+    const known = out.get(key);
+    // Names that differ only in case share one list; the others keep visibleUpstreams' own.
+    out.set(key, known ? [...known, ...refs] : refs);
   }
   st.lowered.set(family, out);
   return out;

@@ -1,5 +1,7 @@
 // The target of proxy_pass / grpc_pass / upstream `server`: scheme, host, port, and whether
 // variables make it known only at run time.
+import type { Directive } from '../../engine/syntax';
+
 export interface Target {
   scheme?: string;
   host: string;
@@ -18,21 +20,29 @@ export function defaultPort(scheme: string | undefined): number | undefined {
   return scheme ? DEFAULT_PORTS[scheme] : undefined;
 }
 
-/** Targets already parsed, by raw text: rules look at the same *_pass arguments many times. */
-const parsed = new Map<string, Target>();
-const MAX_PARSED = 100_000;
-
-/** The parsed target of a relay argument (shared: do not modify the result). */
-export function parseTarget(raw: string): Target {
-  let t = parsed.get(raw);
-  if (!t) {
-    if (parsed.size >= MAX_PARSED) parsed.clear();
-    parsed.set(raw, (t = parseTargetUncached(raw)));
-  }
-  return t;
+/** An upstream `server` line and its parsed address. */
+export interface UpstreamLine {
+  node: Directive;
+  target: Target;
 }
 
-function parseTargetUncached(raw: string): Target {
+const upstreamLines = new WeakMap<Directive, UpstreamLine[]>();
+
+/**
+ * The `server` lines (with an address) of an upstream block, parsed once per block: several
+ * rules look at every upstream a relay names. Shared: do not modify.
+ */
+export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
+  let lines = upstreamLines.get(upstream);
+  if (!lines) {
+    lines = [];
+    for (const s of upstream.children ?? []) if (s.name === 'server' && s.args[0]) lines.push({ node: s, target: parseTarget(s.args[0].value) });
+    upstreamLines.set(upstream, lines);
+  }
+  return lines;
+}
+
+export function parseTarget(raw: string): Target {
   let rest = raw;
   let scheme: string | undefined;
   const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(rest);

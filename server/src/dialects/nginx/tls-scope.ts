@@ -10,7 +10,7 @@ import { parseListen, type ListenSocket } from './listen';
 import { LineIndex } from '../../engine/text';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
-import { isLoopback, parseTarget, type Target } from './target';
+import { isLoopback, upstreamLinesOf, type Target } from './target';
 
 export interface Found {
   directive: Directive;
@@ -47,7 +47,8 @@ interface Cache {
   roots: Map<string, Set<string>>;
   upstreams: Map<string, Map<string, Directive[]>>;
   disk: Map<string, SourceFile | undefined>;
-  reach: Map<string, Reach | undefined | 'none'>;
+  /** Per family, per upstream name. */
+  reach: Map<string, Map<string, Reach | undefined | 'none'>>;
   mentions: Map<string, boolean>;
 }
 
@@ -158,7 +159,8 @@ function fileOf(ctx: NginxContext, path: string): SourceFile | undefined {
   return path === ctx.file.path ? ctx.file : ctx.ws.get(path);
 }
 
-const inheritedMemo = new WeakMap<NginxContext, Map<Directive | SourceFile, Map<string, Branch[]>>>();
+/** Per analysis: per looked-up name (or names), the answer per starting block. */
+const inheritedMemo = new WeakMap<NginxContext, Map<string, Map<Directive | SourceFile, Branch[]>>>();
 
 /**
  * The nearest definition of any of `names` for a directive or block at `node`, following nginx
@@ -171,19 +173,19 @@ export function inherited(ctx: NginxContext, node: Directive | undefined, names:
   if (!file) return [{ found: [], unresolved: true, open: true }];
   const start = options.fromSelf && node?.children ? node : node?.parent;
   // Rules ask the same question of a block several times (ssl, ssl_certificate per server).
-  let memo: Map<string, Branch[]> | undefined;
-  const key = names.length === 1 ? names[0] : names.join('\n');
+  let memo: Map<Directive | SourceFile, Branch[]> | undefined;
   if (file === ctx.file) {
-    let byStart = inheritedMemo.get(ctx);
-    if (!byStart) inheritedMemo.set(ctx, (byStart = new Map()));
-    memo = byStart.get(start ?? file);
-    if (!memo) byStart.set(start ?? file, (memo = new Map()));
-    const hit = memo.get(key);
+    const key = names.length === 1 ? names[0] : names.join('\n');
+    let byName = inheritedMemo.get(ctx);
+    if (!byName) inheritedMemo.set(ctx, (byName = new Map()));
+    memo = byName.get(key);
+    if (!memo) byName.set(key, (memo = new Map()));
+    const hit = memo.get(start ?? file);
     if (hit) return hit;
   }
   const branches: Branch[] = [];
   climb(ctx, names, branches, file, start, false, undefined);
-  memo?.set(key, branches);
+  memo?.set(start ?? file, branches);
   return branches;
 }
 
@@ -293,7 +295,17 @@ export function configRoots(ctx: NginxContext, path: string): Set<string> {
 /** Servers of the same config (sharing a main file) as the given file. */
 export function sameConfigServers(ctx: NginxContext, path: string): ServerInfo[] {
   const roots = configRoots(ctx, path);
-  return ctx.workspaceServers().filter((s) => [...configRoots(ctx, s.path)].some((r) => roots.has(r)));
+  // Servers of one file share the verdict: once per file, not per server.
+  const shares = new Map<string, boolean>();
+  return ctx.workspaceServers().filter((s) => {
+    let hit = shares.get(s.path);
+    if (hit === undefined) {
+      hit = false;
+      for (const r of configRoots(ctx, s.path)) if (roots.has(r)) hit = true;
+      shares.set(s.path, hit);
+    }
+    return hit;
+  });
 }
 
 /** Who uses one http socket (`host:port`) in this file's config. */
@@ -397,8 +409,10 @@ export interface Reach {
 
 /** The ports and hosts of the upstream blocks named `name` ('none' when there is no such upstream). */
 function upstreamReach(ctx: NginxContext, family: 'http' | 'stream', name: string): Reach | undefined | 'none' {
-  const cache = cacheOf(ctx).reach;
-  const key = `${family} ${name}`;
+  const byFamily = cacheOf(ctx).reach;
+  let cache = byFamily.get(family);
+  if (!cache) byFamily.set(family, (cache = new Map()));
+  const key = name;
   if (cache.has(key)) return cache.get(key);
   const ups = upstreamsOf(ctx, family).get(name);
   let out: Reach | undefined | 'none' = 'none';
@@ -407,9 +421,7 @@ function upstreamReach(ctx: NginxContext, family: 'http' | 'stream', name: strin
     const hosts: string[] = [];
     let known = true;
     for (const u of ups) {
-      for (const s of u.children ?? []) {
-        if (s.name !== 'server' || !s.args[0]) continue;
-        const t = parseTarget(s.args[0].value);
+      for (const { target: t } of upstreamLinesOf(u)) {
         const port = t.port ?? (family === 'http' ? 80 : undefined);
         if (t.variable || t.unix || port === undefined) known = false;
         else {

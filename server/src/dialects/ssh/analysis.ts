@@ -35,6 +35,27 @@ export interface SshContext {
 
 const cache = new WeakMap<SourceFile, { generation: number; ctx: SshContext }>();
 
+/** Whether a Host argument has `*`, `?` or `!` (so it is no alias). */
+function hasWildcardOrBang(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 33) return true;
+  }
+  return false;
+}
+
+/** Keyword as written → lower-case key. Files repeat a few dozen keywords, so every line of one keyword shares one key string. */
+const keys = new Map<string, string>();
+function keyOf(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (keys.size >= 4096) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
+
 export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
   const hit = cache.get(file);
   if (hit && hit.generation === ws.generation) return hit.ctx;
@@ -43,12 +64,12 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
   const lines: Line[] = [];
   const sections: Directive[] = [];
   for (const d of file.parse.tree) {
-    const key = d.name.toLowerCase();
+    const key = keyOf(d.name);
     lines.push({ node: d, key, spec: keywords.get(key), section: undefined });
     if (d.children) {
       sections.push(d);
       for (const c of d.children) {
-        const k = c.name.toLowerCase();
+        const k = keyOf(c.name);
         lines.push({ node: c, key: k, spec: keywords.get(k), section: d });
       }
     }
@@ -86,12 +107,13 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
         for (const f of ws.all()) {
           if (f.language !== 'ssh_config') continue;
           for (const d of f.parse.tree) {
-            if (d.name.toLowerCase() !== 'host' || !d.children) continue;
+            if (!d.children || d.name.length !== 4 || d.name.toLowerCase() !== 'host') continue;
             for (const a of d.args) {
-              if (/[*?!]/.test(a.value)) continue;
-              const list = aliases.get(a.value.toLowerCase());
+              if (hasWildcardOrBang(a.value)) continue;
+              const name = a.value.toLowerCase();
+              const list = aliases.get(name);
               if (list) list.push(d);
-              else aliases.set(a.value.toLowerCase(), [d]);
+              else aliases.set(name, [d]);
             }
           }
         }

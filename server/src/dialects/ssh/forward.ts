@@ -28,18 +28,19 @@ export type ForwardParse = { ok: true; spec: ForwardSpec } | { ok: false; messag
 /** Splits `a:b:c` honouring `[v6]` brackets; also accepts `/` as the separator, as ssh does. */
 function splitHostPort(text: string): string[] {
   const parts: string[] = [];
-  let cur = '';
+  let start = 0;
   let depth = 0;
-  const sep = text.includes('/') && !text.includes(':') && !text.startsWith('/') ? '/' : ':';
-  for (const c of text) {
-    if (c === '[') depth++;
-    if (c === ']') depth--;
-    if (c === sep && depth === 0) {
-      parts.push(cur);
-      cur = '';
-    } else cur += c;
+  const sep = text.includes('/') && !text.includes(':') && !text.startsWith('/') ? 47 : 58; // / or :
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93) depth--;
+    else if (c === sep && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(text.slice(start));
   return parts;
 }
 
@@ -48,7 +49,13 @@ function unbracket(host: string): string {
 }
 
 function portOf(text: string): number | undefined {
-  return /^\d{1,5}$/.test(text) && Number(text) <= 65535 ? Number(text) : undefined;
+  if (text.length < 1 || text.length > 5) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  const n = Number(text);
+  return n <= 65535 ? n : undefined;
 }
 
 /** Parses the listen part: `port`, `bind:port`, `[v6]:port`, `*:port`, `:port`, or a socket path. */

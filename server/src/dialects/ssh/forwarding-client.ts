@@ -9,7 +9,7 @@ import type { Line, SshContext } from './analysis';
 import { clientMatch, type ClientTarget } from './effective';
 import { parseForward, type ForwardSpec } from './forward';
 import { matchPattern } from './patterns';
-import { wildcardIndex } from './hosts-scope';
+import { wildcardIndex, type WildcardIndex } from './hosts-scope';
 import { keywordsOf } from './schema';
 
 export interface ClientForward {
@@ -28,6 +28,8 @@ export interface ClientHost {
   all(key: string): Directive[];
   /** The first value of a keyword, lower case, when set. */
   value(key: string): string | undefined;
+  /** Whether the host may get more than one line of these (repeatable) keywords; false is certain. */
+  mayHaveSeveral(keys: readonly string[]): boolean;
 }
 
 const ANY_HOST = 'layerwise-any-host.invalid';
@@ -39,11 +41,27 @@ export interface ClientView {
   hostsOf(section: Directive | undefined): ClientHost[];
   /** A host matched only by sections that apply to every host. */
   anyHost(): ClientHost;
+  /** Whether some line of the file has this keyword (lower case); when not, no host gets it. */
+  sets(key: string): boolean;
+  /** An upper bound on the lines of these keywords that one host can get. */
+  maxPerHost(keys: readonly string[]): number;
 }
 
 const cache = new WeakMap<SshContext, ClientView>();
 
-const isLiteral = (p: string) => !/[*?!]/.test(p) && !p.includes(',');
+/** A name without wildcards, negation or a comma. */
+function isLiteral(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 33 || c === 44) return false; // * ? ! ,
+  }
+  return true;
+}
+
+/** A Host section whose arguments are all literal names (looked up by name; the others may apply to any name). */
+function isLiteralHostSection(d: Directive): boolean {
+  return d.name.length === 4 && d.name.toLowerCase() === 'host' && d.args.length > 0 && d.args.every((a) => isLiteral(a.value));
+}
 
 /**
  * The first positive `host` or `originalhost` criterion of a client Match line whose value lists
@@ -66,54 +84,143 @@ function literalHostCriterion(section: Directive): { original: boolean; names: s
   return undefined;
 }
 
-export function clientView(ctx: SshContext): ClientView {
-  const hit = cache.get(ctx);
-  if (hit) return hit;
-  const tree = ctx.file.parse.tree;
-  const globals: Directive[] = [];
-  const order = new Map<Directive, number>();
-  const literal = new Map<string, number[]>();
+/** Sections up to this many lines are scanned for a keyword; longer ones get a keyword map. */
+const SCAN_LIMIT = 16;
+const NO_LINES: readonly Directive[] = [];
+
+/** The parts of a client file the host evaluation reads, built once per file. */
+class HostIndex {
+  readonly globals: Directive[] = [];
+  readonly order = new Map<Directive, number>();
+  /** Host sections with literal names only, by lower-case name. */
+  readonly literal = new Map<string, number[]>();
   /** Host sections with wildcards or negations: their patterns, split once. */
-  const patterns = new Map<number, { p: string; neg: boolean }[]>();
-  /** Those Host sections, found for a name through their literal suffix or prefix. */
-  const wildHosts: Directive[] = [];
+  readonly patterns = new Map<number, { p: string; neg: boolean }[]>();
+  readonly wildcards: WildcardIndex;
   // Match blocks. One with a positive `host` or `originalhost` criterion whose value lists only
   // literal names answers "no" for every other name as soon as that criterion is read (any
   // criterion before it either needs no value or has one), so it is looked up by those names;
   // the others are checked for every host.
-  const matchAlways: number[] = [];
-  const matchByHost = new Map<string, number[]>();
-  const matchByOriginal = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, k: string, i: number) => {
-    const list = m.get(k);
-    if (!list) m.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  tree.forEach((d, i) => {
-    if (!d.children) {
-      globals.push(d);
-      return;
+  readonly matchAlways: number[] = [];
+  readonly matchByHost = new Map<string, number[]>();
+  readonly matchByOriginal = new Map<string, number[]>();
+  /** What `take` collected from the global lines: the first line, more only for repeatable keywords. */
+  readonly globalLines: Map<string, Directive[]>;
+  /** The first User and HostName line of the global part. */
+  readonly globalFacts: Directive[];
+  private readonly sectionMaps = new Map<number, Map<string, Directive[]>>();
+  private readonly unnamedCounts = new Map<string, number>();
+  private readonly sectionFacts = new Map<number, Directive[]>();
+  private readonly keywords = keywordsOf('client');
+
+  constructor(readonly tree: readonly Directive[], readonly present: ReadonlySet<string>) {
+    const add = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (!list) m.set(k, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    const wildHosts: Directive[] = [];
+    for (let i = 0; i < tree.length; i++) {
+      const d = tree[i];
+      if (!d.children) {
+        this.globals.push(d);
+        continue;
+      }
+      this.order.set(d, i);
+      const key = d.name.toLowerCase();
+      if (isLiteralHostSection(d)) {
+        for (const a of d.args) add(this.literal, a.value.toLowerCase(), i);
+      } else if (key === 'host') {
+        const list = d.args.flatMap((a) => a.value.split(',')).filter(Boolean)
+          .map((p) => (p.startsWith('!') ? { p: p.slice(1), neg: true } : { p, neg: false }));
+        this.patterns.set(i, list);
+        wildHosts.push(d);
+      } else {
+        const keyed = literalHostCriterion(d);
+        if (!keyed) this.matchAlways.push(i);
+        else for (const name of keyed.names) add(keyed.original ? this.matchByOriginal : this.matchByHost, name, i);
+      }
     }
-    order.set(d, i);
-    const key = d.name.toLowerCase();
-    if (key === 'host' && d.args.length && d.args.every((a) => isLiteral(a.value))) {
-      for (const a of d.args) add(literal, a.value.toLowerCase(), i);
-    } else if (key === 'host') {
-      const list = d.args.flatMap((a) => a.value.split(',')).filter(Boolean)
-        .map((p) => (p.startsWith('!') ? { p: p.slice(1), neg: true } : { p, neg: false }));
-      patterns.set(i, list);
-      wildHosts.push(d);
-    } else {
-      const keyed = literalHostCriterion(d);
-      if (!keyed) matchAlways.push(i);
-      else for (const name of keyed.names) add(keyed.original ? matchByOriginal : matchByHost, name, i);
+    this.wildcards = wildcardIndex(wildHosts);
+    this.globalLines = this.collect(this.globals);
+    this.globalFacts = factsOf(this.globals);
+  }
+
+  /** The sections that may apply to a name, sorted by position (duplicates possible). */
+  candidates(name: string, force: Directive | undefined, synthetic: boolean): number[] {
+    const lower = name.toLowerCase();
+    const idx: number[] = [];
+    const own = synthetic ? undefined : this.literal.get(lower);
+    if (own) for (const i of own) idx.push(i);
+    for (const d of this.wildcards.candidates(lower)) idx.push(this.order.get(d)!);
+    for (const i of this.matchAlways) idx.push(i);
+    const byOriginal = this.matchByOriginal.get(lower);
+    if (byOriginal) for (const i of byOriginal) idx.push(i);
+    const byHost = this.matchByHost.get(lower);
+    if (byHost) for (const i of byHost) idx.push(i);
+    const forced = force ? this.order.get(force) : undefined;
+    if (forced !== undefined) idx.push(forced);
+    if (idx.length > 1) idx.sort(byIndex);
+    return idx;
+  }
+
+  /** Whether a section is not a literal Host section (so it may apply to any name). */
+  unnamed(i: number): boolean {
+    return !(this.tree[i].name.toLowerCase() === 'host' && !this.patterns.has(i));
+  }
+
+  /** The lines of a keyword in all sections that are not literal Host sections. */
+  unnamedCount(key: string): number {
+    let n = this.unnamedCounts.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (let i = 0; i < this.tree.length; i++) if (this.tree[i].children && this.unnamed(i)) n += this.linesIn(i, key)?.length ?? 0;
+      this.unnamedCounts.set(key, n);
     }
-  });
-  const wildcards = wildcardIndex(wildHosts);
-  const keywords = keywordsOf('client');
+    return n;
+  }
+
+  repeatable(key: string): boolean {
+    return !!this.keywords.get(key)?.repeatable;
+  }
+
+  collect(nodes: readonly Directive[]): Map<string, Directive[]> {
+    const m = new Map<string, Directive[]>();
+    for (const d of nodes) {
+      const key = d.name.toLowerCase();
+      const have = m.get(key);
+      if (!have) m.set(key, [d]);
+      else if (this.repeatable(key)) have.push(d);
+    }
+    return m;
+  }
+
+  /** What `take` collects from one section for a keyword (big sections get a map on first use). */
+  linesIn(i: number, key: string): readonly Directive[] | undefined {
+    const children = this.tree[i].children!;
+    if (children.length > SCAN_LIMIT) {
+      let m = this.sectionMaps.get(i);
+      if (!m) this.sectionMaps.set(i, (m = this.collect(children)));
+      return m.get(key);
+    }
+    let out: Directive[] | undefined;
+    for (const d of children) {
+      if (d.name.length !== key.length || d.name.toLowerCase() !== key) continue;
+      if (!out) out = [d];
+      else if (this.repeatable(key)) out.push(d);
+      else break;
+    }
+    return out;
+  }
+
+  factsIn(i: number): Directive[] {
+    let facts = this.sectionFacts.get(i);
+    if (!facts) this.sectionFacts.set(i, (facts = factsOf(this.tree[i].children!)));
+    return facts;
+  }
 
   /** Host pattern matching as match_pattern_list does it: a matching negation vetoes. */
-  const hostMatches = (name: string, list: readonly { p: string; neg: boolean }[]) => {
+  static hostMatches(name: string, list: readonly { p: string; neg: boolean }[]): boolean {
     let hit = false;
     for (const { p, neg } of list) {
       if (!matchPattern(name, p)) continue;
@@ -121,43 +228,80 @@ export function clientView(ctx: SshContext): ClientView {
       hit = true;
     }
     return hit;
-  };
+  }
+}
 
-  const hostCache = new Map<Directive | undefined, ClientHost[]>();
-  const byIndex = (a: number, b: number) => a - b;
+/** The first User and the first HostName line among some lines, in file order. */
+function factsOf(nodes: readonly Directive[]): Directive[] {
+  let user: Directive | undefined;
+  let hostName: Directive | undefined;
+  const found: Directive[] = [];
+  for (const d of nodes) {
+    if (d.name.length === 4 && !user && d.name.toLowerCase() === 'user') found.push((user = d));
+    else if (d.name.length === 8 && !hostName && d.name.toLowerCase() === 'hostname') found.push((hostName = d));
+    else continue;
+    if (user && hostName) break;
+  }
+  return found;
+}
 
-  function evaluate(name: string, force: Directive | undefined, synthetic: boolean): ClientHost {
+const byIndex = (a: number, b: number) => a - b;
+
+/**
+ * One host a section stands for. The sections that apply to it are worked out on first use, and
+ * keywords that no line of the file sets are answered without that.
+ */
+class EvaluatedHost implements ClientHost {
+  private evaluated?: { target: ClientTarget; applied: number[] };
+
+  constructor(
+    private readonly index: HostIndex,
+    private readonly name: string,
+    private readonly force: Directive | undefined,
+    readonly synthetic: boolean,
+  ) {}
+
+  get target(): ClientTarget {
+    return this.evaluate().target;
+  }
+
+  private evaluate(): { target: ClientTarget; applied: number[] } {
+    if (this.evaluated) return this.evaluated;
+    const { index, name, force, synthetic } = this;
     const target: ClientTarget = { host: name };
-    const lines = new Map<string, Directive[]>();
-    const take = (d: Directive) => {
-      const key = d.name.toLowerCase();
-      const have = lines.get(key);
-      if (!have) {
-        lines.set(key, [d]);
+    const applied: number[] = [];
+    // ssh takes the first User and HostName it obtains; a %-token leaves them unknown here.
+    let userSeen = false;
+    let hostNameSeen = false;
+    const note = (facts: readonly Directive[]) => {
+      for (const d of facts) {
         const v = d.args[0]?.value;
-        if (key === 'user' && v && !v.includes('%')) target.user = v;
-        if (key === 'hostname' && v && !v.includes('%')) target.hostName = v;
-      } else if (keywords.get(key)?.repeatable) have.push(d);
+        if (d.name.length === 4) {
+          if (userSeen) continue;
+          userSeen = true;
+          if (v && !v.includes('%')) target.user = v;
+        } else {
+          if (hostNameSeen) continue;
+          hostNameSeen = true;
+          if (v && !v.includes('%')) target.hostName = v;
+        }
+      }
     };
-    globals.forEach(take);
+    note(index.globalFacts);
     // The sections that may apply to this name, in file order: its literal sections, the wildcard
     // sections whose patterns it may match, the Match blocks that are not keyed by name, and those
     // keyed by the name ssh compares at that point (the HostName once one is obtained).
-    const lower = name.toLowerCase();
-    const idx: number[] = [];
-    const push = (list: readonly number[] | undefined, after = -1) => {
-      if (list) for (const i of list) if (i > after) idx.push(i);
-    };
-    if (!synthetic) push(literal.get(lower));
-    for (const d of wildcards.candidates(lower)) idx.push(order.get(d)!);
-    push(matchAlways);
-    push(matchByOriginal.get(lower));
-    push(matchByHost.get(lower));
+    const idx = index.candidates(name, force, synthetic);
+    const forced = force ? index.order.get(force) : undefined;
     let keyedOnHostName = target.hostName !== undefined;
-    if (keyedOnHostName) push(matchByHost.get(target.hostName!.toLowerCase()));
-    const forced = force ? order.get(force) : undefined;
-    if (forced !== undefined) idx.push(forced);
-    idx.sort(byIndex);
+    if (keyedOnHostName) {
+      const more = index.matchByHost.get(target.hostName!.toLowerCase());
+      if (more) {
+        for (const i of more) idx.push(i);
+        idx.sort(byIndex);
+      }
+    }
+    const tree = index.tree;
     let last = -1;
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k];
@@ -166,17 +310,19 @@ export function clientView(ctx: SshContext): ClientView {
       const s = tree[i];
       let applies = i === forced;
       if (!applies) {
-        const list = patterns.get(i);
-        if (list) applies = hostMatches(name, list);
+        const list = index.patterns.get(i);
+        if (list) applies = HostIndex.hostMatches(name, list);
         else if (s.name.toLowerCase() === 'host') applies = true; // literal sections are here because they name this host
         else applies = clientMatch(s, target) === 'yes';
       }
       if (!applies) continue;
-      s.children!.forEach(take);
+      applied.push(i);
+      if (userSeen && hostNameSeen) continue;
+      note(index.factsIn(i));
       if (!keyedOnHostName && target.hostName !== undefined) {
         // From here on `Match host` compares the HostName: add the blocks keyed by it.
         keyedOnHostName = true;
-        const more = matchByHost.get(target.hostName.toLowerCase());
+        const more = index.matchByHost.get(target.hostName.toLowerCase());
         if (more?.some((j) => j > i)) {
           const rest = idx.slice(k + 1);
           for (const j of more) if (j > i) rest.push(j);
@@ -186,40 +332,116 @@ export function clientView(ctx: SshContext): ClientView {
         }
       }
     }
-    return {
-      target,
-      synthetic,
-      first: (key) => lines.get(key.toLowerCase())?.[0],
-      all: (key) => lines.get(key.toLowerCase()) ?? [],
-      value: (key) => lines.get(key.toLowerCase())?.[0]?.args[0]?.value.toLowerCase(),
-    };
+    return (this.evaluated = { target, applied });
   }
 
-  function namesOf(section: Directive | undefined): { name: string; synthetic: boolean }[] {
-    if (!section) return [{ name: ANY_HOST, synthetic: true }];
-    const key = section.name.toLowerCase();
-    const args = section.args.map((a) => a.value);
-    let positives: string[];
-    if (key === 'host') positives = args.flatMap((a) => a.split(',')).filter((p) => p && !p.startsWith('!'));
-    else {
-      positives = [];
-      for (let i = 0; i < args.length; i++) {
-        const c = args[i].toLowerCase();
-        if (c === 'all' || c === 'canonical' || c === 'final' || c === '!all') continue;
-        const v = args[++i];
-        if ((c === 'host' || c === 'originalhost') && v) positives.push(...v.split(',').filter((p) => p && !p.startsWith('!')));
-      }
+  // The effective lines of a keyword: the global lines first, then the applying sections in order.
+  first(key: string): Directive | undefined {
+    const k = key.toLowerCase();
+    if (!this.index.present.has(k)) return undefined;
+    const g = this.index.globalLines.get(k);
+    if (g) return g[0];
+    for (const i of this.evaluate().applied) {
+      const l = this.index.linesIn(i, k);
+      if (l) return l[0];
     }
-    const literals = positives.filter(isLiteral).slice(0, MAX_TARGETS);
-    if (literals.length) return literals.map((name) => ({ name, synthetic: false }));
-    const pattern = positives.find((p) => p !== '*');
-    if (pattern) return [{ name: pattern.replace(/\*/g, 'layerwise-any').replace(/\?/g, 'x'), synthetic: true }];
-    return [{ name: ANY_HOST, synthetic: true }];
+    return undefined;
   }
+
+  all(key: string): Directive[] {
+    const k = key.toLowerCase();
+    if (!this.index.present.has(k)) return [];
+    if (!this.index.repeatable(k)) {
+      const f = this.first(k);
+      return f ? [f] : [];
+    }
+    const out = [...(this.index.globalLines.get(k) ?? NO_LINES)];
+    for (const i of this.evaluate().applied) {
+      const l = this.index.linesIn(i, k);
+      if (l) for (const d of l) out.push(d);
+    }
+    return out;
+  }
+
+  value(key: string): string | undefined {
+    return this.first(key)?.args[0]?.value.toLowerCase();
+  }
+
+  mayHaveSeveral(keys: readonly string[]): boolean {
+    const index = this.index;
+    if (!this.evaluated) {
+      // Without evaluating: the global lines, every section that is not a literal Host section,
+      // and the literal sections naming this host (and the section it stands for) bound the count.
+      let bound = 0;
+      for (const k of keys) {
+        if (!index.present.has(k)) continue;
+        bound += (index.globalLines.get(k)?.length ?? 0) + index.unnamedCount(k);
+        const named = this.synthetic ? undefined : index.literal.get(this.name.toLowerCase());
+        if (named) for (const i of named) bound += index.linesIn(i, k)?.length ?? 0;
+        const forced = this.force ? index.order.get(this.force) : undefined;
+        if (forced !== undefined && !named?.includes(forced) && !index.unnamed(forced)) bound += index.linesIn(forced, k)?.length ?? 0;
+      }
+      if (bound <= 1) return false;
+    }
+    let n = 0;
+    for (const k of keys) n += this.all(k).length;
+    return n > 1;
+  }
+}
+
+/** The names a section stands for: up to MAX_TARGETS literal names, else one made-up name. */
+function namesOf(section: Directive | undefined): { name: string; synthetic: boolean }[] {
+  if (!section) return [{ name: ANY_HOST, synthetic: true }];
+  const key = section.name.toLowerCase();
+  const positives: string[] = [];
+  const add = (v: string) => {
+    // Comma lists split; negations are no target.
+    if (!v.includes(',')) {
+      if (v && !v.startsWith('!')) positives.push(v);
+      return;
+    }
+    for (const p of v.split(',')) if (p && !p.startsWith('!')) positives.push(p);
+  };
+  if (key === 'host') for (const a of section.args) add(a.value);
+  else {
+    const args = section.args;
+    for (let i = 0; i < args.length; i++) {
+      const c = args[i].value.toLowerCase();
+      if (c === 'all' || c === 'canonical' || c === 'final' || c === '!all') continue;
+      const v = args[++i]?.value;
+      if ((c === 'host' || c === 'originalhost') && v) add(v);
+    }
+  }
+  const out: { name: string; synthetic: boolean }[] = [];
+  for (const p of positives) {
+    if (out.length === MAX_TARGETS) break;
+    if (isLiteral(p)) out.push({ name: p, synthetic: false });
+  }
+  if (out.length) return out;
+  const pattern = positives.find((p) => p !== '*');
+  if (pattern) return [{ name: pattern.replace(/\*/g, 'layerwise-any').replace(/\?/g, 'x'), synthetic: true }];
+  return [{ name: ANY_HOST, synthetic: true }];
+}
+
+export function clientView(ctx: SshContext): ClientView {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  let present: Set<string> | undefined;
+  const presentKeys = () => {
+    if (!present) {
+      present = new Set();
+      for (const l of ctx.lines) present.add(l.key);
+    }
+    return present;
+  };
+  let index: HostIndex | undefined;
+  const indexOf = () => (index ??= new HostIndex(ctx.file.parse.tree, presentKeys()));
+  const hostCache = new Map<Directive | undefined, ClientHost[]>();
 
   const forwards: ClientForward[] = [];
   for (const line of ctx.lines) {
-    if (line.key !== 'localforward' && line.key !== 'remoteforward' && line.key !== 'dynamicforward') continue;
+    const key = line.key;
+    if (key.length < 12 || (key !== 'localforward' && key !== 'remoteforward' && key !== 'dynamicforward')) continue;
     const parsed = parseForward(line.node.name, line.node.args, line.node.range);
     if (parsed.ok) forwards.push({ line, spec: parsed.spec });
   }
@@ -230,14 +452,46 @@ export function clientView(ctx: SshContext): ClientView {
     hostsOf(section) {
       let hosts = hostCache.get(section);
       if (!hosts) {
-        hosts = namesOf(section).map(({ name, synthetic }) => evaluate(name, section, synthetic));
+        const idx = indexOf();
+        hosts = namesOf(section).map(({ name, synthetic }) => new EvaluatedHost(idx, name, section, synthetic));
         hostCache.set(section, hosts);
       }
       return hosts;
     },
     anyHost() {
-      any ??= evaluate(ANY_HOST, undefined, true);
+      any ??= new EvaluatedHost(indexOf(), ANY_HOST, undefined, true);
       return any;
+    },
+    sets: (key) => presentKeys().has(key),
+    maxPerHost(keys) {
+      // The global lines and those of sections that may apply to any name reach every host; of
+      // the literal Host sections, only those naming one host add up.
+      let shared = 0;
+      const counts = new Map<Directive, number>();
+      for (const l of ctx.lines) {
+        if (!keys.includes(l.key) || l.node.children) continue;
+        if (!l.section) shared++;
+        else counts.set(l.section, (counts.get(l.section) ?? 0) + 1);
+      }
+      const byName = new Map<string, number>();
+      let named = 0;
+      for (const [section, n] of counts) {
+        if (!isLiteralHostSection(section)) {
+          shared += n;
+          continue;
+        }
+        const args = section.args;
+        for (let j = 0; j < args.length; j++) {
+          const name = args[j].value.toLowerCase();
+          let dup = false;
+          for (let m = 0; m < j && !dup; m++) dup = args[m].value.toLowerCase() === name;
+          if (dup) continue;
+          const sum = (byName.get(name) ?? 0) + n;
+          byName.set(name, sum);
+          named = Math.max(named, sum);
+        }
+      }
+      return shared + named;
     },
   };
   cache.set(ctx, view);

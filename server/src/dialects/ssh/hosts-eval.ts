@@ -7,7 +7,7 @@ import type { Directive, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { clientMatch } from './effective';
 import { argSubRange } from './hosts-jump';
-import { coversAll, hasGlob, hostMatches, hostPatterns, wildcardIndex } from './hosts-scope';
+import { coversAll, hostMatches, hostSections } from './hosts-scope';
 import { parseJump } from './jump';
 
 /** The next host a connection to some host goes through. */
@@ -101,39 +101,17 @@ export function clientResolver(ctx: SshContext): ClientResolver {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const tree = ctx.file.parse.tree;
+  // Only ProxyCommand and ProxyJump lines are ever looked up.
   const linesOf = new Map<Directive, Line>();
-  for (const l of ctx.lines) linesOf.set(l.node, l);
+  for (const l of ctx.lines) if (PROXY_KEYS.has(l.key)) linesOf.set(l.node, l);
   const globals: Directive[] = [];
-  const literal = new Map<string, number[]>();
-  /** Match sections and Host sections that apply to every host: checked for every name. */
-  const dynamic: number[] = [];
-  /** Host sections with wildcards or exclusions: found through their literal suffix or prefix. */
-  const wild: Directive[] = [];
-  const indexOf = new Map<Directive, number>();
-  tree.forEach((d, i) => {
-    if (!d.children) {
-      globals.push(d);
-      return;
-    }
-    indexOf.set(d, i);
-    if (d.name.toLowerCase() === 'host') {
-      const { pos, neg } = hostPatterns(d);
-      if (!neg.length && pos.length && !pos.some(hasGlob)) {
-        for (const p of new Set(pos)) {
-          const list = literal.get(p);
-          if (list) list.push(i);
-          else literal.set(p, [i]);
-        }
-        return;
-      }
-      if (!coversAll(d)) {
-        wild.push(d);
-        return;
-      }
-    }
-    dynamic.push(i);
-  });
-  const wildcards = wildcardIndex(wild);
+  for (const d of tree) if (!d.children) globals.push(d);
+  // Literal Host sections are looked up by name and wildcard ones through their literal suffix or
+  // prefix; Match sections and the Host sections that apply to every host are checked for every name.
+  const { literal, wildcards } = hostSections(ctx);
+  const dynamic = ctx.sections.filter((s) => s.name.toLowerCase() !== 'host' || coversAll(s));
+  /** Sections sorted by position (their first line). */
+  const at = (d: Directive) => d.range.start.line;
   const memo = new Map<string, ProxyAnswer>();
 
   function evaluate(name: string, hopUser: string | undefined): ProxyAnswer {
@@ -155,12 +133,11 @@ export function clientResolver(ctx: SshContext): ClientResolver {
       }
     };
     for (const d of globals) take(d);
-    const own = [...(literal.get(name) ?? []), ...wildcards.candidates(name).map((d) => indexOf.get(d)!)].sort((x, y) => x - y);
+    const own = [...(literal.get(name) ?? []), ...wildcards.candidates(name)].sort((x, y) => at(x) - at(y));
     let a = 0;
     let b = 0;
     while (!decided() && (a < own.length || b < dynamic.length)) {
-      const i = b >= dynamic.length || (a < own.length && own[a] < dynamic[b]) ? own[a++] : dynamic[b++];
-      const s = tree[i];
+      const s = b >= dynamic.length || (a < own.length && at(own[a]) < at(dynamic[b])) ? own[a++] : dynamic[b++];
       let applies: 'yes' | 'no' | 'unknown';
       if (s.name.toLowerCase() === 'host') applies = hostMatches(s, name) ? 'yes' : 'no';
       else if (uncertain && !(s.args.length === 1 && s.args[0].value.toLowerCase() === 'all')) applies = 'unknown';

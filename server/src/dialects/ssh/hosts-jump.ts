@@ -1,9 +1,10 @@
 // ProxyJump hops located in the file: each hop of each ProxyJump line with its exact range.
-import type { Arg, Range } from '../../engine/syntax';
+import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import type { SourceFile } from '../../engine/workspace';
 import { sshIncludesOf } from './includes';
 import { parseJump, type Hop } from './jump';
+import { matchPattern } from './patterns';
 
 export interface LocatedHop {
   line: Line;
@@ -24,6 +25,39 @@ export function argSubRange(arg: Arg, from: number, to: number): Range | undefin
   return { start: { line, character: c + from }, end: { line, character: c + to } };
 }
 
+/** A hop whose ranges are worked out when a rule reports it. */
+class Located implements LocatedHop {
+  private ranges?: { range: Range; hostRange?: Range };
+
+  constructor(readonly line: Line, readonly arg: Arg, readonly hop: Hop, readonly index: number) {}
+
+  private locate(): { range: Range; hostRange?: Range } {
+    if (!this.ranges) {
+      const { arg, hop } = this;
+      // An empty hop is shown on the comma next to it.
+      let from = hop.start;
+      let to = hop.end;
+      if (!(hop.start < hop.end)) {
+        if (hop.start < arg.value.length) to = hop.start + 1;
+        else {
+          from = hop.start - 1;
+          to = hop.start;
+        }
+      }
+      this.ranges = { range: argSubRange(arg, Math.max(0, from), to) ?? arg.range, hostRange: argSubRange(arg, hop.hostStart, hop.hostEnd) };
+    }
+    return this.ranges;
+  }
+
+  get range(): Range {
+    return this.locate().range;
+  }
+
+  get hostRange(): Range | undefined {
+    return this.locate().hostRange;
+  }
+}
+
 const cache = new WeakMap<SshContext, LocatedHop[]>();
 
 export function jumpHops(ctx: SshContext): LocatedHop[] {
@@ -34,15 +68,8 @@ export function jumpHops(ctx: SshContext): LocatedHop[] {
     if (line.key !== 'proxyjump') continue;
     const arg = line.node.args[0];
     if (!arg) continue;
-    parseJump(arg.value).forEach((hop, index) => {
-      // An empty hop is shown on the comma next to it.
-      const [from, to] = hop.start < hop.end ? [hop.start, hop.end] : hop.start < arg.value.length ? [hop.start, hop.start + 1] : [hop.start - 1, hop.start];
-      out.push({
-        line, arg, hop, index,
-        range: argSubRange(arg, Math.max(0, from), to) ?? arg.range,
-        hostRange: argSubRange(arg, hop.hostStart, hop.hostEnd),
-      });
-    });
+    const hops = parseJump(arg.value);
+    for (let index = 0; index < hops.length; index++) out.push(new Located(line, arg, hops[index], index));
   }
   cache.set(ctx, out);
   return out;
@@ -50,9 +77,10 @@ export function jumpHops(ctx: SshContext): LocatedHop[] {
 
 /**
  * Host names and patterns (other than the catch-all) and Match host names of the workspace's
- * ssh_config files and of the files they include (read on demand).
+ * ssh_config files and of the files they include (read on demand). `covers` tells whether one of
+ * the patterns matches a name: literal patterns are looked up, only wildcards are tried.
  */
-export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonicalizes: boolean } {
+export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonicalizes: boolean; covers(name: string): boolean } {
   const patterns: string[] = [];
   let canonicalizes = false;
   const files = new Map<string, SourceFile>();
@@ -68,23 +96,50 @@ export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonic
     }
   };
   for (const f of ctx.ws.all()) visit(f, 0);
+  /** The positive patterns of a comma list, the catch-all left out. */
+  const add = (list: string) => {
+    if (!list.includes(',')) {
+      if (list && !list.startsWith('!') && list !== '*') patterns.push(list);
+      return;
+    }
+    for (const p of list.split(',')) if (p && !p.startsWith('!') && p !== '*') patterns.push(p);
+  };
+  const canonical = (l: Directive) => {
+    if (l.name.length === 20 && l.name.toLowerCase() === 'canonicalizehostname' && /^(yes|always)$/i.test(l.args[0]?.value ?? '')) canonicalizes = true;
+  };
   for (const f of files.values()) {
     for (const d of f.parse.tree) {
-      const key = d.name.toLowerCase();
-      const lines = d.children ? [d, ...d.children] : [d];
-      for (const l of lines) {
-        if (l.name.toLowerCase() === 'canonicalizehostname' && /^(yes|always)$/i.test(l.args[0]?.value ?? '')) canonicalizes = true;
-      }
+      canonical(d);
       if (!d.children) continue;
+      for (const c of d.children) canonical(c);
+      const key = d.name.toLowerCase();
       if (key === 'host') {
-        for (const a of d.args) for (const p of a.value.split(',')) if (p && !p.startsWith('!') && p !== '*') patterns.push(p);
+        for (const a of d.args) add(a.value);
       } else if (key === 'match') {
         for (let i = 0; i + 1 < d.args.length; i++) {
           const c = d.args[i].value.toLowerCase();
-          if (c === 'host' || c === 'originalhost') for (const p of d.args[++i].value.split(',')) if (p && !p.startsWith('!') && p !== '*') patterns.push(p);
+          if (c === 'host' || c === 'originalhost') add(d.args[++i].value);
         }
       }
     }
   }
-  return { patterns, canonicalizes };
+  let literal: Set<string> | undefined;
+  let wild: string[] | undefined;
+  return {
+    patterns,
+    canonicalizes,
+    covers(name) {
+      if (!literal || !wild) {
+        literal = new Set();
+        wild = [];
+        for (const p of patterns) {
+          if (p.includes('*') || p.includes('?')) wild.push(p);
+          else literal.add(p.toLowerCase());
+        }
+      }
+      if (literal.has(name.toLowerCase())) return true;
+      for (const p of wild) if (matchPattern(name, p)) return true;
+      return false;
+    },
+  };
 }

@@ -54,12 +54,15 @@ export function hostPatterns(section: Directive): { pos: string[]; neg: string[]
   if (!hit) {
     const pos: string[] = [];
     const neg: string[] = [];
+    const add = (p: string) => {
+      if (!p) return;
+      if (p.startsWith('!')) neg.push(p.slice(1));
+      else pos.push(p);
+    };
     for (const a of section.args) {
-      for (const p of a.value.toLowerCase().split(',')) {
-        if (!p) continue;
-        if (p.startsWith('!')) neg.push(p.slice(1));
-        else pos.push(p);
-      }
+      const v = a.value.toLowerCase();
+      if (v.includes(',')) for (const p of v.split(',')) add(p);
+      else add(v);
     }
     compiled.set(section, (hit = { pos, neg }));
   }
@@ -74,11 +77,11 @@ export function hostMatches(section: Directive, name: string): boolean {
   return pos.some((p) => quickMatch(n, p));
 }
 
-const isHost = (d: Directive) => d.name.toLowerCase() === 'host';
+const isHost = (d: Directive) => d.name.length === 4 && d.name.toLowerCase() === 'host';
 
 /** `Match all` alone (a `canonical`/`final` pass, `exec` and other criteria make it conditional). */
 export function isMatchAll(d: Directive): boolean {
-  return d.name.toLowerCase() === 'match' && d.args.length === 1 && d.args[0].value.toLowerCase() === 'all';
+  return d.args.length === 1 && d.name.length === 5 && d.name.toLowerCase() === 'match' && d.args[0].value.toLowerCase() === 'all';
 }
 
 /** Whether a section applies to every host (global part: undefined). */
@@ -201,6 +204,44 @@ export function wildcardIndex(sections: readonly Directive[]): WildcardIndex {
   };
 }
 
+export interface HostSections {
+  /** Sections that apply to every host (`Host *`, `Match all`), in file order. */
+  catchAll: Directive[];
+  /** Host sections whose patterns are literal names without exclusions, by lower-case name, in file order. */
+  literal: Map<string, Directive[]>;
+  /** The other Host sections (wildcards or exclusions), in file order. */
+  others: Directive[];
+  /** `others` indexed for literal names. */
+  wildcards: WildcardIndex;
+}
+
+const sectionsCache = new WeakMap<SshContext, HostSections>();
+
+/** The sections of a client file sorted by how they select hosts; built once per file. */
+export function hostSections(ctx: SshContext): HostSections {
+  const hit = sectionsCache.get(ctx);
+  if (hit) return hit;
+  const catchAll: Directive[] = [];
+  const literal = new Map<string, Directive[]>();
+  const others: Directive[] = [];
+  for (const s of ctx.sections) {
+    if (coversAll(s)) catchAll.push(s);
+    else if (isHost(s)) {
+      const { pos, neg } = hostPatterns(s);
+      if (neg.length === 0 && pos.length > 0 && !pos.some(hasGlob)) {
+        for (const p of pos) {
+          const list = literal.get(p);
+          if (!list) literal.set(p, [s]);
+          else if (list[list.length - 1] !== s) list.push(s);
+        }
+      } else others.push(s);
+    }
+  }
+  const sections: HostSections = { catchAll, literal, others, wildcards: wildcardIndex(others) };
+  sectionsCache.set(ctx, sections);
+  return sections;
+}
+
 export interface ClientScopes {
   /** The first line of each keyword in each section (global part: undefined). */
   firstIn(section: Directive | undefined, key: string): Line | undefined;
@@ -224,26 +265,7 @@ export function clientScopes(ctx: SshContext): ClientScopes {
   /** Where each section's opener is in ctx.lines (its lines follow it). */
   const openerAt = new Map<Directive, number>();
   for (let i = 0; i < lines.length; i++) if (lines[i].node.children) openerAt.set(lines[i].node, i);
-  /** Catch-all sections, in file order. */
-  const catchAll: Directive[] = [];
-  /** Host sections whose patterns are literal names without exclusions, by lower-case name, in file order. */
-  const literal = new Map<string, Directive[]>();
-  /** Host sections with wildcards or exclusions, in file order. */
-  const others: Directive[] = [];
-  for (const s of ctx.sections) {
-    if (coversAll(s)) catchAll.push(s);
-    else if (isHost(s)) {
-      const { pos, neg } = hostPatterns(s);
-      if (neg.length === 0 && pos.length > 0 && !pos.some(hasGlob)) {
-        for (const p of pos) {
-          const list = literal.get(p);
-          if (!list) literal.set(p, [s]);
-          else if (list[list.length - 1] !== s) list.push(s);
-        }
-      } else others.push(s);
-    }
-  }
-  const wildcards = wildcardIndex(others);
+  const { catchAll, literal, others, wildcards } = hostSections(ctx);
 
   // firstIn: small sections are scanned, the global part and big sections get a map on first use.
   const maps = new Map<Directive | undefined, Map<string, Line>>();
@@ -314,6 +336,27 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     return c;
   };
 
+  /**
+   * Per Host section (undefined for others), what coveredBy needs whatever the keyword: its
+   * positive patterns, the literal sections named by each, the earlier wildcard sections covering
+   * each, and whether some pattern has no earlier section at all that could cover it.
+   */
+  const facts = new Map<Directive, { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | undefined>();
+  const sectionFacts = (b: Directive) => {
+    if (facts.has(b)) return facts.get(b);
+    let f: { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | undefined;
+    if (isHost(b)) {
+      const positives = hostPatterns(b).pos;
+      const wild = others.length ? coverersOf(b) : [];
+      const before = b.range.start.line;
+      const named = positives.map((p) => (hasGlob(p) ? undefined : literal.get(p)));
+      const open = positives.some((_, i) => !(named[i] && named[i]![0].range.start.line < before) && !wild[i]?.length);
+      f = { positives, named, wild, open };
+    }
+    facts.set(b, f);
+    return f;
+  };
+
   const pos = (l: Line) => l.node.range.start.line;
   const earliest = (a: Line | undefined, b: Line | undefined) => (!a ? b : !b ? a : pos(b) < pos(a) ? b : a);
   const always = () => true;
@@ -337,15 +380,16 @@ export function clientScopes(ctx: SshContext): ClientScopes {
         }
       }
       if (global) return [global];
-      if (!isHost(b)) return all ? [all] : undefined;
-      const positives = hostPatterns(b).pos;
+      const facts = sectionFacts(b);
+      if (!facts) return all ? [all] : undefined;
+      const { positives, named: namedAll, wild } = facts;
       if (!positives.length) return undefined;
-      const wild = others.length ? coverersOf(b) : [];
+      // Some host of the section is matched by no earlier section but the catch-all ones.
+      if (!all && facts.open) return undefined;
       const out: Line[] = [];
       for (let i = 0; i < positives.length; i++) {
-        const p = positives[i];
         let best = all;
-        const named = hasGlob(p) ? undefined : literal.get(p);
+        const named = namedAll[i];
         for (const k of keys) {
           if (named) {
             for (const s of named) {

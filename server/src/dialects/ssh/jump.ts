@@ -63,8 +63,12 @@ function hpdelim(text: string, base: number): Split | string {
     if (close < 0) return 'unterminated "["';
     i = close + 1;
   } else {
-    const m = /[:/]/.exec(text);
-    i = m ? m.index : text.length;
+    i = 0;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 58 || c === 47) break; // : or /
+      i++;
+    }
   }
   const c = text[i] ?? '';
   if (c !== '' && c !== ':' && c !== '/') return `unexpected "${c}" after "]"`;
@@ -79,9 +83,11 @@ function hpdelim(text: string, base: number): Split | string {
   return { host, hostStart, hostEnd, delim: c as Split['delim'], raw: i, rest: text.slice(i + 1), restStart: base + i + 1 };
 }
 
+/** A copy of the hop so far with the reason ssh refuses it. */
+const failed = (hop: Hop, error: string): Hop => ({ ...hop, error });
+
 function parseHop(raw: string, start: number): Hop {
   const hop: Hop = { host: '', start, end: start + raw.length, hostStart: start, hostEnd: start + raw.length, uri: false };
-  const fail = (error: string) => ({ ...hop, error });
   if (raw.startsWith('ssh://')) {
     hop.uri = true;
     let text = raw.slice(6);
@@ -90,48 +96,52 @@ function parseHop(raw: string, start: number): Hop {
     if (at >= 0) {
       const info = text.slice(0, at);
       const user = info.split(';')[0];
-      if (!user) return fail('empty user name before "@"');
+      if (!user) return failed(hop, 'empty user name before "@"');
       const decoded = urldecode(user);
-      if (decoded === undefined) return fail('bad %-escape in the user name');
+      if (decoded === undefined) return failed(hop, 'bad %-escape in the user name');
       hop.user = decoded;
       text = text.slice(at + 1);
       base += at + 1;
     }
     const split = hpdelim(text, base);
-    if (typeof split === 'string') return fail(split);
-    Object.assign(hop, { host: split.host, hostStart: split.hostStart, hostEnd: split.hostEnd });
-    if (!split.host) return fail('empty host name');
-    if (!validDomain(split.host)) return fail(`"${split.host}" is not a valid host name for an ssh:// address (IPv6 addresses and special characters are refused there)`);
+    if (typeof split === 'string') return failed(hop, split);
+    hop.host = split.host;
+    hop.hostStart = split.hostStart;
+    hop.hostEnd = split.hostEnd;
+    if (!split.host) return failed(hop, 'empty host name');
+    if (!validDomain(split.host)) return failed(hop, `"${split.host}" is not a valid host name for an ssh:// address (IPv6 addresses and special characters are refused there)`);
     let rest = split.rest;
     if (rest && split.delim === ':') {
       const slash = rest.indexOf('/');
       const portText = slash >= 0 ? rest.slice(0, slash) : rest;
       const port = a2port(portText);
-      if (port === undefined) return fail(`"${portText}" is not a port number (1-65535)`);
+      if (port === undefined) return failed(hop, `"${portText}" is not a port number (1-65535)`);
       hop.port = port;
       rest = slash >= 0 ? rest.slice(slash + 1) : '';
     }
-    if (rest) return fail(`an ssh:// address with a path ("/${rest}") is refused`);
+    if (rest) return failed(hop, `an ssh:// address with a path ("/${rest}") is refused`);
     return hop;
   }
   let text = raw;
   let base = start;
   const at = text.lastIndexOf('@');
   if (at >= 0) {
-    if (at === 0) return fail('empty user name before "@"');
+    if (at === 0) return failed(hop, 'empty user name before "@"');
     hop.user = text.slice(0, at);
     text = text.slice(at + 1);
     base += at + 1;
   }
   const split = hpdelim(text, base);
-  if (typeof split === 'string') return fail(split);
-  Object.assign(hop, { host: split.host, hostStart: split.hostStart, hostEnd: split.hostEnd });
-  if (split.delim === '/') return fail('"/" cannot separate host and port (use ":")');
-  if (!split.raw) return fail('empty host name');
+  if (typeof split === 'string') return failed(hop, split);
+  hop.host = split.host;
+  hop.hostStart = split.hostStart;
+  hop.hostEnd = split.hostEnd;
+  if (split.delim === '/') return failed(hop, '"/" cannot separate host and port (use ":")');
+  if (!split.raw) return failed(hop, 'empty host name');
   if (split.rest) {
     const port = a2port(split.rest);
     if (port === undefined) {
-      return fail(split.rest.includes(':') ? `"${split.rest}" is not a port number (an IPv6 address needs brackets: [addr]:port)` : `"${split.rest}" is not a port number (1-65535)`);
+      return failed(hop, split.rest.includes(':') ? `"${split.rest}" is not a port number (an IPv6 address needs brackets: [addr]:port)` : `"${split.rest}" is not a port number (1-65535)`);
     }
     hop.port = port;
   }
@@ -139,10 +149,10 @@ function parseHop(raw: string, start: number): Hop {
 }
 
 export function parseJump(value: string): Hop[] {
-  if (value.toLowerCase() === 'none') return [];
+  if (value.length === 4 && value.toLowerCase() === 'none') return [];
   const hops: Hop[] = [];
   let offset = 0;
-  for (const raw of value.split(',')) {
+  for (const raw of value.includes(',') ? value.split(',') : [value]) {
     hops.push(raw ? parseHop(raw, offset) : { host: '', start: offset, end: offset, hostStart: offset, hostEnd: offset, uri: false, error: 'empty hop (two commas, or a comma at either end)' });
     offset += raw.length + 1;
   }

@@ -145,9 +145,10 @@ export function lexiconIssues(ctx: SshContext): LexiconIssue[] {
     const out = issues;
     // A line with unterminated quotes is refused as a whole ("invalid quotes"); its values are not read.
     const quoteLines = new Set(ctx.file.parse.problems.map((p) => p.range.start.line));
+    const push = (i: LexiconIssue) => out.push(i);
     for (const line of ctx.lines) {
-      if (quoteLines.has(line.node.nameRange.start.line)) continue;
-      checkLine(ctx, line, (i) => out.push(i));
+      if (quoteLines.size && quoteLines.has(line.node.nameRange.start.line)) continue;
+      checkLine(ctx, line, push);
     }
     cache.set(ctx, issues);
   }

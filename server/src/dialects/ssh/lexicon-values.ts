@@ -78,6 +78,13 @@ const SERVICES = new Set(
  * (their real number does not matter to any check that uses this).
  */
 export function a2port(s: string): number {
+  // Plain digits, the usual case.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i === s.length && i > 0) {
+    const n = Number(s);
+    return n <= 65535 ? n : -1;
+  }
   const m = /^[ \t]*([+-]?)(\d+)$/.exec(s);
   if (m) {
     const n = Number(m[2]);
@@ -199,53 +206,64 @@ interface FwdField {
 
 /** Splits a forwarding spec into at most 4 fields the way parse_fwd_field() does; undefined on trailing garbage. */
 function fwdFields(spec: string): FwdField[] | undefined {
-  let cp: string | null = spec.replace(/^\s+/, '');
+  // Leading white space goes (every \s character is a control or non-ASCII one).
+  const c0 = spec.charCodeAt(0);
+  const s = c0 <= 32 || c0 >= 127 ? spec.replace(/^\s+/, '') : spec;
+  const len = s.length;
   const out: FwdField[] = [];
+  /** Where the unread rest starts; `ended` once nothing was left to read. */
+  let pos = 0;
+  let ended = false;
   for (let i = 0; i < 4; i++) {
-    if (cp === null || cp === '') {
-      cp = null;
+    if (pos >= len) {
+      ended = true;
       break;
     }
-    if (cp[0] === '[') {
-      let e = 1;
+    if (s.charCodeAt(pos) === 91) { // [
+      let e = pos + 1;
       let ispath = false;
-      while (e < cp.length && cp[e] !== ']') {
-        if (cp[e] === '/') ispath = true;
+      while (e < len && s.charCodeAt(e) !== 93) {
+        if (s.charCodeAt(e) === 47) ispath = true;
         e++;
       }
-      if (cp[e] !== ']' || (e + 1 < cp.length && cp[e + 1] !== ':')) break;
-      out.push({ arg: cp.slice(1, e), ispath });
-      cp = cp.slice(e + 2);
+      if (e >= len || (e + 1 < len && s.charCodeAt(e + 1) !== 58)) break;
+      out.push({ arg: s.slice(pos + 1, e), ispath });
+      pos = e + 2;
       continue;
     }
-    let arg = '';
     let ispath = false;
-    let k = 0;
+    let escaped = false;
     let bad = false;
     let done = false;
-    for (; k < cp.length; k++) {
-      const c = cp[k];
-      if (c === '\\') {
-        if (k + 1 >= cp.length) {
+    let k = pos;
+    for (; k < len; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 92) { // backslash: the next character is taken as it is
+        if (k + 1 >= len) {
           bad = true;
           break;
         }
-        arg += cp[++k];
-        if (cp[k] === '/') ispath = true;
+        escaped = true;
+        if (s.charCodeAt(++k) === 47) ispath = true;
         continue;
       }
-      if (c === '/') ispath = true;
-      if (c === ':') {
+      if (c === 47) ispath = true;
+      if (c === 58) {
         done = true;
         break;
       }
-      arg += c;
     }
     if (bad) break;
+    let arg = s.slice(pos, k);
+    if (escaped) {
+      let plain = '';
+      for (let j = 0; j < arg.length; j++) plain += arg[j] === '\\' ? arg[++j] : arg[j];
+      arg = plain;
+    }
     out.push({ arg, ispath });
-    cp = done ? cp.slice(k + 1) : '';
+    pos = done ? k + 1 : len;
   }
-  if (cp !== null && cp !== '') return undefined;
+  if (!ended && pos < len) return undefined;
   return out;
 }
 

@@ -41,6 +41,9 @@ export function parseSsh(text: string, options: SshParseOptions): ParseResult {
     else longSections = true;
   }
   let section: Directive | undefined;
+  /** The current line's arguments and the current section's lines, copied out at exact size. */
+  const argBuf: Arg[] = [];
+  const kids: Directive[] = [];
   let line = 0;
   let pos = 0;
   const len = text.length;
@@ -90,7 +93,6 @@ export function parseSsh(text: string, options: SshParseOptions): ParseResult {
       i++;
       while (i < to && isSpace(src.charCodeAt(i))) i++;
     }
-    const args: Arg[] = [];
     while (i < to) {
       while (i < to && isSpace(src.charCodeAt(i))) i++;
       if (i >= to) break;
@@ -144,31 +146,29 @@ export function parseSsh(text: string, options: SshParseOptions): ParseResult {
           message: 'Unterminated quote: ssh and sshd reject the whole line ("invalid quotes"); add the closing quote.' });
       }
       const argText = quoted || value.length !== i - aStart ? src.slice(aStart, i) : value;
-      args.push({ text: argText, value, quoted, range: { start: at(ln, aStart - startOfLine), end: at(ln, i - startOfLine) } });
+      argBuf.push({ text: argText, value, quoted, range: { start: at(ln, aStart - startOfLine), end: at(ln, i - startOfLine) } });
     }
     // Positions are plain values never written to, so the ranges share them.
     const nameRange = { start: at(ln, kwStart - startOfLine), end: at(ln, kwEnd - startOfLine) };
-    const node: Directive = {
-      name,
-      nameRange,
-      args,
-      range: { start: nameRange.start, end: args.length ? args[args.length - 1].range.end : nameRange.end },
-    };
+    const args = argBuf.length ? argBuf.slice() : [];
+    argBuf.length = 0;
+    const range = { start: nameRange.start, end: args.length ? args[args.length - 1].range.end : nameRange.end };
+    // Each node is created with all its properties at once (no shape changes later).
     if ((name.length < 31 ? (sectionLengths & (1 << name.length)) !== 0 : longSections) && sections.has(name.toLowerCase())) {
       if (section) closeSection(section);
-      node.children = [];
-      section = node;
-      tree.push(node);
+      section = { name, nameRange, args, range, children: [] };
+      tree.push(section);
       return;
     }
-    if (section) {
-      node.parent = section;
-      section.children!.push(node);
-    } else tree.push(node);
+    if (section) kids.push({ name, nameRange, args, range, parent: section });
+    else tree.push({ name, nameRange, args, range });
   }
-}
 
-function closeSection(s: Directive) {
-  const last = s.children?.[s.children.length - 1];
-  if (last) s.range = { start: s.range.start, end: last.range.end };
+  /** Gives the section its lines (collected in `kids`) and extends its range over them. */
+  function closeSection(s: Directive) {
+    if (!kids.length) return;
+    s.children = kids.slice();
+    kids.length = 0;
+    s.range = { start: s.range.start, end: s.children[s.children.length - 1].range.end };
+  }
 }

@@ -1,4 +1,5 @@
 // A block directive written without `{}` or a simple directive given a block.
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
 export const blockMismatch: NginxRule = {
@@ -8,7 +9,7 @@ export const blockMismatch: NginxRule = {
   severity: 'error',
   summary: 'A block directive without a block, or a simple directive followed by a block.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of lexiconCandidates(ctx).blockMismatch) {
       const spec = r.spec;
       if (!spec || r.data || r.templated || r.allowed === false) continue;
       const hasBlock = !!r.node.children;

@@ -1,7 +1,7 @@
 // http servers sharing one socket: more than one default_server (nginx refuses it), or none at
 // all while the names differ (the first server loaded silently takes every unmatched Host).
 import type { Directive } from '../../../engine/syntax';
-import { configsWith, listensOf, type LoadedListen, type LoadedServer } from '../listeners-config';
+import { configsWith, earlierOfOtherServer, listensOf, type LoadedListen, type LoadedServer } from '../listeners-config';
 import { hasFlag, paramRemovalRange, socketLabel, whereIs, type BoundSocket } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
@@ -47,9 +47,10 @@ export const defaultServerConflict: NginxRule = {
         const sock = socketLabel(socket);
         const defaults = listens.filter((l) => defaultArg(l));
         if (defaults.length) {
+          const earlier = earlierOfOtherServer(defaults);
           for (const l of defaults) {
             if (l.path !== ctx.file.path || done.has(l.directive)) continue;
-            const first = defaults.find((o) => o.order < l.order && o.server !== l.server);
+            const first = earlier(l);
             if (!first) continue;
             done.add(l.directive);
             const arg = defaultArg(l)!;

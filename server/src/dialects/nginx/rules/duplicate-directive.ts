@@ -1,26 +1,9 @@
 // The same single-valued directive twice in one block: nginx stops with "is duplicate".
 import type { Directive } from '../../../engine/syntax';
-import type { DirectiveSpec } from '../reference';
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
-/** Directives that hold one value per block although their syntax does not show it. */
-const SINGLE = new Set(['root', 'alias', 'proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass']);
-const SCALAR = /^(on \| off|size|time|timeout|number|interval)$/;
-
-const singleValued = new WeakMap<DirectiveSpec, boolean>();
-
-/** Single-valued: a flag, an enum, or one size/time/number value, as nginx's slot setters are. */
-export function isSingleValued(spec: DirectiveSpec): boolean {
-  let hit = singleValued.get(spec);
-  if (hit === undefined) singleValued.set(spec, (hit = singleValuedUncached(spec)));
-  return hit;
-}
-
-function singleValuedUncached(spec: DirectiveSpec): boolean {
-  if (SINGLE.has(spec.name)) return true;
-  if (spec.isBlock || spec.plainSyntax.length !== 1) return false;
-  return spec.enumValues.length > 0 || SCALAR.test(spec.plainSyntax[0]);
-}
+export { isSingleValued } from '../lexicon-scan';
 
 export const duplicateDirective: NginxRule = {
   id: 'nginx/duplicate-directive',
@@ -32,10 +15,10 @@ export const duplicateDirective: NginxRule = {
     // Per block, the first single-valued directive of each name: the directive itself while it
     // is the only one, then a short list (blocks hold few of them), then a map.
     const firstByBlock = new Map<readonly Directive[], Directive | Directive[] | Map<string, Directive>>();
-    const resolved = ctx.resolved;
-    for (let i = 0; i < resolved.length; i++) {
-      const r = resolved[i];
-      if (!r.spec || r.data || r.templated || r.allowed === false || !isSingleValued(r.spec)) continue;
+    // Resolved, allowed, not data or templated, and single-valued.
+    const candidates = lexiconCandidates(ctx).singleValued;
+    for (let i = 0; i < candidates.length; i++) {
+      const r = candidates[i];
       const siblings = r.node.parent?.children ?? ctx.file.parse.tree;
       const name = r.node.name;
       const seen = firstByBlock.get(siblings);

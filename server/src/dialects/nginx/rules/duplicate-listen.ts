@@ -10,17 +10,29 @@ export const duplicateListen: NginxRule = {
   severity: 'error',
   summary: 'The same address and port given twice to `listen` in one server.',
   check(ctx, report) {
-    const seenByServer = new Map<Directive, Map<string, Directive>>();
+    // Per server, its first listen on each socket: the listen itself while it is the only one.
+    const seenByServer = new Map<Directive, { key: string; node: Directive } | Map<string, Directive>>();
     for (const r of ctx.named('listen')) {
       if (r.data || !r.node.parent || r.node.parent.name !== 'server') continue;
       const socket = parseListen(r.node.args, 80);
       if (!socket) continue;
       const key = socket.key + (socket.params.has('udp') ? '/udp' : '');
-      let seen = seenByServer.get(r.node.parent);
-      if (!seen) seenByServer.set(r.node.parent, (seen = new Map()));
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, r.node);
+      const seen = seenByServer.get(r.node.parent);
+      let first: Directive | undefined;
+      if (!seen) {
+        seenByServer.set(r.node.parent, { key, node: r.node });
+        continue;
+      }
+      if (seen instanceof Map) {
+        first = seen.get(key);
+        if (!first) {
+          seen.set(key, r.node);
+          continue;
+        }
+      } else if (seen.key === key) {
+        first = seen.node;
+      } else {
+        seenByServer.set(r.node.parent, new Map([[seen.key, seen.node], [key, r.node]]));
         continue;
       }
       report({

@@ -7,13 +7,15 @@ import type { NginxContext } from '../analysis';
 import type { NginxRule } from './types';
 
 /** 'yes' when the block (or a file it includes) has a server line, 'unknown' when it cannot tell. */
-function hasServer(ctx: NginxContext, path: string, children: readonly Directive[], seen: Set<string>): 'yes' | 'no' | 'unknown' {
+function hasServer(ctx: NginxContext, path: string, children: readonly Directive[], seenSoFar?: Set<string>): 'yes' | 'no' | 'unknown' {
   let result: 'yes' | 'no' | 'unknown' = 'no';
   for (const c of children) {
     if (c.name === 'server' || c.name.includes('${')) return 'yes';
     // A directive nginx itself does not know may come from a module that fills the group.
     if (!specsOf(c.name).length) result = 'unknown';
     if (c.name !== 'include') continue;
+    // The files on the way here (just this one when it is the block's own file).
+    const seen = seenSoFar ?? new Set([path]);
     const inc = includeGraph(ctx.ws).nodes.get(path)?.includes.find((i) => i.directive === c);
     if (!inc || !inc.paths.length) {
       result = 'unknown';
@@ -46,7 +48,7 @@ export const emptyUpstream: NginxRule = {
       if (!familiesOf(ctx, r).some((f) => f === 'http' || f === 'stream')) continue;
       // A shared-memory zone lets the group be filled at run time (nginx Plus API, `resolve`).
       if (d.children.some((c) => c.name === 'zone')) continue;
-      if (hasServer(ctx, ctx.file.path, d.children, new Set([ctx.file.path])) !== 'no') continue;
+      if (hasServer(ctx, ctx.file.path, d.children) !== 'no') continue;
       const name = d.args[0]?.value ?? '';
       report({
         range: d.args[0]?.range ?? d.nameRange,

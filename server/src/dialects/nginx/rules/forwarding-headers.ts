@@ -5,7 +5,8 @@ import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { chainsOf, findHeader, hasUnknownHeaderName, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, where, type Chain, type Lookup, type Placed } from '../http-scope';
 import { enclosing } from '../scope';
-import { isIpAddress, isLoopback, parseTarget } from '../target';
+import { passTargets } from '../relay-targets';
+import { isIpAddress, isLoopback, type Target } from '../target';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -30,11 +31,17 @@ export const forwardingHeaders: NginxRule = {
   },
 };
 
+/** Whether a header name (any case) is one of ADDRESS_HEADERS. */
+function isAddressHeader(name: string): boolean {
+  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (lowerIs(name, ADDRESS_HEADERS[i])) return true;
+  return false;
+}
+
 /** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
 function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   for (const d of httpSites(ctx, 'proxy_set_header')) {
     // Most headers are not address headers: tell without lower-casing every name.
-    if (d.args.length < 2 || !ADDRESS_HEADERS.some((a) => lowerIs(d.args[0].value, a))) continue;
+    if (d.args.length < 2 || !isAddressHeader(d.args[0].value)) continue;
     const h = headerOf(d)!;
     const claimed = CLAIMS[h.value.toLowerCase()];
     if (!claimed) continue;
@@ -53,13 +60,14 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
 function missing(ctx: NginxContext, report: (r: Report) => void): void {
   const seen = new Set<Directive | undefined>();
   const upstreams = httpUpstreams(ctx);
+  const targetOf = passTargets(ctx);
   for (const pass of httpSites(ctx, 'proxy_pass')) {
     const location = enclosing(pass, 'location') ?? pass.parent;
     if (seen.has(location)) continue;
     seen.add(location);
     const arg = pass.args[0];
     if (!arg) continue;
-    const t = parseTarget(arg.value);
+    const t = targetOf(pass, arg);
     if (t.variable) continue;
     // A named site outside (proxy_pass https://api.example.com) wants its own name as Host and
     // has no business with the client's address; only backends behind this proxy are checked.
@@ -104,7 +112,7 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
   }
 }
 
-function hostOf(t: ReturnType<typeof parseTarget>): string {
+function hostOf(t: Target): string {
   if (t.unix) return 'localhost';
   const port = t.port !== undefined && t.port !== (t.scheme === 'https' ? 443 : 80) ? `:${t.port}` : '';
   return `${t.host}${port}`;

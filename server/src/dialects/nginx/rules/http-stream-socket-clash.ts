@@ -31,13 +31,15 @@ export const httpStreamSocketClash: NginxRule = {
         }
       }
       for (const list of byBucket.values()) {
-        if (!list.some((l) => l.server.family === 'http') || !list.some((l) => l.server.family === 'stream')) continue;
+        // Each listen is compared with the other family's only (many http servers share a port).
+        const http = list.filter((l) => l.server.family === 'http');
+        const stream = list.filter((l) => l.server.family === 'stream');
+        if (!http.length || !stream.length) continue;
         for (const l of list) {
           if (l.path !== ctx.file.path || done.has(l.directive)) continue;
           let mine: BoundSocket | undefined;
           const partners: { other: LoadedListen; theirs: BoundSocket }[] = [];
-          for (const other of list) {
-            if (other.server.family === l.server.family) continue;
+          for (const other of l.server.family === 'http' ? stream : http) {
             for (const a of l.bound) {
               const theirs = other.bound.find((b) => socketsCollide(a, b));
               if (theirs) {

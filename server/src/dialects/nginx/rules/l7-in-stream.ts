@@ -1,6 +1,8 @@
 // HTTP-only directives and blocks inside `stream`: an L4 proxy never parses HTTP. Also
 // `server_name` in a stream server, which only nginx 1.25.5 and later understand there.
 import { fullPaths, isL7InStream } from '../context';
+import { mergeInOrder } from '../analysis';
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
 /** The first nginx release whose stream module accepts `server_name` (SNI-based server selection). */
@@ -16,7 +18,11 @@ export const l7InStream: NginxRule = {
     // Whether a block path stands in a stream server, per path (nodes of one path share the array).
     const streamServer = new Map<readonly string[], boolean>();
     const inStream = (p: string[]) => p[0] === 'stream' && p[p.length - 1] === 'server';
-    for (const r of ctx.resolved) {
+    // The directives either branch below can report: server_name where it is allowed, and
+    // misplaced ones (a misplaced server_name among them).
+    const names = ctx.named('server_name').filter((r) => r.allowed !== false);
+    const candidates = mergeInOrder([names, lexiconCandidates(ctx).misplaced]);
+    for (const r of candidates) {
       if (r.data || r.templated) continue;
       if (r.node.name === 'server_name' && r.allowed !== false) {
         let hit = streamServer.get(r.localPath);

@@ -1,6 +1,6 @@
 // A server that listens on the IPv6 wildcard for a port but not on IPv4: IPv6 sockets are
 // IPv6-only by default (nginx 1.3.4 and later), so IPv4 clients never reach this server.
-import { listensOnPort, loadedServer, type LoadedListen } from '../listeners-config';
+import { listensOnPort, loadedServer, type LoadedConfig, type LoadedListen, type LoadedServer } from '../listeners-config';
 import { hasFlag, listenParam } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
@@ -9,6 +9,52 @@ const SOCKET_OPTIONS = /^(backlog|rcvbuf|sndbuf|accept_filter|ipv6only|so_keepal
 
 const protoOf = (l: LoadedListen): 'tcp' | 'udp' => (hasFlag(l.directive, 'udp') || hasFlag(l.directive, 'quic') ? 'udp' : 'tcp');
 const isDefault = (l: LoadedListen): boolean => hasFlag(l.directive, 'default_server') || hasFlag(l.directive, 'default');
+
+/** Listens of a port counted per server, to ask about "the other servers" without a pass each time. */
+class PerServer {
+  private total = 0;
+  private readonly byServer = new Map<LoadedServer, number>();
+  add(l: LoadedListen): void {
+    this.total++;
+    this.byServer.set(l.server, (this.byServer.get(l.server) ?? 0) + 1);
+  }
+  /** How many of the listens belong to servers other than `server`. */
+  count(server: LoadedServer): number {
+    return this.total - (this.byServer.get(server) ?? 0);
+  }
+  other(server: LoadedServer): boolean {
+    return this.count(server) > 0;
+  }
+}
+
+interface PortSummary {
+  /** Listens with a dual-stack IPv6 wildcard socket. */
+  dualStack: PerServer;
+  /** Listens with an IPv4 wildcard socket, and those of them that are default servers. */
+  v4: PerServer;
+  v4Default: PerServer;
+}
+
+const summaries = new WeakMap<LoadedConfig, Map<string, PortSummary>>();
+
+function summary(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): PortSummary {
+  let byKey = summaries.get(config);
+  if (!byKey) summaries.set(config, (byKey = new Map()));
+  const key = `${port}/${proto}`;
+  let s = byKey.get(key);
+  if (!s) {
+    s = { dualStack: new PerServer(), v4: new PerServer(), v4Default: new PerServer() };
+    for (const l of listensOnPort(config, port, proto)) {
+      if (l.bound.some((b) => b.family === 6 && b.addr === '*' && !b.v6only)) s.dualStack.add(l);
+      if (l.bound.some((b) => b.family === 4 && b.addr === '*')) {
+        s.v4.add(l);
+        if (isDefault(l)) s.v4Default.add(l);
+      }
+    }
+    byKey.set(key, s);
+  }
+  return s;
+}
 
 export const listenIpv6Only: NginxRule = {
   id: 'nginx/listen-ipv6-only',
@@ -36,17 +82,19 @@ export const listenIpv6Only: NginxRule = {
         if (!wildcard || wildcard.path !== ctx.file.path) continue;
         const port = wildcard.socket.port!;
         const proto = protoOf(wildcard);
-        const samePort = listensOnPort(server.config, port, proto).filter((l) => l.server !== server);
+        // The other servers' listens on this port, summed up once per port.
+        const samePort = summary(server.config, port, proto);
         // ipv6only=off on any listen of [::]:port makes that one shared socket dual-stack.
         if (group.some((l) => listenParam(l.directive, 'ipv6only') === 'off')) continue;
-        if (samePort.some((l) => l.bound.some((b) => b.family === 6 && b.addr === '*' && !b.v6only))) continue;
+        if (samePort.dualStack.other(server)) continue;
 
-        const v4Others = samePort.filter((l) => l.bound.some((b) => b.family === 4 && b.addr === '*'));
+        const v4Others = samePort.v4.count(server);
+        const v4OtherDefault = samePort.v4Default.count(server) > 0;
         const d = wildcard.directive;
         const params = d.args.slice(1).map((a) => a.value).filter((p) => {
           if (p.startsWith('ipv6only=')) return false;
-          if ((p === 'default_server' || p === 'default') && v4Others.some(isDefault)) return false;
-          return !(v4Others.length && SOCKET_OPTIONS.test(p));
+          if ((p === 'default_server' || p === 'default') && v4OtherDefault) return false;
+          return !(v4Others && SOCKET_OPTIONS.test(p));
         });
         const v4 = `listen ${[String(port), ...params].join(' ')};`;
         const line = d.nameRange.start.line;
@@ -55,7 +103,7 @@ export const listenIpv6Only: NginxRule = {
         const insert = atLineStart ? { line, character: 0 } : d.nameRange.start;
         report({
           range: d.args[0].range,
-          message: `This server listens on [::]:${port}${proto === 'udp' ? ' (UDP)' : ''} but on no IPv4 address for that port; IPv6 sockets accept only IPv6 since nginx 1.3.4, so IPv4 clients ${v4Others.length ? 'land on another server' : 'get "connection refused"'} (L3); add ${v4}`,
+          message: `This server listens on [::]:${port}${proto === 'udp' ? ' (UDP)' : ''} but on no IPv4 address for that port; IPv6 sockets accept only IPv6 since nginx 1.3.4, so IPv4 clients ${v4Others ? 'land on another server' : 'get "connection refused"'} (L3); add ${v4}`,
           fixes: [{
             title: `Add the IPv4 listen (${v4})`,
             preferred: true,

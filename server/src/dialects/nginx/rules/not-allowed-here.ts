@@ -1,6 +1,7 @@
 // A known directive in a block where its module does not accept it ("directive is not allowed here").
 import { layerFactOf } from '../roles';
 import { describeContexts, isL7InStream } from '../context';
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
 export const notAllowedHere: NginxRule = {
@@ -10,7 +11,7 @@ export const notAllowedHere: NginxRule = {
   severity: 'error',
   summary: 'A directive placed in a block where nginx does not accept it.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of lexiconCandidates(ctx).misplaced) {
       // HTTP directives inside stream are reported by nginx/l7-in-stream, with its L4 explanation.
       if (r.allowed !== false || r.data || r.templated || isL7InStream(r, ctx.context.bases)) continue;
       const where = r.failedPaths?.[0] ?? [...ctx.context.bases[0], ...r.localPath];

@@ -7,7 +7,7 @@ import type { ListenSocket } from '../listen';
 import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
 import { upstreamsByLowerName } from '../relay-graph';
-import { defaultPort, isLoopback, parseTarget } from '../target';
+import { defaultPort, isLoopback, upstreamLinesOf } from '../target';
 import type { NginxRule } from './types';
 
 interface Endpoint {
@@ -55,25 +55,24 @@ function listenersOf(info: ServerInfo): Listener[] {
   return info.family === 'http' ? [{ socket: { host: '*', port: 80, ipv6: false, params: new Set(), key: '*:80' } }] : [];
 }
 
-function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', cache: Map<string, Endpoint[]>): Endpoint[] {
+function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', caches: Map<string, Map<string, Endpoint[]>>): Endpoint[] {
   const t = p.target;
   if (t.unix !== undefined) return [{ host: '', unix: t.unix }];
   if (t.port === undefined) {
-    const key = `${family} ${t.host}`;
-    const known = cache.get(key);
+    let cache = caches.get(family);
+    if (!cache) caches.set(family, (cache = new Map()));
+    const known = cache.get(t.host);
     if (known) return known;
     const groups = upstreamsByLowerName(ctx, family).get(t.host) ?? [];
     if (groups.length) {
       const out: Endpoint[] = [];
       for (const g of groups) {
-        for (const s of childrenNamed(g.node, 'server')) {
-          if (!s.args[0]) continue;
-          const st = parseTarget(s.args[0].value);
+        for (const { node: s, target: st } of upstreamLinesOf(g.node)) {
           if (st.variable) continue;
           out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.path } });
         }
       }
-      cache.set(key, out);
+      cache.set(t.host, out);
       return out;
     }
   }
@@ -96,20 +95,31 @@ export const proxyLoop: NginxRule = {
   summary: "proxy_pass whose target is the server's own listener, so traffic is relayed back into itself.",
   check(ctx, report) {
     let ports: Map<number, ServerInfo[]> | undefined;
-    const onPort = (port: number): ServerInfo[] => {
+    const indexes = new Map<number, SocketIndex>();
+    const onPort = (port: number): SocketIndex => {
+      let index = indexes.get(port);
+      if (!index) indexes.set(port, (index = socketIndex(serversOnPort(port))));
+      return index;
+    };
+    const serversOnPort = (port: number): ServerInfo[] => {
       if (!ports) {
         ports = new Map();
         for (const s of ctx.workspaceServers()) {
           if (s.family !== 'http') continue;
           const own = new Set(s.listens.length ? s.listens.filter((l) => !l.socket.params.has('quic')).map((l) => l.socket.port) : [80]);
-          for (const p of own) if (p !== undefined) ports.set(p, [...(ports.get(p) ?? []), s]);
+          for (const p of own) {
+            if (p === undefined) continue;
+            const list = ports.get(p);
+            if (list) list.push(s);
+            else ports.set(p, [s]);
+          }
         }
       }
       return ports.get(port) ?? [];
     };
-    // Sockets each server listens on, to discard most targets before looking closer.
-    const socketsOf = new Map<Directive, { listeners: Listener[]; ports: Set<number | string> }>();
-    const groupCache = new Map<string, Endpoint[]>();
+    // Ports (or unix paths) each server listens on, to discard most targets before looking closer.
+    const portsOf = new Map<Directive, (number | string)[]>();
+    const groupCache = new Map<string, Map<string, Endpoint[]>>();
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
       const server = enclosing(p.node, 'server');
@@ -118,16 +128,21 @@ export const proxyLoop: NginxRule = {
       const family = info.family;
       const t = p.target;
       if (family === 'http' && t.scheme !== 'http' && t.scheme !== 'https') continue;
-      let own = socketsOf.get(server);
-      if (!own) {
-        const listeners = listenersOf(info).filter((l) => !l.socket.params.has('quic'));
-        own = { listeners, ports: new Set(listeners.map((l) => l.socket.unix ?? l.socket.port ?? NaN)) };
-        socketsOf.set(server, own);
+      let ownPorts = portsOf.get(server);
+      if (!ownPorts) {
+        ownPorts = [];
+        // The listeners of listenersOf() without quic ones: a server without listen has *:80.
+        if (info.listens.length) {
+          for (const l of info.listens) if (!l.socket.params.has('quic')) ownPorts.push(l.socket.unix ?? l.socket.port ?? NaN);
+        } else if (info.family === 'http') ownPorts.push(80);
+        portsOf.set(server, ownPorts);
       }
+      const ports = ownPorts;
       const all = endpointsOf(ctx, p, family, groupCache);
       // Most targets reach no port the server listens on: nothing to look at closer.
-      if (!all.some((e) => own.ports.has(e.unix ?? e.port ?? NaN))) continue;
-      const endpoints = all.filter((e) => own.ports.has(e.unix ?? e.port ?? NaN));
+      if (!all.some((e) => ports.includes(e.unix ?? e.port ?? NaN))) continue;
+      const endpoints = all.filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
+      const own = { listeners: listenersOf(info).filter((l) => !l.socket.params.has('quic')) };
       let tls: boolean;
       if (family === 'http') {
         // Conditions and rewrites may send the relayed request elsewhere: not a certain loop.
@@ -177,7 +192,7 @@ export const proxyLoop: NginxRule = {
  * header. It comes back to this server when the header is passed through ($host), names this
  * server, or names no other server on the socket while this one is the default.
  */
-function routedBack(p: PassInfo, info: ServerInfo, socket: ListenSocket, proxyHost: string, sharing: ServerInfo[]): boolean {
+function routedBack(p: PassInfo, info: ServerInfo, socket: ListenSocket, proxyHost: string, sharing: SocketIndex): boolean {
   const header = effective(p.node.parent, 'proxy_set_header').find((d) => d.args[0]?.value.toLowerCase() === 'host');
   let sent = proxyHost;
   if (header) {
@@ -187,13 +202,90 @@ function routedBack(p: PassInfo, info: ServerInfo, socket: ListenSocket, proxyHo
     sent = v.toLowerCase().replace(/:\d+$/, '');
   }
   if (nameMatches(info.node, sent)) return true;
-  const others = sharing.filter((s) => s.node !== info.node);
-  if (others.some((o) => nameMatches(o.node, sent))) return false;
+  // The other servers on the socket (`sharing` without this one), through the socket's indexes:
+  // a config where many servers loop back would otherwise compare each with all the others.
+  if (sharing.otherMatches(info, sent)) return false;
   if (socket.params.has('default_server') || socket.params.has('default')) return true;
   // Without an explicit default, the first server on the socket is the default: decidable
   // when every other one is in this file.
-  const explicit = others.some((o) => o.listens.some((l) => l.socket.port === socket.port && (l.socket.params.has('default_server') || l.socket.params.has('default'))));
-  const start = info.node.range.start;
-  const after = (o: ServerInfo) => o.path === info.path && (o.node.range.start.line > start.line || (o.node.range.start.line === start.line && o.node.range.start.character > start.character));
-  return !explicit && others.every(after);
+  const explicit = sharing.defaultsOn(socket.port).some((o) => o.node !== info.node);
+  return !explicit && sharing.othersAfter(info);
+}
+
+/** The http servers that share a port, with the lookups routedBack makes on them. */
+interface SocketIndex {
+  servers: ServerInfo[];
+  /** Whether a server other than `info` has a server_name matching `host` (nameMatches). */
+  otherMatches(info: ServerInfo, host: string): boolean;
+  /** The servers with a default_server (or default) listen on `port`. */
+  defaultsOn(port: number | undefined): ServerInfo[];
+  /** Whether every server other than `info` stands in info's file, after it. */
+  othersAfter(info: ServerInfo): boolean;
+}
+
+function startsBefore(a: Directive, b: Directive): boolean {
+  const x = a.range.start;
+  const y = b.range.start;
+  return x.line < y.line || (x.line === y.line && x.character < y.character);
+}
+
+function socketIndex(servers: ServerInfo[]): SocketIndex {
+  let exact: Map<string, ServerInfo[]> | undefined;
+  let wild: { name: string; server: ServerInfo }[] | undefined;
+  const defaults = new Map<number | undefined, ServerInfo[]>();
+  let byPath: Map<string, ServerInfo[]> | undefined;
+  const names = (): void => {
+    exact = new Map();
+    wild = [];
+    for (const s of servers) {
+      for (const d of childrenNamed(s.node, 'server_name')) {
+        for (const a of d.args) {
+          const n = a.value.toLowerCase();
+          const list = exact.get(n);
+          if (list) list.push(s);
+          else exact.set(n, [s]);
+          if (n.startsWith('*.') || n.startsWith('.') || n.endsWith('.*')) wild.push({ name: n, server: s });
+        }
+      }
+    }
+  };
+  /** nameMatches for one name (lower case) of a server. */
+  const matches = (n: string, host: string): boolean =>
+    (n.startsWith('*.') && host.endsWith(n.slice(1))) || (n.startsWith('.') && (host === n.slice(1) || host.endsWith(n))) || (n.endsWith('.*') && host.startsWith(n.slice(0, -1)));
+  return {
+    servers,
+    otherMatches(info, host) {
+      if (!exact) names();
+      if (exact!.get(host)?.some((s) => s.node !== info.node)) return true;
+      return wild!.some((w) => w.server.node !== info.node && matches(w.name, host));
+    },
+    defaultsOn(port) {
+      let list = defaults.get(port);
+      if (!list) {
+        list = servers.filter((o) => o.listens.some((l) => l.socket.port === port && (l.socket.params.has('default_server') || l.socket.params.has('default'))));
+        defaults.set(port, list);
+      }
+      return list;
+    },
+    othersAfter(info) {
+      if (!byPath) {
+        // Per file, its servers in document order.
+        byPath = new Map();
+        for (const s of servers) {
+          const list = byPath.get(s.path);
+          if (list) list.push(s);
+          else byPath.set(s.path, [s]);
+        }
+        for (const list of byPath.values()) list.sort((a, b) => (startsBefore(a.node, b.node) ? -1 : startsBefore(b.node, a.node) ? 1 : 0));
+      }
+      const own = byPath.get(info.path) ?? [];
+      const self = own.filter((s) => s.node === info.node).length;
+      const otherPaths = servers.length - own.length;
+      if (otherPaths > 0) return false;
+      if (own.length === self) return true;
+      // The first other server of this file must come after this one.
+      const first = own.find((s) => s.node !== info.node)!;
+      return startsBefore(info.node, first.node);
+    },
+  };
 }

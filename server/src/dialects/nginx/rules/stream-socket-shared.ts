@@ -1,6 +1,6 @@
 // Two stream servers on one socket: nginx 1.22 refuses the duplicate address and port pair;
 // nginx 1.25.5 and later accept it only as SNI virtual servers told apart by server_name.
-import { configsWith, listensOf, type LoadedListen } from '../listeners-config';
+import { configsWith, earlierOfOtherServer, listensOf, type LoadedListen } from '../listeners-config';
 import { socketLabel, whereIs, type BoundSocket } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
@@ -28,10 +28,11 @@ export const streamSocketShared: NginxRule = {
       }
       for (const list of byKey.values()) {
         if (list.length < 2) continue;
+        const earlier = earlierOfOtherServer(list);
         for (const l of list) {
           if (l.path !== ctx.file.path || done.has(l.directive)) continue;
           // nginx stops at the later listen, in load order; the same server twice is nginx/duplicate-listen.
-          const first = list.find((o) => o.order < l.order && o.server !== l.server);
+          const first = earlier(l);
           if (!first) continue;
           done.add(l.directive);
           const socket = socketLabel(l.bound.find((b) => list === byKey.get(exactKey(b))) ?? l.bound[0]);

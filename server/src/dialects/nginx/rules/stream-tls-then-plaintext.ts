@@ -2,7 +2,7 @@
 // port without `proxy_ssl on`: the backend waits for a handshake and gets cleartext.
 import type { Fix } from '../../../engine/rules';
 import { parseListen } from '../listen';
-import { parseTarget } from '../target';
+import { passTargets } from '../relay-targets';
 import { describePorts, familyAt, flagOn, inherited, insertBefore, levelDirectives, missing, targetPorts, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
@@ -13,6 +13,7 @@ export const streamTlsThenPlaintext: NginxRule = {
   severity: 'warning',
   summary: 'A stream server that terminates TLS and forwards cleartext to a TLS port without `proxy_ssl on`.',
   check(ctx, report) {
+    const targetOf = passTargets(ctx);
     for (const r of ctx.named('proxy_pass')) {
       const d = r.node;
       if (r.data || !d.args[0] || !d.parent || d.parent.name !== 'server') continue;
@@ -20,7 +21,7 @@ export const streamTlsThenPlaintext: NginxRule = {
       const level = levelDirectives(ctx, ctx.file, d.parent.children ?? []);
       const tlsListen = level.items.find((i) => i.directive.name === 'listen' && parseListen(i.directive.args, NaN)?.params.has('ssl'));
       if (!tlsListen) continue;
-      const target = parseTarget(d.args[0].value);
+      const target = targetOf(d, d.args[0]);
       const reach = targetPorts(ctx, target, 'stream', undefined);
       if (!reach || !reach.ports.every((p) => TLS_PORTS.has(p))) continue;
       const branches = inherited(ctx, d, ['proxy_ssl']);

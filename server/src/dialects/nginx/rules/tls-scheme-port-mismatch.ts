@@ -1,7 +1,7 @@
 // TLS sent to a port that carries plaintext, or plaintext sent to a TLS port: proxy_pass
 // https://host:80, proxy_pass http://host:443, grpc_pass likewise, stream proxy_ssl to port 80.
 import type { Fix } from '../../../engine/rules';
-import { parseTarget } from '../target';
+import { passTargets } from '../relay-targets';
 import { describePorts, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
@@ -16,13 +16,14 @@ export const tlsSchemePortMismatch: NginxRule = {
   severity: 'warning',
   summary: 'TLS sent to a port that normally carries plaintext (https://host:80), or plaintext sent to a TLS port (http://host:443).',
   check(ctx, report) {
+    const targetOf = passTargets(ctx);
     for (const r of ctx.namedAny(PASSES)) {
       const d = r.node;
       if (r.data || !d.args[0]) continue;
       const family = familyAt(ctx, d);
       const arg = d.args[0];
       if (family === 'http') {
-        const target = parseTarget(arg.value);
+        const target = targetOf(d, arg);
         const scheme = target.scheme ?? (d.name === 'grpc_pass' ? 'grpc' : undefined);
         if (!scheme) continue;
         const tls = scheme in TLS_SCHEMES;
@@ -48,7 +49,7 @@ export const tlsSchemePortMismatch: NginxRule = {
           fixes,
         });
       } else if (family === 'stream' && d.name === 'proxy_pass') {
-        const target = parseTarget(arg.value);
+        const target = targetOf(d, arg);
         const reach = targetPorts(ctx, target, 'stream', undefined);
         if (!reach || !reach.ports.every((p) => STREAM_PLAIN_PORTS.has(p))) continue;
         const branches = inherited(ctx, d, ['proxy_ssl']);

@@ -2,6 +2,7 @@
 import { suggest } from '../../../engine/suggest';
 import { allowedAt, fullPaths } from '../context';
 import { directives } from '../reference';
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
 /** Well-known third-party modules: their directives are reported as a warning, not an error. */
@@ -17,7 +18,7 @@ export const unknownDirective: NginxRule = {
     const all = directives();
     // The names allowed at a block path, per path (nodes of one path share the array).
     const allowedByPath = new Map<readonly string[], string[]>();
-    for (const r of ctx.resolved) {
+    for (const r of lexiconCandidates(ctx).unknown) {
       if (r.specs.length || r.data || r.templated || r.node.name.startsWith('$')) continue;
       const name = r.node.name;
       let allowedHere = allowedByPath.get(r.localPath);

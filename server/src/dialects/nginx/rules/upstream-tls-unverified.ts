@@ -1,7 +1,7 @@
 // TLS to a backend without certificate verification (anyone on the path can impersonate it), and
 // verification switched on without a trusted CA (nginx refuses the config: it has no default store).
 import type { Directive } from '../../../engine/syntax';
-import { parseTarget } from '../target';
+import { passTargets } from '../relay-targets';
 import { allLoopback, familyAt, flagOn, inherited, mentioned, missing, targetPorts } from '../tls-scope';
 import type { NginxRule } from './types';
 
@@ -22,12 +22,13 @@ export const upstreamTlsUnverified: NginxRule = {
   summary: 'TLS to a backend without certificate verification, or verification without a trusted CA.',
   check(ctx, report) {
     const reportedVerify = new Set<Directive>();
+    const targetOf = passTargets(ctx);
     for (const r of ctx.namedAny(PASSES)) {
       const d = r.node;
       if (r.data || !d.args[0]) continue;
       const family = familyAt(ctx, d);
       const arg = d.args[0];
-      const target = parseTarget(arg.value);
+      const target = targetOf(d, arg);
       let names: Names;
       /** TLS for sure (https://, grpcs://, stream proxy_ssl on). */
       let tls: boolean;

@@ -45,7 +45,8 @@ export const variableTargetWithoutResolver: NginxRule = {
   check(ctx, report) {
     const passes = passesOf(ctx);
     // Hosts of fixed targets elsewhere in the file: nginx keeps them as implicit upstreams.
-    const statics = new Set(passes.filter((p) => !p.target.variable && p.target.host).map((p) => p.target.host));
+    const statics = new Set<string>();
+    for (const p of passes) if (!p.target.variable && p.target.host) statics.add(p.target.host);
     for (const p of passes) {
       if (!VARIABLE_PASSES.has(p.node.name) || !p.target.variable) continue;
       const families = p.families.filter((f): f is Exclude<Family, 'mail'> => f !== 'mail');

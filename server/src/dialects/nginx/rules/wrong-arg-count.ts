@@ -1,4 +1,5 @@
 // Argument counts outside what the reference syntax allows ("invalid number of arguments").
+import { lexiconCandidates } from '../lexicon-scan';
 import type { NginxRule } from './types';
 
 /** Directives whose syntax line does not capture their real argument count. */
@@ -11,7 +12,7 @@ export const wrongArgCount: NginxRule = {
   severity: 'error',
   summary: 'A directive with fewer or more arguments than its syntax allows.',
   check(ctx, report) {
-    for (const r of ctx.resolved) {
+    for (const r of lexiconCandidates(ctx).argCount) {
       const spec = r.spec;
       if (!spec || r.data || r.templated || r.allowed === false) continue;
       const n = r.node.args.length;

@@ -98,8 +98,7 @@ export const forwardDisabled: SshRule = {
     const servers = serverRoots(ctx.peers(), ctx.ws);
     for (const f of view.forwards) {
       const range = f.line.node.range;
-      const hosts = view.hostsOf(f.line.section);
-      const cleared = hosts.find(forwardsCleared);
+      const cleared = view.sets('clearallforwardings') ? view.hostsOf(f.line.section).find(forwardsCleared) : undefined;
       if (cleared) {
         const clear = cleared.first('clearallforwardings')!;
         const label = hostLabel(cleared);
@@ -112,7 +111,7 @@ export const forwardDisabled: SshRule = {
       }
       if (f.spec.kind === 'remote' || !servers.length) continue;
       const seen = new Set<string>();
-      for (const host of hosts) {
+      for (const host of view.hostsOf(f.line.section)) {
         for (const config of servers) {
           const r = judgeServer(config, host, (eff) => localOutcome(eff, f), (o, unless) => describeForward(o, f, config, unless), false);
           if (!r || seen.has(r.message)) continue;

@@ -24,8 +24,9 @@ export const forwardExposed: SshRule = {
     const view = clientView(ctx);
     for (const f of view.forwards) {
       if (f.spec.kind === 'remote' || f.spec.listen.socket !== undefined || f.spec.listen.port === undefined) continue;
-      const hosts = view.hostsOf(f.line.section).filter((h) => !forwardsCleared(h));
-      if (!hosts.length) continue;
+      // Without a ClearAllForwardings line anywhere, no host drops the forward.
+      const hosts = view.sets('clearallforwardings') ? view.hostsOf(f.line.section).filter((h) => !forwardsCleared(h)) : undefined;
+      if (hosts && !hosts.length) continue;
       const arg = f.line.node.args[0];
       const port = f.spec.listen.port;
       const fixes = [{
@@ -42,8 +43,8 @@ export const forwardExposed: SshRule = {
         });
         continue;
       }
-      if (host !== undefined) continue;
-      const open = hosts.find(clientGatewayPorts);
+      if (host !== undefined || !view.sets('gatewayports')) continue;
+      const open = (hosts ?? view.hostsOf(f.line.section)).find(clientGatewayPorts);
       if (!open) continue;
       const gp: Directive = open.first('gatewayports')!;
       const label = hostLabel(open);

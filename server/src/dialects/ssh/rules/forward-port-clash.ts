@@ -66,6 +66,8 @@ function identity(f: ClientForward): string {
 }
 
 const MODES: GatewayPorts[] = ['no', 'yes', 'clientspecified'];
+const LOCAL_KEYS = ['localforward', 'dynamicforward'];
+const REMOTE_KEYS = ['remoteforward'];
 
 export const forwardPortClash: SshRule = {
   id: 'ssh/forward-port-clash',
@@ -78,6 +80,8 @@ export const forwardPortClash: SshRule = {
     if (view.forwards.length < 2) return;
     const byNode = new Map<Directive, ClientForward>(view.forwards.map((f) => [f.line.node, f]));
     const servers = serverRoots(ctx.peers(), ctx.ws);
+    // A clash needs two forwards of one kind for one host.
+    if (view.maxPerHost(LOCAL_KEYS) <= 1 && view.maxPerHost(REMOTE_KEYS) <= 1) return;
     const reported = new Set<Directive>();
     const done = new Set<Directive | undefined>();
 
@@ -115,9 +119,19 @@ export const forwardPortClash: SshRule = {
       if (done.has(section)) continue;
       done.add(section);
       for (const host of view.hostsOf(section)) {
+        // A clash needs two forwards of one kind for the host.
+        if (!host.mayHaveSeveral(LOCAL_KEYS) && !host.mayHaveSeveral(REMOTE_KEYS)) continue;
         if (forwardsCleared(host)) continue;
-        const pick = (keys: string[]) => keys.flatMap((k) => host.all(k)).map((d) => byNode.get(d)).filter((x): x is ClientForward => !!x)
-          .sort((a, b) => a.line.node.range.start.line - b.line.node.range.start.line);
+        const pick = (keys: string[]) => {
+          const out: ClientForward[] = [];
+          for (const k of keys) {
+            for (const d of host.all(k)) {
+              const x = byNode.get(d);
+              if (x) out.push(x);
+            }
+          }
+          return out.length > 1 ? out.sort((a, b) => a.line.node.range.start.line - b.line.node.range.start.line) : out;
+        };
         const local = pick(['localforward', 'dynamicforward']);
         if (local.length > 1) {
           const gw = clientGatewayPorts(host);

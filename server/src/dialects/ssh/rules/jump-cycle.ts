@@ -18,22 +18,17 @@ export const sshJumpCycle: SshRule = {
   severity: 'error',
   summary: 'ProxyJump chains that loop (A via B, B via A, or a Host * jump host that jumps via itself): the connection never gets through.',
   check(ctx, report) {
-    const starts: { to: string; user?: string }[] = [];
-    for (const h of jumpHops(ctx)) if (h.index === 0 && !h.hop.error && h.hop.host) starts.push({ to: h.hop.host.toLowerCase(), user: h.hop.user });
-    for (const l of ctx.lines) {
-      if (l.key !== 'proxycommand') continue;
-      const edge = sshCommandHop(l);
-      if (edge) starts.push({ to: edge.to, user: edge.user });
-    }
-    if (!starts.length) return;
-    const resolver = clientResolver(ctx);
+    // Where chains start: first hops of ProxyJump lines, then `ProxyCommand ssh ...` targets. A
+    // start already walked is skipped (its walk marked it), so each is taken once, in that order.
+    let resolver: ReturnType<typeof clientResolver> | undefined;
     const keyOf = (n: { to: string; user?: string }) => `${n.to}\0${n.user ?? ''}`;
     const state = new Map<string, 'open' | 'done'>();
     const reported = new Set<string>();
     const rangeKey = (r: Range) => `${r.start.line}:${r.start.character}`;
 
-    for (const s of starts) {
-      if (state.has(keyOf(s))) continue;
+    const walkFrom = (s: { to: string; user?: string }) => {
+      if (state.has(keyOf(s))) return;
+      resolver ??= clientResolver(ctx);
       // Iterative walk along the single outgoing edge of each node.
       const path: { node: { to: string; user?: string }; edge?: ProxyEdge }[] = [];
       let node: { to: string; user?: string } | undefined = s;
@@ -67,6 +62,13 @@ export const sshJumpCycle: SshRule = {
         node = { to: edge.to, user: edge.user };
       }
       for (const p of path) state.set(keyOf(p.node), 'done');
+    };
+
+    for (const h of jumpHops(ctx)) if (h.index === 0 && !h.hop.error && h.hop.host) walkFrom({ to: h.hop.host.toLowerCase(), user: h.hop.user });
+    for (const l of ctx.lines) {
+      if (l.key !== 'proxycommand') continue;
+      const edge = sshCommandHop(l);
+      if (edge) walkFrom({ to: edge.to, user: edge.user });
     }
   },
 };

@@ -3,7 +3,6 @@
 // usually a typo for an alias. IP addresses and dotted DNS names are left alone.
 import { suggest } from '../../../engine/suggest';
 import { hostNamePatterns, jumpHops } from '../hosts-jump';
-import { matchPattern } from '../patterns';
 import type { SshRule } from './types';
 
 export const sshProxyjumpUnknownHost: SshRule = {
@@ -27,7 +26,7 @@ export const sshProxyjumpUnknownHost: SshRule = {
       if (known.canonicalizes) return;
       let close = verdicts.get(host);
       if (close === undefined) {
-        close = known.patterns.some((p) => matchPattern(host, p)) ? null : suggest(h.hop.host, aliases.keys());
+        close = known.covers(host) ? null : suggest(h.hop.host, aliases.keys());
         verdicts.set(host, close);
       }
       if (!close) continue;
