@@ -79,10 +79,9 @@ class NginxParser {
   private readonly problems: ParseProblem[] = [];
   private readonly comments: Comment[] = [];
 
-  // The current token (set by next()): its kind, where it starts and ends, and for a word its
+  // The current token (next() returns its kind): where it starts and ends, and for a word its
   // text. Positions are kept as numbers; the tree's Position objects are made in the literals
   // that hold them, so that V8 can allocate a large tree directly in the old generation.
-  private kind = EOF;
   private startLine = 0;
   private startChar = 0;
   private endLine = 0;
@@ -320,7 +319,6 @@ class NginxParser {
     this.startLine = this.endLine = line;
     this.startChar = character;
     this.endChar = character + width;
-    this.kind = kind;
     return kind;
   }
 
@@ -403,7 +401,6 @@ class NginxParser {
     this.quotedTok = false;
     this.endLine = this.line;
     this.endChar = pos - this.lineStart;
-    this.kind = WORD;
     return WORD;
   }
 
@@ -416,7 +413,6 @@ class NginxParser {
     this.startChar = start.character;
     this.firstOnLine = this.markLine();
     this.quotedTok = true;
-    this.kind = WORD;
     const startLine = this.line;
     this.pos++;
     let value = '';

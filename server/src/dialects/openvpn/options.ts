@@ -1,10 +1,11 @@
 // The OpenVPN 2.6 option table: every option openvpn 2.6.14 reads from a config file, the
 // Windows/SELinux-only ones other builds refuse (see lexicon-platform.ts), and the options 2.5 and
 // 2.6 removed that old profiles still carry (`status: 'removed'`, refused as unknown).
-// Arity, contexts and statuses were checked against the real openvpn 2.6.14 (Linux build) by
-// test/oracle/openvpn-options.test.ts: `inConnection` is what openvpn accepts inside
-// `<connection>`, `pushable` what a client accepts from a push (its pull permission mask),
-// `inCcd` what a server accepts from a client-config-dir file. Summaries are our own words.
+// Arity, statuses, enum values and `inConnection` (what openvpn accepts inside `<connection>`)
+// were checked against the real openvpn 2.6.14 (Linux build) by test/oracle/openvpn-options.test.ts.
+// `pushable` (what a client takes from a push) and `inCcd` (what a server takes from a
+// client-config-dir file) follow openvpn's permission masks for pulled and client-connect
+// options, which a config check cannot observe. Summaries are our own words.
 import type { Layer } from '../../engine/layers';
 import type { OpenvpnRole, OptionSpec, OptionValueKind } from './option-types';
 
@@ -167,7 +168,7 @@ const RAW: OptionSpec[] = [
   // ---- l ----
   o('learn-address', [1, 1], ['command'], 7, 'script', 'Server script run when a client address is added, changed or removed (for firewall rules).', { scope: 'server' }),
   o('link-mtu', [1, 1], ['number'], 1, 'transport', 'Caps the size of the UDP/TCP packets between the peers; deprecated in favour of tun-mtu.', { inConnection: true, status: 'deprecated' }),
-  o('lladdr', [1, 1], ['string'], 2, 'device', 'MAC address of a tap device.'),
+  o('lladdr', [1, 1], ['string'], 2, 'device', 'MAC address of a tap device.', { pushable: true }),
   o('local', [1, 1], ['address'], 4, 'transport', 'Local address (or host name) the socket binds to.', { inConnection: true }),
   o('log', [1, 1], ['path'], 7, 'logging', 'Writes the log to a file, truncating it at start.'),
   o('log-append', [1, 1], ['path'], 7, 'logging', 'Appends the log to a file.'),
@@ -193,7 +194,7 @@ const RAW: OptionSpec[] = [
   o('mark', [1, 1], ['number'], 4, 'transport', 'Linux only: firewall mark on the encrypted packets, for policy routing.'),
   o('max-clients', [1, 1], ['number'], 5, 'session', 'Most clients the server accepts at once.', { scope: 'server', default: '1024' }),
   o('max-packet-size', [1, 1], ['number'], 1, 'transport', 'Largest control and data packet openvpn sends, to fit links with a small MTU.', { inConnection: true, default: '1250' }),
-  o('max-routes', [0, 1], ['number'], 3, 'route', 'Ignored since 2.4: the number of routes is unlimited.', { inConnection: true, status: 'deprecated' }),
+  o('max-routes', [0, 1], ['number'], 3, 'route', 'Ignored since 2.4: the number of routes is unlimited.', { inConnection: true, pushable: true, status: 'deprecated' }),
   o('max-routes-per-client', [1, 1], ['number'], 3, 'route', 'Most internal routes the server learns from one client.', { scope: 'server', inCcd: true, default: '256' }),
   o('memstats', [1, 1], ['path'], 7, 'logging', 'Writes live statistics to a memory-mapped file.'),
   o('mktun', [0, 0], ['flag'], 3, 'device', 'Creates a persistent tun/tap device and exits.'),
@@ -303,7 +304,7 @@ const RAW: OptionSpec[] = [
   o('setcon', [1, 1], ['string'], 7, 'script', 'SELinux builds only: switches to this security context after start-up.'),
   o('setenv', [1, 2], ['string', 'string'], 7, 'script', 'Sets a variable for scripts; `setenv opt <option ...>` wraps an option this openvpn may not know, so it only warns.'),
   o('setenv-safe', [1, 2], ['string', 'string'], 7, 'script', 'Sets a variable for scripts, prefixed with OPENVPN_; a server may push it.', { pushable: true }),
-  o('shaper', [1, 1], ['number'], 4, 'transport', 'Limits the traffic sent to the peer to n bytes per second; refused in server mode.'),
+  o('shaper', [1, 1], ['number'], 4, 'transport', 'Limits the traffic sent to the peer to n bytes per second; refused in server mode.', { pushable: true }),
   o('show-adapters', [0, 0], ['flag'], 7, 'logging', 'Windows only: lists TAP adapters and exits.'),
   o('show-ciphers', [0, 0], ['flag'], 7, 'logging', 'Lists the data-channel ciphers and exits.'),
   o('show-curves', [0, 0], ['flag'], 7, 'logging', 'Old name of show-groups.'),

@@ -129,7 +129,8 @@ export function parseOpenvpn(text: string): ParseResult {
         // An inline file: everything up to </tag> is data.
         const close = `</${tag[2]}>`;
         let end = line + 1;
-        while (end < starts.length && text.slice(starts[end], lineEnd(end)).trim() !== close) end++;
+        // openvpn only looks at the start of the line: `</ca> trailing words` still closes the block.
+        while (end < starts.length && !text.slice(starts[end], lineEnd(end)).trimStart().startsWith(close)) end++;
         const node: Directive = { name: name, nameRange, args: [], range: { start: nameRange.start, end: nameRange.end }, children: [], opaque: true };
         if (end >= starts.length) {
           problems.push({ code: 'openvpn/syntax', severity: 'error', range: nameRange, message: `The inline block <${tag[2]}> is never closed: OpenVPN reads the rest of the file as its content and refuses it; add ${close}.` });

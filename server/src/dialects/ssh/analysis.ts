@@ -15,6 +15,12 @@ export interface Line {
   spec?: KeywordSpec;
   /** The Host/Match section the line belongs to (undefined for global lines and sections themselves). */
   section?: Directive;
+  /** Whether the line opens a Host/Match section. */
+  opener: boolean;
+  /** Where the line's section is in ctx.sections (for an opener: the section it opens); -1 for the global part. */
+  sectionIndex: number;
+  /** Whether it is the first line of its keyword in its section, or in the global part (never for openers). */
+  first: boolean;
 }
 
 export interface SshContext {
@@ -63,15 +69,37 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
   const keywords = keywordsOf(side);
   const lines: Line[] = [];
   const sections: Directive[] = [];
+  const globalKeys = new Set<string>();
   for (const d of file.parse.tree) {
     const key = keyOf(d.name);
-    lines.push({ node: d, key, spec: keywords.get(key), section: undefined });
-    if (d.children) {
-      sections.push(d);
-      for (const c of d.children) {
-        const k = keyOf(c.name);
-        lines.push({ node: c, key: k, spec: keywords.get(k), section: d });
+    if (!d.children) {
+      const first = !globalKeys.has(key);
+      if (first) globalKeys.add(key);
+      lines.push({ node: d, key, spec: keywords.get(key), section: undefined, opener: false, sectionIndex: -1, first });
+      continue;
+    }
+    const sectionIndex = sections.length;
+    sections.push(d);
+    lines.push({ node: d, key, spec: keywords.get(key), section: undefined, opener: true, sectionIndex, first: false });
+    // First of its keyword in the section: small sections compare with the lines before, big ones keep a set.
+    const from = lines.length;
+    const seen = d.children.length > 16 ? new Set<string>() : undefined;
+    for (const c of d.children) {
+      const k = keyOf(c.name);
+      let first: boolean;
+      if (seen) {
+        first = !seen.has(k);
+        if (first) seen.add(k);
+      } else {
+        first = true;
+        for (let j = from; j < lines.length; j++) {
+          if (lines[j].key === k) {
+            first = false;
+            break;
+          }
+        }
       }
+      lines.push({ node: c, key: k, spec: keywords.get(k), section: d, opener: false, sectionIndex, first });
     }
   }
   let aliases: Map<string, Directive[]> | undefined;

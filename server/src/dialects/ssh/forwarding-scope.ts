@@ -11,7 +11,15 @@ import { permitsDirection, type Direction } from './forwarding-server';
 interface Block {
   match: Directive;
   index: number;
+  /** The first line of each keyword in the block. */
   first: Map<string, Line>;
+}
+
+/** The blocks that re-enable what a Disabler turns off, in file order. */
+interface Enabling {
+  blocks: Block[];
+  /** Per keyword: whether one of those blocks does not set it. */
+  notSetting: Map<string, boolean>;
 }
 
 export interface ServerScopes {
@@ -21,33 +29,57 @@ export interface ServerScopes {
   blockOf(line: Line): Block | undefined;
   /** Whether the line is the first of its keyword in its scope (later ones are ignored by sshd). */
   isFirst(line: Line): boolean;
+  /** The blocks that enable what `d` turns off (computed once per kind of Disabler). */
+  enabling(d: Disabler): Enabling;
 }
 
 const cache = new WeakMap<SshContext, ServerScopes>();
+
+/** A Match block whose keyword map is built on first use (most blocks are never asked). */
+class LazyBlock implements Block {
+  private map?: Map<string, Line>;
+
+  constructor(readonly match: Directive, readonly index: number, private readonly lines: readonly Line[], private readonly from: number) {}
+
+  get first(): Map<string, Line> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = this.from, end = this.from + this.match.children!.length; i < end; i++) {
+        const l = this.lines[i];
+        if (!this.map.has(l.key)) this.map.set(l.key, l);
+      }
+    }
+    return this.map;
+  }
+}
 
 export function serverScopes(ctx: SshContext): ServerScopes {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const global = new Map<string, Line>();
   const blocks: Block[] = [];
-  const bySection = new Map<Directive, Block>();
-  for (const l of ctx.lines) {
-    if (l.node.children) {
-      const b: Block = { match: l.node, index: blocks.length, first: new Map() };
-      blocks.push(b);
-      bySection.set(l.node, b);
-      continue;
-    }
-    const scope = l.section ? bySection.get(l.section)!.first : global;
-    if (!scope.has(l.key)) scope.set(l.key, l);
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.opener) blocks.push(new LazyBlock(l.node, blocks.length, lines, i + 1));
+    else if (!l.section && l.first) global.set(l.key, l);
   }
+  const enablingCache = new Map<string, Enabling>();
   const scopes: ServerScopes = {
     global,
     blocks,
-    blockOf: (line) => (line.section ? bySection.get(line.section) : undefined),
-    isFirst(line) {
-      const b = scopes.blockOf(line);
-      return (b ? b.first : global).get(line.key) === line;
+    // ctx.sections and the blocks are in the same order.
+    blockOf: (line) => (line.section ? blocks[line.sectionIndex] : undefined),
+    // The first line of its keyword in its scope (never a Match line itself).
+    isFirst: (line) => line.first,
+    enabling(d) {
+      const k = `${d.key}|${d.dir ?? ''}`;
+      let e = enablingCache.get(k);
+      if (!e) {
+        e = { blocks: blocks.filter((b) => enables(d, b.first.get(d.key))), notSetting: new Map() };
+        enablingCache.set(k, e);
+      }
+      return e;
     },
   };
   cache.set(ctx, scopes);
@@ -72,6 +104,16 @@ function disables(d: Disabler, l: Line | undefined): boolean {
 
 const enables = (d: Disabler, l: Line | undefined) => l !== undefined && !disables(d, l);
 
+/** Whether one of the enabling blocks does not set `key` itself. */
+function someNotSetting(e: Enabling, key: string): boolean {
+  let hit = e.notSetting.get(key);
+  if (hit === undefined) {
+    hit = e.blocks.some((b) => !b.first.has(key));
+    e.notSetting.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * The line that turns forwarding off for every connection `line` is effective for, or undefined
  * when some of those connections may still forward.
@@ -84,21 +126,22 @@ export function disabledBy(scopes: ServerScopes, line: Line, d: Disabler): Line 
     if (own) {
       if (!disables(d, own)) return undefined;
       // An earlier block that re-enables wins for connections matching both.
-      if (scopes.blocks.some((e) => e.index < block.index && enables(d, e.first.get(d.key)))) return undefined;
+      const e = scopes.enabling(d).blocks;
+      if (e.length && e[0].index < block.index) return undefined;
       return own;
     }
     if (!disables(d, globalLine)) return undefined;
-    for (const e of scopes.blocks) {
-      if (e === block || !enables(d, e.first.get(d.key))) continue;
-      // An earlier block that also sets this keyword takes the connections it shares with this one.
-      if (e.index < block.index && e.first.has(line.key)) continue;
-      return undefined;
-    }
+    // Another block that re-enables takes the connections it shares with this one, unless it is
+    // an earlier block that also sets this keyword (then that block's value wins for them anyway).
+    // This block is none of them: it does not set d.key.
+    const e = scopes.enabling(d);
+    if (e.blocks.length && e.blocks[e.blocks.length - 1].index > block.index) return undefined;
+    if (someNotSetting(e, line.key)) return undefined;
     return globalLine;
   }
   if (!disables(d, globalLine)) return undefined;
   // Blocks that set the keyword themselves take their connections away from the global line.
-  if (scopes.blocks.some((e) => enables(d, e.first.get(d.key)) && !e.first.has(line.key))) return undefined;
+  if (someNotSetting(scopes.enabling(d), line.key)) return undefined;
   return globalLine;
 }
 

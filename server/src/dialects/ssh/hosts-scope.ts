@@ -316,35 +316,31 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     return list;
   };
 
-  // For each Host section and each of its positive patterns: the earlier wildcard sections that
-  // cover it, computed once per section whatever the keyword asked about.
-  const coverers = new Map<Directive, Directive[][]>();
+  // For a Host section and each of its positive patterns: the earlier wildcard sections that cover
+  // it (computed once per section, with its other facts, whatever the keyword asked about).
   const coverersOf = (b: Directive): Directive[][] => {
-    let c = coverers.get(b);
-    if (!c) {
-      const before = b.range.start.line;
-      c = hostPatterns(b).pos.map((p) => {
-        let out: Directive[] | undefined;
-        for (const s of hasGlob(p) ? others : wildcards.candidates(p)) {
-          if (s.range.start.line >= before) break;
-          if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
-        }
-        return out ?? NONE;
-      });
-      coverers.set(b, c);
-    }
-    return c;
+    const before = b.range.start.line;
+    return hostPatterns(b).pos.map((p) => {
+      let out: Directive[] | undefined;
+      for (const s of hasGlob(p) ? others : wildcards.candidates(p)) {
+        if (s.range.start.line >= before) break;
+        if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
+      }
+      return out ?? NONE;
+    });
   };
 
   /**
-   * Per Host section (undefined for others), what coveredBy needs whatever the keyword: its
-   * positive patterns, the literal sections named by each, the earlier wildcard sections covering
-   * each, and whether some pattern has no earlier section at all that could cover it.
+   * Per Host section (null for others), what coveredBy needs whatever the keyword: its positive
+   * patterns, the literal sections named by each, the earlier wildcard sections covering each,
+   * and whether some pattern has no earlier section at all that could cover it.
    */
-  const facts = new Map<Directive, { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | undefined>();
-  const sectionFacts = (b: Directive) => {
-    if (facts.has(b)) return facts.get(b);
-    let f: { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | undefined;
+  type Facts = { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | null;
+  const facts: (Facts | undefined)[] = new Array(ctx.sections.length);
+  const sectionFacts = (index: number, b: Directive): Facts => {
+    const hit = facts[index];
+    if (hit !== undefined) return hit;
+    let f: Facts = null;
     if (isHost(b)) {
       const positives = hostPatterns(b).pos;
       const wild = others.length ? coverersOf(b) : [];
@@ -353,8 +349,17 @@ export function clientScopes(ctx: SshContext): ClientScopes {
       const open = positives.some((_, i) => !(named[i] && named[i]![0].range.start.line < before) && !wild[i]?.length);
       f = { positives, named, wild, open };
     }
-    facts.set(b, f);
+    facts[index] = f;
     return f;
+  };
+  /** The first global line of each keyword. */
+  let globals: Map<string, Line> | undefined;
+  const globalFirst = (key: string) => {
+    if (!globals) {
+      globals = new Map();
+      for (const l of lines) if (l.sectionIndex < 0 && l.first) globals.set(l.key, l);
+    }
+    return globals.get(key);
   };
 
   const pos = (l: Line) => l.node.range.start.line;
@@ -366,13 +371,16 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     coveredBy(line, keys, accept = always) {
       const b = line.section;
       if (!b) return undefined;
-      const before = b.range.start.line;
+      let before = -1;
       let global: Line | undefined;
       let all: Line | undefined;
       for (const k of keys) {
-        const g = mapOf(undefined).get(k);
+        const g = globalFirst(k);
         if (g && accept(g)) global = earliest(global, g);
-        for (const e of catchAllOf(k)) {
+        const list = catchAllOf(k);
+        if (!list.length) continue;
+        if (before < 0) before = b.range.start.line;
+        for (const e of list) {
           if (e.at >= before) break;
           if (!accept(e.line)) continue;
           all = earliest(all, e.line);
@@ -380,12 +388,13 @@ export function clientScopes(ctx: SshContext): ClientScopes {
         }
       }
       if (global) return [global];
-      const facts = sectionFacts(b);
+      const facts = sectionFacts(line.sectionIndex, b);
       if (!facts) return all ? [all] : undefined;
       const { positives, named: namedAll, wild } = facts;
       if (!positives.length) return undefined;
       // Some host of the section is matched by no earlier section but the catch-all ones.
       if (!all && facts.open) return undefined;
+      if (before < 0) before = b.range.start.line;
       const out: Line[] = [];
       for (let i = 0; i < positives.length; i++) {
         let best = all;

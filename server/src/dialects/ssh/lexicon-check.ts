@@ -624,8 +624,14 @@ function checkMatch(ctx: SshContext, node: Directive, push: Push): void {
   const report = (range: Range, what: string, fixes?: Fix[], severity?: Severity) =>
     push({ category: 'match-syntax', range, message: severity === 'warning' ? what : `${what}: ${refusal(side)}.`, fixes, severity });
   // strdelim() also splits unquoted words at "=", so `Match User=alice` is `User alice`.
-  const words: Word[] = node.args.flatMap((arg) =>
-    (arg.quoted ? [arg.value] : arg.value.split('=').filter((t, i, all) => t !== '' || all.length === 1)).map((text) => ({ text, arg })));
+  const words: Word[] = [];
+  for (const arg of node.args) {
+    if (arg.quoted || !arg.value.includes('=')) {
+      words.push({ text: arg.value, arg });
+      continue;
+    }
+    for (const text of arg.value.split('=')) if (text !== '') words.push({ text, arg });
+  }
   const criteria = side === 'client' ? CLIENT_CRITERIA : SERVER_CRITERIA;
   let attributes = 0;
   for (let i = 0; i < words.length; i++) {

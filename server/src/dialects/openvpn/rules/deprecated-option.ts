@@ -95,6 +95,9 @@ export const openvpnDeprecatedOption: OpenvpnRule = {
     for (const l of lines) {
       const spec = l.spec;
       if (!spec || spec.status !== 'deprecated') continue;
+      // Real compression has its own rule (openvpn/compression-enabled); framing-only forms stay here.
+      const arg = l.args[0]?.value;
+      if ((spec.name === 'comp-lzo' && arg !== 'no') || (spec.name === 'compress' && /^(lz4|lz4-v2|lzo)$/.test(arg ?? ''))) continue;
       const d = DEPRECATED[spec.name];
       const where = l.line.pushed ? 'pushed to clients, ' : '';
       report({

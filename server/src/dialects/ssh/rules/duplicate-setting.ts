@@ -8,7 +8,7 @@ import type { SshRule } from './types';
 
 /** Whether a line holds a keyword whose first value wins (and that the program really uses). */
 export function firstWins(l: Line, side: 'client' | 'server'): boolean {
-  if (l.node.children || !l.spec || l.spec.repeatable || l.spec.status) return false;
+  if (l.opener || !l.spec || l.spec.repeatable || l.spec.status) return false;
   // sshd rejects a keyword that is not allowed in Match; that is another rule's finding.
   if (side === 'server' && l.section && l.spec.matchAllowed === false) return false;
   return true;
@@ -22,18 +22,20 @@ function make(language: LanguageId, id: string, tool: string): SshRule {
     severity: 'warning',
     summary: `The same keyword twice in one section: ${tool} keeps the first value and silently ignores the second.`,
     check(ctx, report) {
-      const seen = new Map<string, Line>();
-      let section: unknown = null;
-      for (const l of ctx.lines) {
-        if (l.section !== section) {
-          section = l.section;
-          seen.clear();
-        }
-        if (!firstWins(l, ctx.side)) continue;
-        const first = seen.get(l.key);
+      const lines = ctx.lines;
+      /** The first line of a repeated keyword, per section and keyword (only asked for repeats). */
+      const firsts = new Map<string, Line>();
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        // Lines of one keyword in one section share firstWins(), so the first of them is the first line.
+        if (l.first || !firstWins(l, ctx.side)) continue;
+        const at = `${l.sectionIndex}\0${l.key}`;
+        let first = firsts.get(at);
         if (!first) {
-          seen.set(l.key, l);
-          continue;
+          let j = i - 1;
+          while (!(lines[j].key === l.key && lines[j].first && lines[j].sectionIndex === l.sectionIndex && !lines[j].opener)) j--;
+          first = lines[j];
+          firsts.set(at, first);
         }
         const same = valueOf(first) === valueOf(l);
         const where = l.section ? `in this ${sectionLabel(l.section)} block` : 'in the global part';

@@ -6,6 +6,8 @@
 import { ineffectiveBecause, serverScopes } from '../forwarding-scope';
 import type { SshRule } from './types';
 
+const KEYS = new Set(['permitopen', 'permitlisten', 'gatewayports', 'allowstreamlocalforwarding', 'allowtcpforwarding', 'x11forwarding', 'allowagentforwarding']);
+
 export const forwardingSettingIneffective: SshRule = {
   id: 'sshd/forwarding-setting-ineffective',
   language: 'sshd_config',
@@ -15,8 +17,7 @@ export const forwardingSettingIneffective: SshRule = {
   check(ctx, report) {
     let scopes: ReturnType<typeof serverScopes> | undefined;
     for (const line of ctx.lines) {
-      if (line.node.children || !line.node.args.length) continue;
-      if (!['permitopen', 'permitlisten', 'gatewayports', 'allowstreamlocalforwarding', 'allowtcpforwarding', 'x11forwarding', 'allowagentforwarding'].includes(line.key)) continue;
+      if (line.opener || !KEYS.has(line.key) || !line.node.args.length) continue;
       scopes ??= serverScopes(ctx);
       const why = ineffectiveBecause(scopes, line);
       if (!why) continue;

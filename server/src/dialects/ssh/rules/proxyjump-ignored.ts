@@ -22,7 +22,7 @@ export const sshProxyjumpIgnored: SshRule = {
     const scopes = clientScopes(ctx);
     for (const l of ctx.lines) {
       if (!PROXY.includes(l.key) || !firstWins(l, 'client')) continue;
-      if (scopes.firstIn(l.section, l.key) !== l) continue; // a repeat: duplicate-setting
+      if (!l.first) continue; // a repeat: duplicate-setting
       const other = l.key === 'proxyjump' ? 'proxycommand' : 'proxyjump';
       const accept = proxyBlockers(l);
       let winners: Line[] | undefined = scopes.coveredBy(l, PROXY, accept);

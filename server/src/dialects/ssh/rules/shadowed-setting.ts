@@ -23,7 +23,7 @@ export const sshShadowedSetting: SshRule = {
     const scopes = clientScopes(ctx);
     for (const l of ctx.lines) {
       if (!l.section || !firstWins(l, 'client')) continue;
-      if (scopes.firstIn(l.section, l.key) !== l) continue; // a repeat in the block: duplicate-setting
+      if (!l.first) continue; // a repeat in the block: duplicate-setting
       const proxy = PROXY.includes(l.key);
       const winners = proxy ? scopes.coveredBy(l, PROXY, proxyBlockers(l)) : scopes.coveredBy(l, [l.key]);
       if (!winners || winners.some((w) => w.key !== l.key)) continue; // the other proxy keyword: proxyjump-ignored

@@ -29,15 +29,18 @@ function make(language: LanguageId, id: string, severity: 'warning' | 'info', wh
         // After `Host *` or `Match all` the line still reaches every host or connection.
         if (coversAll(s)) continue;
         const base = s.nameRange.start.character;
+        /** The first line indented deeper than the section line: its indentation, taken when needed. */
+        let deeper: Directive | undefined;
         let indent: string | undefined;
         for (const c of s.children!) {
           const col = c.nameRange.start.character;
-          const ln = c.range.start.line;
           if (col > base) {
-            indent ??= ctx.file.lines.lineText(ln).slice(0, col);
+            deeper ??= c;
             continue;
           }
-          if (indent === undefined) continue;
+          if (deeper === undefined) continue;
+          indent ??= ctx.file.lines.lineText(deeper.range.start.line).slice(0, deeper.nameRange.start.character);
+          const ln = c.range.start.line;
           const text = ctx.file.lines.lineText(ln).trim();
           const at = { line: globalSpot(ctx.file, first), character: 0 };
           const fixes: Fix[] = [
