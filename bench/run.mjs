@@ -5,7 +5,8 @@
 //   3. whole process: `node dist/cli.js lint --format json` vs `nginx -t` (private net+mount ns);
 //   4. language server edit-to-diagnostics latency over the real protocol (dist/server.js);
 //   5. OpenSSH: parse vs the ssh-config npm parser, full lint, and the CLI vs `ssh -G` / `sshd -t`
-//      whole process, on ssh_config/sshd_config with 1k and 10k Host/Match blocks.
+//      whole process, on ssh_config/sshd_config with 1k and 10k Host/Match blocks;
+//   6. OpenVPN: parse and full lint on the 1k- and 10k-line server configs, and the CLI's whole process.
 // It reports and never asserts; it exits non-zero only when something crashes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -117,7 +118,12 @@ async function setup() {
     const path = join(work, `${lang}-${s}.conf`);
     return [`${lang}-${s}`, { lang, size: s, path, text: readFileSync(path, 'utf8') }];
   })));
-  return { lib, NginxParser, SSHConfig, work, files, sshFiles };
+  const ovpnFiles = ['1k', '10k'].map((size) => {
+    const path = join(work, `openvpn-${size}.conf`);
+    const text = readFileSync(path, 'utf8');
+    return { size, path, text, lines: text.split('\n').length - 1 };
+  });
+  return { lib, NginxParser, SSHConfig, work, files, sshFiles, ovpnFiles };
 }
 
 // ---- 1 + 2: in-process parse and lint -------------------------------------------------------------
@@ -339,6 +345,26 @@ function openssh({ lib, SSHConfig, work, sshFiles }) {
   }
 }
 
+function openvpn({ lib, ovpnFiles }) {
+  section('openvpn');
+  const dialect = lib.DIALECTS.get('openvpn');
+  for (const f of ovpnFiles) {
+    const kl = `${f.size} (${f.lines} lines)`;
+    const parse = timeIt(() => dialect.parse(f.text), { warmup: 3, runs: 30, budgetMs: 3000 });
+    row('openvpn parse (with positions)', kl, ms(parse.median), '', undefined, `median of ${parse.runs}`);
+    const ws = new lib.Workspace(lib.nodeHost(), lib.DIALECTS);
+    let findings = [];
+    const lint = timeIt(() => {
+      ws.removeFile(f.path);
+      ws.setFile(f.path, f.text, 'openvpn');
+      findings = ws.analyze(f.path);
+    }, { warmup: 3, runs: 20, budgetMs: 4000 });
+    row('openvpn full lint warm (parse + all rules)', kl, ms(lint.median), '', undefined, `median of ${lint.runs}; ${findings.length} findings`);
+    const cli = processTime(process.execPath, [CLI, 'lint', '--format', 'json', '--language', 'openvpn', f.path], 5);
+    row('openvpn CLI whole process', kl, ms(cli.median), '', undefined, 'node dist/cli.js lint --format json');
+  }
+}
+
 // ---- main ------------------------------------------------------------------------------------------
 
 const started = now();
@@ -352,6 +378,7 @@ try {
   wholeProcess(ctx);
   await serverLatency(ctx);
   openssh(ctx);
+  openvpn(ctx);
   printTable();
   const misses = rows.filter((r) => r.status === 'MISS').length;
   const passes = rows.filter((r) => r.status === 'PASS').length;
