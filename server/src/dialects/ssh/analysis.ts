@@ -41,6 +41,36 @@ export interface SshContext {
 
 const cache = new WeakMap<SourceFile, { generation: number; ctx: SshContext }>();
 
+/** Every Host alias (lower case) of the ssh_config files among `files`, with the sections that define it. */
+export function hostAliasesOf(files: readonly SourceFile[]): Map<string, Directive[]> {
+  const aliases = new Map<string, Directive[]>();
+  eachAlias(files, (name, d) => {
+    const list = aliases.get(name);
+    if (list) list.push(d);
+    else aliases.set(name, [d]);
+  });
+  return aliases;
+}
+
+/** The names among `wanted` (lower case) that are Host aliases of the ssh_config files among `files`. */
+export function aliasesAmong(files: readonly SourceFile[], wanted: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  if (wanted.size) eachAlias(files, (name) => {
+    if (wanted.has(name)) found.add(name);
+  });
+  return found;
+}
+
+function eachAlias(files: readonly SourceFile[], fn: (name: string, d: Directive) => void): void {
+  for (const f of files) {
+    if (f.language !== 'ssh_config') continue;
+    for (const d of f.parse.tree) {
+      if (!d.children || d.name.length !== 4 || d.name.toLowerCase() !== 'host') continue;
+      for (const a of d.args) if (!hasWildcardOrBang(a.value)) fn(a.value.toLowerCase(), d);
+    }
+  }
+}
+
 /** Whether a Host argument has `*`, `?` or `!` (so it is no alias). */
 function hasWildcardOrBang(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
@@ -130,22 +160,7 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
       return all.filter((f) => roots.includes(f) || (includedBy.has(f.path) && roots.includes(includedBy.get(f.path)!)));
     },
     hostAliases() {
-      if (!aliases) {
-        aliases = new Map();
-        for (const f of ws.all()) {
-          if (f.language !== 'ssh_config') continue;
-          for (const d of f.parse.tree) {
-            if (!d.children || d.name.length !== 4 || d.name.toLowerCase() !== 'host') continue;
-            for (const a of d.args) {
-              if (hasWildcardOrBang(a.value)) continue;
-              const name = a.value.toLowerCase();
-              const list = aliases.get(name);
-              if (list) list.push(d);
-              else aliases.set(name, [d]);
-            }
-          }
-        }
-      }
+      aliases ??= hostAliasesOf(ws.all());
       return aliases;
     },
   };

@@ -9,7 +9,7 @@ import type { Line, SshContext } from './analysis';
 import { clientMatch, type ClientTarget } from './effective';
 import { parseForward, type ForwardSpec } from './forward';
 import { matchPattern } from './patterns';
-import { wildcardIndex, type WildcardIndex } from './hosts-scope';
+import { hostPatterns, hostSections, wildcardIndex, type WildcardIndex } from './hosts-scope';
 import { keywordsOf } from './schema';
 
 export interface ClientForward {
@@ -467,27 +467,47 @@ export function clientView(ctx: SshContext): ClientView {
       // The global lines and those of sections that may apply to any name reach every host; of
       // the literal Host sections, only those naming one host add up.
       let shared = 0;
-      const counts = new Map<Directive, number>();
-      for (const l of ctx.lines) {
-        if (!keys.includes(l.key) || l.node.children) continue;
-        if (!l.section) shared++;
-        else counts.set(l.section, (counts.get(l.section) ?? 0) + 1);
-      }
-      const byName = new Map<string, number>();
       let named = 0;
-      for (const [section, n] of counts) {
+      /** Lines per section, for names that several literal sections share (rare). */
+      let counts: Map<Directive, number> | undefined;
+      const countsOf = () => {
+        if (!counts) {
+          counts = new Map();
+          for (const l of ctx.lines) if (l.section && keys.includes(l.key)) counts.set(l.section, (counts.get(l.section) ?? 0) + 1);
+        }
+        return counts;
+      };
+      const lines = ctx.lines;
+      for (let i = 0; i < lines.length; ) {
+        const l = lines[i];
+        if (!l.opener) {
+          if (!l.section && keys.includes(l.key)) shared++;
+          i++;
+          continue;
+        }
+        // A section: count its lines of these keywords.
+        const section = l.node;
+        const end = i + 1 + section.children!.length;
+        let n = 0;
+        for (let j = i + 1; j < end; j++) if (keys.includes(lines[j].key)) n++;
+        i = end;
+        if (!n) continue;
         if (!isLiteralHostSection(section)) {
           shared += n;
           continue;
         }
-        const args = section.args;
-        for (let j = 0; j < args.length; j++) {
-          const name = args[j].value.toLowerCase();
-          let dup = false;
-          for (let m = 0; m < j && !dup; m++) dup = args[m].value.toLowerCase() === name;
-          if (dup) continue;
-          const sum = (byName.get(name) ?? 0) + n;
-          byName.set(name, sum);
+        // Its own hosts get these lines (a host made up for it too); then its names (lower case,
+        // as the Host index has them): sum the literal sections sharing each.
+        named = Math.max(named, n);
+        const { literal, sharedNames } = hostSections(ctx);
+        if (!sharedNames) continue;
+        for (const name of hostPatterns(section).pos) {
+          const all = literal.get(name)!;
+          let sum = n;
+          if (all.length > 1) {
+            sum = 0;
+            for (const s of all) if (isLiteralHostSection(s)) sum += countsOf().get(s) ?? 0;
+          }
           named = Math.max(named, sum);
         }
       }

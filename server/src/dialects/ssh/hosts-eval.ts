@@ -102,8 +102,14 @@ export function clientResolver(ctx: SshContext): ClientResolver {
   if (hit) return hit;
   const tree = ctx.file.parse.tree;
   // Only ProxyCommand and ProxyJump lines are ever looked up.
-  const linesOf = new Map<Directive, Line>();
-  for (const l of ctx.lines) if (PROXY_KEYS.has(l.key)) linesOf.set(l.node, l);
+  let linesOf: Map<Directive, Line> | undefined;
+  const lineOf = (d: Directive) => {
+    if (!linesOf) {
+      linesOf = new Map();
+      for (const l of ctx.lines) if (PROXY_KEYS.has(l.key)) linesOf.set(l.node, l);
+    }
+    return linesOf.get(d);
+  };
   const globals: Directive[] = [];
   for (const d of tree) if (!d.children) globals.push(d);
   // Literal Host sections are looked up by name and wildcard ones through their literal suffix or
@@ -127,9 +133,9 @@ export function clientResolver(ctx: SshContext): ClientResolver {
       if (key === 'hostname' && hostName === undefined && v) hostName = v.replace(/%h/g, name);
       else if (key === 'user' && user === undefined && v) user = v;
       else if (key === 'proxycommand') {
-        if (!command && !(jump && jump.node.args[0]?.value.toLowerCase() !== 'none')) command = linesOf.get(d);
+        if (!command && !(jump && jump.node.args[0]?.value.toLowerCase() !== 'none')) command = lineOf(d);
       } else if (key === 'proxyjump') {
-        if (!command && !jump) jump = linesOf.get(d);
+        if (!command && !jump) jump = lineOf(d);
       }
     };
     for (const d of globals) take(d);

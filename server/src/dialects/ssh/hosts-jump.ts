@@ -124,22 +124,23 @@ export function hostNamePatterns(ctx: SshContext): { patterns: string[]; canonic
     }
   }
   let literal: Set<string> | undefined;
+  const literalPatterns: string[] = [];
   let wild: string[] | undefined;
   return {
     patterns,
     canonicalizes,
     covers(name) {
-      if (!literal || !wild) {
-        literal = new Set();
+      if (!wild) {
         wild = [];
         for (const p of patterns) {
           if (p.includes('*') || p.includes('?')) wild.push(p);
-          else literal.add(p.toLowerCase());
+          else literalPatterns.push(p);
         }
       }
-      if (literal.has(name.toLowerCase())) return true;
+      // Wildcards first: when one matches, the literal names need no set at all.
       for (const p of wild) if (matchPattern(name, p)) return true;
-      return false;
+      literal ??= new Set(literalPatterns.map((p) => p.toLowerCase()));
+      return literal.has(name.toLowerCase());
     },
   };
 }

@@ -27,6 +27,7 @@ export const hasGlob = (p: string) => globAt(p) >= 0;
 const NONE: Directive[] = [];
 
 const compiled = new WeakMap<Directive, { pos: string[]; neg: string[] }>();
+const NO_PATTERNS: string[] = [];
 /** The literal text before the first and after the last wildcard of a pattern, for a quick reject. */
 const ends = new Map<string, [string, string, boolean]>();
 
@@ -53,18 +54,23 @@ export function hostPatterns(section: Directive): { pos: string[]; neg: string[]
   let hit = compiled.get(section);
   if (!hit) {
     const pos: string[] = [];
-    const neg: string[] = [];
-    const add = (p: string) => {
-      if (!p) return;
-      if (p.startsWith('!')) neg.push(p.slice(1));
-      else pos.push(p);
-    };
+    let neg: string[] | undefined;
     for (const a of section.args) {
       const v = a.value.toLowerCase();
-      if (v.includes(',')) for (const p of v.split(',')) add(p);
-      else add(v);
+      if (!v.includes(',')) {
+        if (!v) continue;
+        if (v.charCodeAt(0) === 33) (neg ??= []).push(v.slice(1)); // !
+        else pos.push(v);
+        continue;
+      }
+      for (const p of v.split(',')) {
+        if (!p) continue;
+        if (p.charCodeAt(0) === 33) (neg ??= []).push(p.slice(1));
+        else pos.push(p);
+      }
     }
-    compiled.set(section, (hit = { pos, neg }));
+    // Read-only from here on; sections without exclusions share one empty list.
+    compiled.set(section, (hit = { pos, neg: neg ?? NO_PATTERNS }));
   }
   return hit;
 }
@@ -213,6 +219,8 @@ export interface HostSections {
   others: Directive[];
   /** `others` indexed for literal names. */
   wildcards: WildcardIndex;
+  /** Whether some name has more than one literal section. */
+  sharedNames: boolean;
 }
 
 const sectionsCache = new WeakMap<SshContext, HostSections>();
@@ -224,20 +232,32 @@ export function hostSections(ctx: SshContext): HostSections {
   const catchAll: Directive[] = [];
   const literal = new Map<string, Directive[]>();
   const others: Directive[] = [];
+  let sharedNames = false;
   for (const s of ctx.sections) {
-    if (coversAll(s)) catchAll.push(s);
-    else if (isHost(s)) {
-      const { pos, neg } = hostPatterns(s);
-      if (neg.length === 0 && pos.length > 0 && !pos.some(hasGlob)) {
+    // coversAll(), with each section's patterns read once.
+    if (isMatchAll(s)) {
+      catchAll.push(s);
+      continue;
+    }
+    if (!isHost(s)) continue;
+    const { pos, neg } = hostPatterns(s);
+    if (neg.length === 0 && pos.includes('*')) catchAll.push(s);
+    else {
+      let glob = false;
+      for (let i = 0; i < pos.length && !glob; i++) glob = hasGlob(pos[i]);
+      if (neg.length === 0 && pos.length > 0 && !glob) {
         for (const p of pos) {
           const list = literal.get(p);
           if (!list) literal.set(p, [s]);
-          else if (list[list.length - 1] !== s) list.push(s);
+          else if (list[list.length - 1] !== s) {
+            list.push(s);
+            sharedNames = true;
+          }
         }
       } else others.push(s);
     }
   }
-  const sections: HostSections = { catchAll, literal, others, wildcards: wildcardIndex(others) };
+  const sections: HostSections = { catchAll, literal, others, wildcards: wildcardIndex(others), sharedNames };
   sectionsCache.set(ctx, sections);
   return sections;
 }
@@ -245,6 +265,10 @@ export function hostSections(ctx: SshContext): HostSections {
 export interface ClientScopes {
   /** The first line of each keyword in each section (global part: undefined). */
   firstIn(section: Directive | undefined, key: string): Line | undefined;
+  /** firstIn() for the section (or global part) a line is in. */
+  firstBeside(line: Line, key: string): Line | undefined;
+  /** False when coveredBy() is undefined for the line whatever the keywords (a cheap test first). */
+  mayBeCovered(line: Line): boolean;
   /**
    * The lines obtained before `line` for every host its section matches: for each of the
    * section's host patterns, the earliest line (among `keys`, passing `accept`) of an earlier
@@ -262,9 +286,19 @@ export function clientScopes(ctx: SshContext): ClientScopes {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const lines = ctx.lines;
-  /** Where each section's opener is in ctx.lines (its lines follow it). */
-  const openerAt = new Map<Directive, number>();
-  for (let i = 0; i < lines.length; i++) if (lines[i].node.children) openerAt.set(lines[i].node, i);
+  /** Where each section's opener is in ctx.lines (its lines follow it), by section index. */
+  const openers: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i].opener) openers.push(i);
+  /** Section index of a section line, for lookups by Directive (built when first needed). */
+  let indexOf: Map<Directive, number> | undefined;
+  const openerOf = (section: Directive): number | undefined => {
+    if (!indexOf) {
+      indexOf = new Map();
+      ctx.sections.forEach((s, i) => indexOf!.set(s, i));
+    }
+    const i = indexOf.get(section);
+    return i === undefined ? undefined : openers[i];
+  };
   const { catchAll, literal, others, wildcards } = hostSections(ctx);
 
   // firstIn: small sections are scanned, the global part and big sections get a map on first use.
@@ -274,7 +308,7 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     if (!m) {
       m = new Map();
       if (section) {
-        const from = openerAt.get(section);
+        const from = openerOf(section);
         if (from !== undefined) {
           for (let i = from + 1, end = from + 1 + section.children!.length; i < end; i++) {
             const l = lines[i];
@@ -288,15 +322,18 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     }
     return m;
   };
+  /** The first line of a keyword in the section whose opener is at `from`. */
+  const scan = (from: number, size: number, key: string): Line | undefined => {
+    for (let i = from + 1, end = from + 1 + size; i < end; i++) {
+      const l = lines[i];
+      if (l.key === key && !l.opener) return l;
+    }
+    return undefined;
+  };
   const firstIn = (section: Directive | undefined, key: string): Line | undefined => {
     if (section && section.children && section.children.length <= SCAN_LIMIT) {
-      const from = openerAt.get(section);
-      if (from === undefined) return undefined;
-      for (let i = from + 1, end = from + 1 + section.children.length; i < end; i++) {
-        const l = lines[i];
-        if (l.key === key && !l.node.children) return l;
-      }
-      return undefined;
+      const from = openerOf(section);
+      return from === undefined ? undefined : scan(from, section.children.length, key);
     }
     return mapOf(section).get(key);
   };
@@ -316,26 +353,23 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     return list;
   };
 
-  // For a Host section and each of its positive patterns: the earlier wildcard sections that cover
-  // it (computed once per section, with its other facts, whatever the keyword asked about).
-  const coverersOf = (b: Directive): Directive[][] => {
-    const before = b.range.start.line;
-    return hostPatterns(b).pos.map((p) => {
-      let out: Directive[] | undefined;
-      for (const s of hasGlob(p) ? others : wildcards.candidates(p)) {
-        if (s.range.start.line >= before) break;
-        if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
-      }
-      return out ?? NONE;
-    });
+  /** The earlier wildcard sections that cover a pattern of Host section `b` (line `before`). */
+  const coverersOf = (b: Directive, p: string, before: number): Directive[] => {
+    let out: Directive[] | undefined;
+    for (const s of hasGlob(p) ? others : wildcards.candidates(p)) {
+      if (s.range.start.line >= before) break;
+      if (hostCoversPattern(s, p, b)) (out ??= []).push(s);
+    }
+    return out ?? NONE;
   };
 
   /**
-   * Per Host section (null for others), what coveredBy needs whatever the keyword: its positive
-   * patterns, the literal sections named by each, the earlier wildcard sections covering each,
-   * and whether some pattern has no earlier section at all that could cover it.
+   * Per Host section (null for others), what coveredBy needs whatever the keyword, computed once:
+   * its positive patterns, the literal sections named by each, the earlier wildcard sections
+   * covering each, whether some pattern has no earlier section at all that could cover it, and
+   * whether a catch-all section comes before it.
    */
-  type Facts = { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean } | null;
+  type Facts = { positives: string[]; named: (Directive[] | undefined)[]; wild: Directive[][]; open: boolean; catchAllBefore: boolean } | null;
   const facts: (Facts | undefined)[] = new Array(ctx.sections.length);
   const sectionFacts = (index: number, b: Directive): Facts => {
     const hit = facts[index];
@@ -343,24 +377,33 @@ export function clientScopes(ctx: SshContext): ClientScopes {
     let f: Facts = null;
     if (isHost(b)) {
       const positives = hostPatterns(b).pos;
-      const wild = others.length ? coverersOf(b) : [];
       const before = b.range.start.line;
-      const named = positives.map((p) => (hasGlob(p) ? undefined : literal.get(p)));
-      const open = positives.some((_, i) => !(named[i] && named[i]![0].range.start.line < before) && !wild[i]?.length);
-      f = { positives, named, wild, open };
+      const named: (Directive[] | undefined)[] = [];
+      const wild: Directive[][] = [];
+      let open = false;
+      for (const p of positives) {
+        const list = hasGlob(p) ? undefined : literal.get(p);
+        const covering = others.length ? coverersOf(b, p, before) : NONE;
+        named.push(list);
+        wild.push(covering);
+        if (!(list && list[0].range.start.line < before) && !covering.length) open = true;
+      }
+      f = { positives, named, wild, open, catchAllBefore: catchAll.length > 0 && catchAll[0].range.start.line < before };
     }
     facts[index] = f;
     return f;
   };
   /** The first global line of each keyword. */
   let globals: Map<string, Line> | undefined;
-  const globalFirst = (key: string) => {
+  const globalMap = () => {
     if (!globals) {
       globals = new Map();
       for (const l of lines) if (l.sectionIndex < 0 && l.first) globals.set(l.key, l);
     }
-    return globals.get(key);
+    return globals;
   };
+  const globalFirst = (key: string) => globalMap().get(key);
+  const globalCount = () => globalMap().size;
 
   const pos = (l: Line) => l.node.range.start.line;
   const earliest = (a: Line | undefined, b: Line | undefined) => (!a ? b : !b ? a : pos(b) < pos(a) ? b : a);
@@ -368,6 +411,21 @@ export function clientScopes(ctx: SshContext): ClientScopes {
 
   const scopes: ClientScopes = {
     firstIn,
+    mayBeCovered(line) {
+      const b = line.section;
+      if (!b) return false;
+      // Global lines may cover anything; then ask coveredBy().
+      if (globalCount() > 0) return true;
+      const f = sectionFacts(line.sectionIndex, b);
+      if (!f) return catchAll.length > 0 && catchAll[0].range.start.line < b.range.start.line;
+      if (f.catchAllBefore) return true;
+      return f.positives.length > 0 && !f.open;
+    },
+    firstBeside(line, key) {
+      const section = line.section;
+      if (section && section.children && section.children.length <= SCAN_LIMIT) return scan(openers[line.sectionIndex], section.children.length, key);
+      return mapOf(section).get(key);
+    },
     coveredBy(line, keys, accept = always) {
       const b = line.section;
       if (!b) return undefined;

@@ -220,6 +220,47 @@ function scanInts(s: string, max: number): number[] {
   return out;
 }
 
+/**
+ * The line checkLine() is at, for the helpers below: one line at a time, so one shared record
+ * instead of new closures for every line.
+ */
+const cur: { ctx: SshContext; node: Directive; push: Push } = { ctx: undefined!, node: undefined!, push: () => {} };
+
+/** A bad value: the tool refuses the file. */
+function bad(range: Range, what: string, fixes?: Fix[], severity?: Severity, category: LexiconCategory = 'bad-value'): void {
+  cur.push({ category, range, message: `${what}: ${refusal(cur.ctx.side)}.`, fixes, severity });
+}
+
+/** "keyword X extra arguments at end of line" once the value itself is fine. */
+function extra(max: number): void {
+  const { ctx, node } = cur;
+  const args = node.args;
+  if (args.length <= max) return;
+  bad(span(args[max], args[args.length - 1]), `${node.name} takes ${max === 1 ? 'one value' : `at most ${max} values`}, but ${args.length - max === 1 ? `"${args[max].text}" follows` : `${args.length - max} more words follow`}`, [
+    { title: 'Remove the extra words', edits: [{ path: ctx.file.path, range: { start: args[max - 1].range.end, end: args[args.length - 1].range.end }, newText: '' }] },
+  ]);
+}
+
+/** "none"/"any" accepted only as the single argument. */
+function alone(words: string[], caseSensitive = false): boolean {
+  const { node } = cur;
+  const args = node.args;
+  const is = (a: Arg) => (caseSensitive ? words.includes(a.value) : words.includes(a.value.toLowerCase()));
+  const i = args.findIndex(is);
+  if (i >= 0 && args.length > 1) {
+    bad(args[i].range, `"${args[i].value}" in ${node.name} must stand alone, but the line lists more values`);
+    return false;
+  }
+  return true;
+}
+
+function emptyArg(): boolean {
+  const { node } = cur;
+  const e = node.args.find((a) => a.value === '');
+  if (e) bad(e.range, `${node.name} has an empty value`);
+  return !!e;
+}
+
 function checkLine(ctx: SshContext, line: Line, push: Push): void {
   const { node, key, spec } = line;
   const side = ctx.side;
@@ -250,33 +291,11 @@ function checkLine(ctx: SshContext, line: Line, push: Push): void {
   }
   if (!valueChecked(side, key, spec)) return;
 
-  const bad = (range: Range, what: string, fixes?: Fix[], severity?: Severity, category: LexiconCategory = 'bad-value') =>
-    push({ category, range, message: `${what}: ${refusal(side)}.`, fixes, severity });
+  cur.ctx = ctx;
+  cur.node = node;
+  cur.push = push;
   const a0 = args[0];
   const v0 = a0.value;
-
-  /** "keyword X extra arguments at end of line" once the value itself is fine. */
-  const extra = (max: number) => {
-    if (args.length <= max) return;
-    bad(span(args[max], args[args.length - 1]), `${node.name} takes ${max === 1 ? 'one value' : `at most ${max} values`}, but ${args.length - max === 1 ? `"${args[max].text}" follows` : `${args.length - max} more words follow`}`, [
-      { title: 'Remove the extra words', edits: [{ path: ctx.file.path, range: { start: args[max - 1].range.end, end: args[args.length - 1].range.end }, newText: '' }] },
-    ]);
-  };
-  /** "none"/"any" accepted only as the single argument. */
-  const alone = (words: string[], caseSensitive = false): boolean => {
-    const is = (a: Arg) => (caseSensitive ? words.includes(a.value) : words.includes(a.value.toLowerCase()));
-    const i = args.findIndex(is);
-    if (i >= 0 && args.length > 1) {
-      bad(args[i].range, `"${args[i].value}" in ${node.name} must stand alone, but the line lists more values`);
-      return false;
-    }
-    return true;
-  };
-  const emptyArg = (): boolean => {
-    const e = args.find((a) => a.value === '');
-    if (e) bad(e.range, `${node.name} has an empty value`);
-    return !!e;
-  };
 
   // Keyword-specific forms first; then the generic kinds.
   switch (key) {
@@ -521,7 +540,7 @@ function checkLine(ctx: SshContext, line: Line, push: Push): void {
       return;
   }
 
-  const algo = ALGORITHM_KEYWORDS[key];
+  const algo = ALGORITHMS.get(key);
   if (algo) {
     const p = algorithmProblem(algo, v0);
     if (p) {
@@ -537,7 +556,7 @@ function checkLine(ctx: SshContext, line: Line, push: Push): void {
 
   const accepted = acceptedWords(side, key, spec);
   if (accepted) {
-    const ok = accepted.map((w) => w.toLowerCase()).includes(v0.toLowerCase());
+    const ok = lowerCased(accepted).includes(v0.toLowerCase());
     if (!ok) {
       const shown = accepted.filter((w) => !(side === 'client' && (w === 'true' || w === 'false')));
       return bad(a0.range, `${node.name} takes ${listText(shown)}, not "${v0}"`, wordFixes(ctx, a0, shown));
@@ -561,14 +580,33 @@ function checkLine(ctx: SshContext, line: Line, push: Push): void {
   if (Number.isFinite(spec.maxArgs) && spec.kind !== 'command') extra(spec.maxArgs);
 }
 
+/** Algorithm-list keywords, for lookups by a computed key (only known keyword names are looked up). */
+const ALGORITHMS = new Map(Object.entries(ALGORITHM_KEYWORDS));
+
+const YES_NO_TRUE_FALSE = ['yes', 'no', 'true', 'false'];
+const YES_NO = ['yes', 'no'];
+const lowered = new WeakMap<readonly string[], string[]>();
+/** A word list in lower case, computed once per list. */
+function lowerCased(words: readonly string[]): string[] {
+  let hit = lowered.get(words);
+  if (!hit) lowered.set(words, (hit = words.map((w) => w.toLowerCase())));
+  return hit;
+}
+/** Client enums with yes and no also take true and false: the list per keyword. */
+const clientEnumWords = new WeakMap<KeywordSpec, string[]>();
+
 /** The fixed words a yes/no, enum, log-level or facility keyword accepts, or undefined for free-form kinds. */
 export function acceptedWords(side: SshSide, key: string, spec: KeywordSpec): string[] | undefined {
   switch (spec.kind) {
     case 'yesno':
-      return side === 'client' && key !== 'compression' ? ['yes', 'no', 'true', 'false'] : ['yes', 'no'];
+      // Shared lists: callers only read them.
+      return side === 'client' && key !== 'compression' ? YES_NO_TRUE_FALSE : YES_NO;
     case 'enum': {
       const values = spec.values ?? [];
-      return side === 'client' && values.includes('yes') && values.includes('no') ? [...values, 'true', 'false'] : values;
+      if (!(side === 'client' && values.includes('yes') && values.includes('no'))) return values;
+      let words = clientEnumWords.get(spec);
+      if (!words) clientEnumWords.set(spec, (words = [...values, 'true', 'false']));
+      return words;
     }
     case 'log-level':
       return LOG_LEVELS;

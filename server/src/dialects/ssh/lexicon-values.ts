@@ -115,14 +115,23 @@ export function scanScaled(s: string): number | undefined {
 // ---- addresses (addr_pton, addr_pton_cidr) ------------------------------------------------------
 
 function ipv4Bytes(s: string): number[] | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
+  // Four dot-separated parts of 1 to 3 digits, each at most 255.
   const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
-    out.push(Number(p));
+  let n = 0;
+  let digits = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return undefined;
+      n = n * 10 + (c - 48);
+      continue;
+    }
+    if (c !== 46 || digits === 0 || n > 255 || out.length === 4) return undefined;
+    out.push(n);
+    n = 0;
+    digits = 0;
   }
-  return out;
+  return out.length === 4 ? out : undefined;
 }
 
 function ipv6Bytes(s: string): number[] | undefined {

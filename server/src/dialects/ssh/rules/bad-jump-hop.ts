@@ -13,8 +13,15 @@ export const sshBadJumpHop: SshRule = {
   summary: 'A malformed ProxyJump hop (empty host, bad port, ssh:// with a path): ssh refuses the whole configuration.',
   check(ctx, report) {
     const hops = jumpHops(ctx);
-    const count = new Map<unknown, number>();
-    for (const h of hops) count.set(h.line, (count.get(h.line) ?? 0) + 1);
+    /** Hops per ProxyJump line, counted when a `none` hop needs it. */
+    let count: Map<unknown, number> | undefined;
+    const hopsOf = (line: unknown) => {
+      if (!count) {
+        count = new Map();
+        for (const h of hops) count.set(h.line, (count.get(h.line) ?? 0) + 1);
+      }
+      return count.get(line)!;
+    };
     for (const h of hops) {
       const value = h.arg.value;
       if (h.hop.error) {
@@ -24,7 +31,7 @@ export const sshBadJumpHop: SshRule = {
         });
         continue;
       }
-      if (count.get(h.line)! > 1 && h.hop.host.toLowerCase() === 'none' && !h.hop.user && h.hop.port === undefined) {
+      if (h.hop.host.toLowerCase() === 'none' && !h.hop.user && h.hop.port === undefined && hopsOf(h.line) > 1) {
         report({
           range: h.range,
           severity: 'warning',

@@ -38,11 +38,12 @@ function make(side: SshSide): SshRule {
     severity: 'warning',
     summary: `An old keyword: an alias ${tool} still reads under a newer name, or one it accepts but ignores, so the setting never takes effect.`,
     check(ctx, report) {
-      const aliases = aliasesOf(side);
+      // Only keywords with a spec are looked up, so no name of Object.prototype comes here.
+      const aliases = new Map(Object.entries(aliasesOf(side)));
       for (const { node, key, spec } of ctx.lines) {
         if (!spec || spec.status === 'removed') continue;
         const path = ctx.file.path;
-        const alias = aliases[key];
+        const alias = aliases.get(key);
         if (alias) {
           report({
             range: node.nameRange,

@@ -29,7 +29,8 @@ export const forwardExposed: SshRule = {
       if (hosts && !hosts.length) continue;
       const arg = f.line.node.args[0];
       const port = f.spec.listen.port;
-      const fixes = [{
+      // Built when reported (most forwards are not).
+      const fixes = () => [{
         title: `Listen on 127.0.0.1:${port} only`,
         edits: [{ path: ctx.file.path, range: arg.range, newText: `127.0.0.1:${port}` }],
         preferred: true,
@@ -39,7 +40,7 @@ export const forwardExposed: SshRule = {
         report({
           range: arg.range,
           message: `This ${f.line.node.name} listens on all interfaces (\`${listenText(f)}\`), so anyone who can reach this machine can use ${use(f)} (L4); bind it to 127.0.0.1 unless other machines are meant to use it.`,
-          fixes,
+          fixes: fixes(),
         });
         continue;
       }
@@ -51,7 +52,7 @@ export const forwardExposed: SshRule = {
       report({
         range: arg.range,
         message: `This ${f.line.node.name} has no bind address and GatewayPorts yes (line ${gp.range.start.line + 1}) is in effect${label ? ` for ${label}` : ''}, so it listens on all interfaces and anyone who can reach this machine can use ${use(f)} (L4); bind it to 127.0.0.1 or set GatewayPorts no.`,
-        fixes,
+        fixes: fixes(),
         related: [{ path: ctx.file.path, range: gp.range, message: 'GatewayPorts yes makes forwards without a bind address listen on all interfaces' }],
       });
     }

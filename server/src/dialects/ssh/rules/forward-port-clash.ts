@@ -78,10 +78,10 @@ export const forwardPortClash: SshRule = {
   check(ctx, report) {
     const view = clientView(ctx);
     if (view.forwards.length < 2) return;
-    const byNode = new Map<Directive, ClientForward>(view.forwards.map((f) => [f.line.node, f]));
     const servers = serverRoots(ctx.peers(), ctx.ws);
     // A clash needs two forwards of one kind for one host.
     if (view.maxPerHost(LOCAL_KEYS) <= 1 && view.maxPerHost(REMOTE_KEYS) <= 1) return;
+    const byNode = new Map<Directive, ClientForward>(view.forwards.map((f) => [f.line.node, f]));
     const reported = new Set<Directive>();
     const done = new Set<Directive | undefined>();
 

@@ -25,10 +25,10 @@ export const sshProxyjumpIgnored: SshRule = {
       if (!l.first) continue; // a repeat: duplicate-setting
       const other = l.key === 'proxyjump' ? 'proxycommand' : 'proxyjump';
       const accept = proxyBlockers(l);
-      let winners: Line[] | undefined = scopes.coveredBy(l, PROXY, accept);
+      let winners: Line[] | undefined = scopes.mayBeCovered(l) ? scopes.coveredBy(l, PROXY, accept) : undefined;
       if (winners && winners.every((w) => w.key === l.key)) continue; // shadowed by its own keyword
       if (!winners) {
-        const before = scopes.firstIn(l.section, other);
+        const before = scopes.firstBeside(l, other);
         if (!before || before.node.range.start.line > l.node.range.start.line || !accept(before)) continue;
         winners = [before];
       }

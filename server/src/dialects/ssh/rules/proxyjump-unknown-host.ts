@@ -3,6 +3,7 @@
 // usually a typo for an alias. IP addresses and dotted DNS names are left alone.
 import { suggest } from '../../../engine/suggest';
 import { hostNamePatterns, jumpHops } from '../hosts-jump';
+import { aliasesAmong, hostAliasesOf } from '../analysis';
 import type { SshRule } from './types';
 
 export const sshProxyjumpUnknownHost: SshRule = {
@@ -14,19 +15,25 @@ export const sshProxyjumpUnknownHost: SshRule = {
   check(ctx, report) {
     const hops = jumpHops(ctx).filter((h) => !h.hop.error && h.hop.host);
     if (!hops.length) return;
-    const aliases = ctx.hostAliases();
+    // The aliases of the workspace's ssh_config files as they are now (reading patterns below may
+    // load included files): which hop names are aliases, and all of them only for suggestions.
+    const files = ctx.ws.all();
+    const names = hops.map((h) => h.hop.host.toLowerCase());
+    const aliased = aliasesAmong(files, new Set(names));
+    let aliases: Map<string, unknown> | undefined;
     let known: ReturnType<typeof hostNamePatterns> | undefined;
     /** Per unknown name: null when a Host pattern covers it, else the did-you-mean candidates. */
     const verdicts = new Map<string, string[] | null>();
-    for (const h of hops) {
-      const host = h.hop.host.toLowerCase();
-      if (aliases.has(host)) continue;
+    for (let i = 0; i < hops.length; i++) {
+      const h = hops[i];
+      const host = names[i];
+      if (aliased.has(host)) continue;
       if (host === 'localhost' || host === 'none' || host.includes('.') || host.includes(':') || /[%$]/.test(host)) continue;
       known ??= hostNamePatterns(ctx);
       if (known.canonicalizes) return;
       let close = verdicts.get(host);
       if (close === undefined) {
-        close = known.covers(host) ? null : suggest(h.hop.host, aliases.keys());
+        close = known.covers(host) ? null : suggest(h.hop.host, (aliases ??= hostAliasesOf(files)).keys());
         verdicts.set(host, close);
       }
       if (!close) continue;

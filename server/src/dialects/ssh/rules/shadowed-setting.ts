@@ -24,6 +24,7 @@ export const sshShadowedSetting: SshRule = {
     for (const l of ctx.lines) {
       if (!l.section || !firstWins(l, 'client')) continue;
       if (!l.first) continue; // a repeat in the block: duplicate-setting
+      if (!scopes.mayBeCovered(l)) continue;
       const proxy = PROXY.includes(l.key);
       const winners = proxy ? scopes.coveredBy(l, PROXY, proxyBlockers(l)) : scopes.coveredBy(l, [l.key]);
       if (!winners || winners.some((w) => w.key !== l.key)) continue; // the other proxy keyword: proxyjump-ignored
