@@ -13,6 +13,8 @@ interface Block {
   index: number;
   /** The first line of each keyword in the block. */
   first: Map<string, Line>;
+  /** first.get(key), without building the map for a small block. */
+  lookup(key: string): Line | undefined;
 }
 
 /** The blocks that re-enable what a Disabler turns off, in file order. */
@@ -51,6 +53,12 @@ class LazyBlock implements Block {
     }
     return this.map;
   }
+
+  lookup(key: string): Line | undefined {
+    if (this.map || this.match.children!.length > 16) return this.first.get(key);
+    for (let i = this.from, end = this.from + this.match.children!.length; i < end; i++) if (this.lines[i].key === key) return this.lines[i];
+    return undefined;
+  }
 }
 
 export function serverScopes(ctx: SshContext): ServerScopes {
@@ -76,7 +84,7 @@ export function serverScopes(ctx: SshContext): ServerScopes {
       const k = `${d.key}|${d.dir ?? ''}`;
       let e = enablingCache.get(k);
       if (!e) {
-        e = { blocks: blocks.filter((b) => enables(d, b.first.get(d.key))), notSetting: new Map() };
+        e = { blocks: blocks.filter((b) => enables(d, b.lookup(d.key))), notSetting: new Map() };
         enablingCache.set(k, e);
       }
       return e;
@@ -108,7 +116,7 @@ const enables = (d: Disabler, l: Line | undefined) => l !== undefined && !disabl
 function someNotSetting(e: Enabling, key: string): boolean {
   let hit = e.notSetting.get(key);
   if (hit === undefined) {
-    hit = e.blocks.some((b) => !b.first.has(key));
+    hit = e.blocks.some((b) => b.lookup(key) === undefined);
     e.notSetting.set(key, hit);
   }
   return hit;
@@ -122,7 +130,7 @@ export function disabledBy(scopes: ServerScopes, line: Line, d: Disabler): Line 
   const block = scopes.blockOf(line);
   const globalLine = scopes.global.get(d.key);
   if (block) {
-    const own = block.first.get(d.key);
+    const own = block.lookup(d.key);
     if (own) {
       if (!disables(d, own)) return undefined;
       // An earlier block that re-enables wins for connections matching both.
@@ -156,9 +164,11 @@ export const FORWARDING_DEPENDENT: Record<string, { opens: (v: string) => boolea
   allowagentforwarding: { opens: (v) => v === 'yes', tcp: false },
 };
 
+const DEPENDENT = new Map(Object.entries(FORWARDING_DEPENDENT));
+
 /** Why a forwarding setting has no effect: the disabling line and what it turns off. */
 export function ineffectiveBecause(scopes: ServerScopes, line: Line): { by: Line; what: string } | undefined {
-  const dep = FORWARDING_DEPENDENT[line.key];
+  const dep = DEPENDENT.get(line.key) ?? FORWARDING_DEPENDENT[line.key];
   if (!dep || !scopes.isFirst(line)) return undefined;
   const v = value(line);
   if (v === undefined || !dep.opens(v)) return undefined;

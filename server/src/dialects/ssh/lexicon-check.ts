@@ -556,7 +556,7 @@ function checkLine(ctx: SshContext, line: Line, push: Push): void {
 
   const accepted = acceptedWords(side, key, spec);
   if (accepted) {
-    const ok = lowerCased(accepted).includes(v0.toLowerCase());
+    const ok = lowerCased(side, key, accepted).includes(v0.toLowerCase());
     if (!ok) {
       const shown = accepted.filter((w) => !(side === 'client' && (w === 'true' || w === 'false')));
       return bad(a0.range, `${node.name} takes ${listText(shown)}, not "${v0}"`, wordFixes(ctx, a0, shown));
@@ -585,11 +585,11 @@ const ALGORITHMS = new Map(Object.entries(ALGORITHM_KEYWORDS));
 
 const YES_NO_TRUE_FALSE = ['yes', 'no', 'true', 'false'];
 const YES_NO = ['yes', 'no'];
-const lowered = new WeakMap<readonly string[], string[]>();
-/** A word list in lower case, computed once per list. */
-function lowerCased(words: readonly string[]): string[] {
-  let hit = lowered.get(words);
-  if (!hit) lowered.set(words, (hit = words.map((w) => w.toLowerCase())));
+const lowered = { client: new Map<string, string[]>(), server: new Map<string, string[]>() };
+/** A keyword's accepted words in lower case, computed once per keyword. */
+function lowerCased(side: SshSide, key: string, words: readonly string[]): string[] {
+  let hit = lowered[side].get(key);
+  if (!hit) lowered[side].set(key, (hit = words.map((w) => w.toLowerCase())));
   return hit;
 }
 /** Client enums with yes and no also take true and false: the list per keyword. */
@@ -715,8 +715,9 @@ function firstSubsystems(ctx: SshContext): Map<string, Line> {
   if (!map) {
     map = new Map();
     for (const l of ctx.lines) {
+      if (l.key !== 'subsystem') continue;
       const name = l.node.args[0]?.value;
-      if (l.key === 'subsystem' && name !== undefined && (!l.section || isMatchAll(l.section)) && !map.has(name)) map.set(name, l);
+      if (name !== undefined && (!l.section || isMatchAll(l.section)) && !map.has(name)) map.set(name, l);
     }
     subsystemCache.set(ctx, map);
   }

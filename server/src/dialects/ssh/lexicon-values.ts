@@ -376,8 +376,12 @@ export function hpdelim(s: string): { host: string; rest?: string; delim?: strin
     if (close < 0) return undefined;
     i = close + 1;
   } else {
-    const m = /[:/]/.exec(s);
-    i = m ? m.index : s.length;
+    i = 0;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c === 58 || c === 47) break; // : or /
+      i++;
+    }
   }
   if (i >= s.length) return { host: s };
   if (s[i] !== ':' && s[i] !== '/') return undefined;

@@ -28,6 +28,28 @@ const isSpace = (c: number) => c === SPACE || c === TAB || c === FF || c === VT;
 
 const at = (line: number, character: number): Position => ({ line, character });
 
+/**
+ * Keywords as written, by a hash of their characters: a file repeats a few dozen of them, so the
+ * lines share one string each instead of a copy per line.
+ */
+const keywords = new Map<number, string>();
+
+/** The text [from, to) of `src`, reusing the string of an earlier identical keyword. */
+function keyword(src: string, from: number, to: number, hash: number): string {
+  const known = keywords.get(hash);
+  if (known !== undefined && known.length === to - from) {
+    let same = true;
+    for (let k = 0; k < known.length && same; k++) same = known.charCodeAt(k) === src.charCodeAt(from + k);
+    if (same) return known;
+  }
+  // A copy, not a slice: the table outlives this text and must not keep it alive.
+  let name = '';
+  for (let k = from; k < to; k++) name += src[k];
+  if (keywords.size >= 4096) keywords.clear();
+  keywords.set(hash, name);
+  return name;
+}
+
 export function parseSsh(text: string, options: SshParseOptions): ParseResult {
   const tree: Directive[] = [];
   const problems: ParseProblem[] = [];
@@ -84,8 +106,12 @@ export function parseSsh(text: string, options: SshParseOptions): ParseResult {
       if (i < to) i++;
     } else {
       let c: number;
-      while (i < to && !isSpace((c = src.charCodeAt(i))) && c !== EQUALS) i++;
-      name = src.slice(kwStart, i);
+      let h = 0;
+      while (i < to && !isSpace((c = src.charCodeAt(i))) && c !== EQUALS) {
+        h = (h * 31 + c) | 0;
+        i++;
+      }
+      name = keyword(src, kwStart, i, h);
     }
     const kwEnd = i;
     while (i < to && isSpace(src.charCodeAt(i))) i++;
