@@ -1,9 +1,10 @@
-// Runs the real daemons' validity checks from ../shared/oracles (see its README).
+// Synchronous form of the oracle runner in ./oracle.ts, for tests that check one file at a time.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { oracleDir, parseOracleOutput } from './oracle';
 
-export const ORACLES = resolve(__dirname, '..', '..', '..', 'shared', 'oracles');
+export const ORACLES = oracleDir;
 
 export interface OracleVerdict {
   valid: boolean;
@@ -17,9 +18,7 @@ export function runOracle(tool: 'nginx' | 'ssh' | 'sshd' | 'openvpn', args: stri
   if (!existsSync(script)) throw new Error(`missing oracle ${script}: is ../shared beside the repository?`);
   const r = spawnSync('bash', [script, ...args], { encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${tool}-check ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const parse = (kind: string) => r.stdout.split('\n').filter((l) => l.startsWith(`${kind} `)).map((l) => {
-    const m = /^\w+ (\d+) (.*)$/.exec(l)!;
-    return { line: Number(m[1]), message: m[2] };
-  });
-  return { valid: r.status === 0, errors: parse('ERROR'), warnings: parse('WARN') };
+  const lines = parseOracleOutput(r.stdout);
+  const pick = (level: 'ERROR' | 'WARN') => lines.filter((l) => l.level === level).map(({ line, message }) => ({ line, message }));
+  return { valid: r.status === 0, errors: pick('ERROR'), warnings: pick('WARN') };
 }
