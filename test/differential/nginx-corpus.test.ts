@@ -19,6 +19,7 @@ import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracleContext, type OracleResult } from '../support/oracle';
+import { prng } from '../support/prng';
 
 const NGINX_DIR = path.join(corpusDir, 'nginx');
 const CONCURRENCY = 4;
@@ -150,18 +151,6 @@ function environmental(r: OracleResult, text: string, base: Accepted): string | 
 }
 
 // ---- deterministic mutants -----------------------------------------------------------------
-
-/** mulberry32: a small seeded PRNG, so the mutants are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = 'context' | 'typo' | 'arity';
 

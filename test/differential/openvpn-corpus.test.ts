@@ -24,6 +24,7 @@ import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { corpusDir, mapLimit, oracleDir, parseOracleOutput, type OracleLine } from '../support/oracle';
+import { pick, prng } from '../support/prng';
 
 const CONCURRENCY = 4;
 const SEED = Number(process.env.LW_DIFF_SEED ?? 0x0e9e);
@@ -179,18 +180,6 @@ function corpus(): CorpusFile[] {
 
 // ---- deterministic mutants -----------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so the mutants are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Kind = 'typo' | 'arity' | 'value' | 'endtag' | 'move';
 const KINDS: Record<Kind, number> = { typo: 26, arity: 24, value: 26, endtag: 14, move: 24 };
 
@@ -202,7 +191,6 @@ interface Mutant {
   what: string;
 }
 
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 
 function splitLines(text: string): { lines: string[]; eol: string } {
   return { lines: text.split(/\r?\n/), eol: text.includes('\r\n') ? '\r\n' : '\n' };

@@ -20,6 +20,7 @@ import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { corpusDir, mapLimit, oracleDir, parseOracleOutput, type OracleLine } from '../support/oracle';
+import { pick, prng } from '../support/prng';
 
 const CONCURRENCY = 6;
 const SEED = Number(process.env.LW_DIFF_SEED ?? 0x55d1);
@@ -105,18 +106,6 @@ const hasMatchExec = (text: string) => /^[ \t]*match\b[^\n#]*\bexec\b/im.test(te
 
 // ---- deterministic mutants -----------------------------------------------------------------
 
-/** mulberry32: a small seeded PRNG, so the mutants are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Kind = 'typo' | 'yesno' | 'port' | 'forward' | 'match' | 'arg';
 const KINDS: Record<Tool, Record<Kind, number>> = {
   ssh: { typo: 16, yesno: 16, port: 12, forward: 20, match: 0, arg: 14 },
@@ -132,7 +121,6 @@ interface Mutant {
   what: string;
 }
 
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 
 /** The file as lines (without their breaks) and the line break it uses. */
 function splitLines(text: string): { lines: string[]; eol: string } {
