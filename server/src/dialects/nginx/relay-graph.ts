@@ -149,7 +149,7 @@ export function rootsOf(ctx: NginxContext, path: string): Set<Root> {
 
 /**
  * Upstream blocks of one family across the workspace and every file its includes reach,
- * by name (the blocks `workspaceUpstreams` finds, plus those of files read only for an
+ * by name (the upstream blocks of every workspace nginx file, plus those of files read only for an
  * include, each with its file). Cached per workspace generation.
  */
 export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {

@@ -1,8 +1,6 @@
 // Lookups along nginx's inheritance: a location inherits from its server and from http, and
 // a directive set at a level hides the same directive of the levels above it.
 import type { Directive } from '../../engine/syntax';
-import type { Workspace } from '../../engine/workspace';
-import { walk } from '../../engine/syntax';
 
 /** The directives named `name` at the nearest level (this block, then its ancestors) that has any. */
 export function effective(block: Directive | undefined, name: string, top: readonly Directive[] = []): Directive[] {
@@ -27,23 +25,6 @@ export function enclosing(node: Directive, name: string): Directive | undefined 
 /** Direct children with a name. */
 export function childrenNamed(block: Directive, name: string): Directive[] {
   return (block.children ?? []).filter((c) => c.name === name);
-}
-
-/** Upstream blocks of every nginx file in the workspace, by name, for one family (http/stream). */
-export function workspaceUpstreams(ws: Workspace, family: 'http' | 'stream', familyOfFile: (path: string) => string | undefined): Map<string, Directive[]> {
-  const out = new Map<string, Directive[]>();
-  for (const f of ws.all()) {
-    if (f.language !== 'nginx') continue;
-    for (const d of walk(f.parse.tree)) {
-      if (d.name !== 'upstream' || !d.children || !d.args[0]) continue;
-      const root = rootName(d) ?? familyOfFile(f.path);
-      if (root !== family) continue;
-      const list = out.get(d.args[0].value);
-      if (list) list.push(d);
-      else out.set(d.args[0].value, [d]);
-    }
-  }
-  return out;
 }
 
 /** The outermost block name of a node (http, stream, ...), if it has one in its own file. */
