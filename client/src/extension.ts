@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { languages, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectLanguage } from '../../server/src/engine/detect';
+import { registerViews } from './views/index';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(workspace.onDidOpenTextDocument((doc) => void placeByContent(doc)));
   for (const doc of workspace.textDocuments) void placeByContent(doc);
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+  registerViews(context, client);
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
 }
 

@@ -14,6 +14,7 @@ import type { Finding, RuleSetting } from './engine/rules';
 import type { LanguageId } from './engine/syntax';
 import { Workspace, type SourceFile } from './engine/workspace';
 import { quickFixes } from './features/code-actions';
+import { relayCodeLenses } from './features/code-lens';
 import { nodeHost } from './node-host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -175,6 +176,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: {},
     },
     serverInfo: { name: 'layerwise-language-server', version: '0.1.0' },
   };
@@ -250,6 +252,11 @@ connection.onCodeAction((p) => {
   const wanted = new Set(p.context.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`));
   const relevant = findings.filter((f) => wanted.has(`${f.rule}@${f.range.start.line}:${f.range.start.character}`));
   return quickFixes(relevant, uriOf, toDiagnostic);
+});
+
+connection.onCodeLens((p) => {
+  const file = fileFor(p.textDocument.uri);
+  return file ? relayCodeLenses(p.textDocument.uri, file.language, file.parse.tree) : [];
 });
 
 documents.listen(connection);

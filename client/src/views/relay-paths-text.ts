@@ -1,0 +1,71 @@
+// The Relay paths view as text: one line per hop and per endpoint, the accessible equivalent of the
+// picture ("L4 tcp 443: client → upstream app (broken: ...)"). Free of the vscode module.
+import { isBroken, type GraphHop, type GraphNode, type HopFinding, type RelayGraph, type SourceRef } from '../../../server/src/graph/model';
+
+export interface RelayTextItem {
+  /** The node's or hop's id, the same as the picture's data-id. */
+  id: string;
+  kind: 'hop' | 'node';
+  text: string;
+  broken: boolean;
+  /** The line that creates it; absent for endpoints only implied (the client). */
+  source?: SourceRef;
+}
+
+function problems(findings: readonly HopFinding[]): string {
+  const shown = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+  return shown.map((f) => f.message).join('; ');
+}
+
+function nodeName(n: GraphNode | undefined, id: string): string {
+  if (!n) return id;
+  return n.detail ? `${n.label} (${n.detail})` : n.label;
+}
+
+/** "L4 tcp 443", the prefix every hop is labelled with in the picture as well. */
+export function hopHeading(h: GraphHop): string {
+  return `L${h.layer} ${h.protocol}${h.port !== undefined ? ` ${h.port}` : ''}`;
+}
+
+export function hopText(h: GraphHop, nodes: ReadonlyMap<string, GraphNode>): string {
+  const arrow = h.bidirectional ? '↔' : '→';
+  const what = h.label ? `, ${h.label}` : '';
+  const broken = isBroken(h) ? ` (broken: ${problems(h.findings)})` : '';
+  return `${hopHeading(h)}: ${nodeName(nodes.get(h.from), h.from)} ${arrow} ${nodeName(nodes.get(h.to), h.to)}${what}${broken}`;
+}
+
+export function nodeText(n: GraphNode): string {
+  const broken = isBroken(n) ? ` (broken: ${problems(n.findings)})` : '';
+  return `${nodeName(n, n.id)}, ${n.kind.replaceAll('-', ' ')}${broken}`;
+}
+
+/** The hops in the graph's order, then the endpoints from the public side inwards. */
+export function relayTextItems(graph: RelayGraph): { hops: RelayTextItem[]; nodes: RelayTextItem[] } {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const hops = graph.hops.map((h): RelayTextItem => ({ id: h.id, kind: 'hop', text: hopText(h, byId), broken: isBroken(h), source: h.source }));
+  const nodes = [...graph.nodes]
+    .sort((a, b) => a.side - b.side || a.label.localeCompare(b.label))
+    .map((n): RelayTextItem => ({ id: n.id, kind: 'node', text: nodeText(n), broken: isBroken(n), source: n.source }));
+  return { hops, nodes };
+}
+
+/**
+ * The node or hop created by a given line (a code lens asks to show its own line): one whose
+ * source starts on that line, else the narrowest one whose source spans it.
+ */
+export function itemAtLine(graph: RelayGraph, path: string, line: number): string | undefined {
+  const items: { id: string; source?: SourceRef }[] = [...graph.hops, ...graph.nodes];
+  const inFile = items.filter((i) => i.source?.path === path);
+  const exact = inFile.find((i) => i.source!.range.start.line === line);
+  if (exact) return exact.id;
+  const span = (s: SourceRef) => s.range.end.line - s.range.start.line;
+  const around = inFile
+    .filter((i) => i.source!.range.start.line <= line && line <= i.source!.range.end.line)
+    .sort((a, b) => span(a.source!) - span(b.source!));
+  return around[0]?.id;
+}
+
+/** Where clicking the node or hop with this id should go. */
+export function sourceOf(graph: RelayGraph, id: string): SourceRef | undefined {
+  return graph.hops.find((h) => h.id === id)?.source ?? graph.nodes.find((n) => n.id === id)?.source;
+}
