@@ -3,8 +3,9 @@
 // start of a token; quotes open only at the start of a token; `\` escapes in and out of quotes.
 // It never throws: every problem becomes a ParseProblem with an exact range, and parsing goes on.
 // The tokenizer is a charCode loop that keeps the current token in fields (no token objects):
-// only the positions, arguments and directives of the tree are allocated.
+// only the arguments and directives of the tree are allocated (see tree.ts for their positions).
 import type { Arg, Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
+import { NginxArg, NginxDirective } from './tree';
 
 export interface NginxParseOptions {
   /**
@@ -37,7 +38,7 @@ const CLOSE = 3;
 const EOF = 4;
 
 interface OpenBlock {
-  node: Directive | undefined;
+  node: NginxDirective | undefined;
   children: Directive[];
   brace: Range;
 }
@@ -80,8 +81,7 @@ class NginxParser {
   private readonly comments: Comment[] = [];
 
   // The current token (next() returns its kind): where it starts and ends, and for a word its
-  // text. Positions are kept as numbers; the tree's Position objects are made in the literals
-  // that hold them, so that V8 can allocate a large tree directly in the old generation.
+  // text. Positions are kept as numbers, as the tree's nodes keep them.
   private startLine = 0;
   private startChar = 0;
   private endLine = 0;
@@ -118,41 +118,23 @@ class NginxParser {
     let nameEndChar = 0;
     // Arguments are collected in one scratch array (never shrunk, so it is not reallocated) and
     // copied at their exact size; `argc` of its slots belong to the open statement.
-    const args: Arg[] = [];
+    const args: NginxArg[] = [];
     let argc = 0;
 
-    const finish = (endLine: number, endChar: number): Directive => {
+    const finish = (endLine: number, endChar: number): NginxDirective => {
       // Array literals for the usual counts: V8 can then allocate them with the node, in the
       // old generation, instead of copying them out of the young one later.
       const list =
         argc === 0 ? [] : argc === 1 ? [args[0]] : argc === 2 ? [args[0], args[1]] : argc === 3 ? [args[0], args[1], args[2]] : argc === 4 ? [args[0], args[1], args[2], args[3]] : args.slice(0, argc);
       argc = 0;
-      const parent = block.node;
       inStmt = false;
-      // Two literals rather than adding `parent` later, which would give every nested node a
-      // separate property store. `range.start` is the name's start position itself.
-      const node: Directive = parent
-        ? {
-          name,
-          nameRange: { start: { line: nameStartLine, character: nameStartChar }, end: { line: nameEndLine, character: nameEndChar } },
-          args: list,
-          range: { start: NO_POSITION, end: { line: endLine, character: endChar } },
-          parent,
-        }
-        : {
-          name,
-          nameRange: { start: { line: nameStartLine, character: nameStartChar }, end: { line: nameEndLine, character: nameEndChar } },
-          args: list,
-          range: { start: NO_POSITION, end: { line: endLine, character: endChar } },
-        };
-      node.range.start = node.nameRange.start;
-      return node;
+      return new NginxDirective(name, list, block.node, nameStartLine, nameStartChar, nameEndLine, nameEndChar, endLine, endChar);
     };
     /** Ends a statement that lacks its `;` (at its last token) and reports it. */
     const unterminated = (): Directive => {
-      const last = argc ? args[argc - 1].range.end : undefined;
-      const line = last ? last.line : nameEndLine;
-      const character = last ? last.character : nameEndChar;
+      const last = argc ? args[argc - 1] : undefined;
+      const line = last ? last.endLine : nameEndLine;
+      const character = last ? last.endChar : nameEndChar;
       this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
       return finish(line, character);
     };
@@ -162,12 +144,7 @@ class NginxParser {
       if (kind === WORD) {
         if (inStmt) {
           if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block.node?.name)) {
-            args[argc++] = {
-              text: this.tokText,
-              value: this.tokValue,
-              range: { start: { line: this.startLine, character: this.startChar }, end: { line: this.endLine, character: this.endChar } },
-              quoted: this.quotedTok,
-            };
+            args[argc++] = new NginxArg(this.tokText, this.tokValue, this.quotedTok, this.startLine, this.startChar, this.endLine, this.endChar);
             continue;
           }
           block.children.push(unterminated());
@@ -196,7 +173,7 @@ class NginxParser {
           continue;
         }
         const node = finish(this.endLine, this.endChar);
-        const brace: Range = { start: this.tokenStart(), end: node.range.end };
+        const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
         const children: Directive[] = [];
         node.children = children;
         block.children.push(node);
@@ -470,7 +447,7 @@ class NginxParser {
   }
 
   /** Skips a Lua body up to its matching `}`, honouring Lua strings and comments. */
-  private skipLuaBody(node: Directive, brace: Range): void {
+  private skipLuaBody(node: NginxDirective, brace: Range): void {
     node.opaque = true;
     const text = this.text;
     const len = text.length;
@@ -480,9 +457,7 @@ class NginxParser {
       if (c === 123) depth++;
       else if (c === 125 && --depth === 0) {
         this.pos++;
-        const end = this.here();
-        node.range = { start: node.range.start, end };
-        node.bodyRange = { start: brace.start, end };
+        node.close(this.here(), brace.start);
         this.lastTokenLine = this.line;
         return;
       } else if (c === 34 || c === 39) {
@@ -508,8 +483,7 @@ class NginxParser {
     }
     const end = this.here();
     this.problem('nginx/syntax', 'error', brace.start, brace.end, `The Lua block "${node.name}" opened here is never closed; add the missing "}".`);
-    node.range = { start: node.range.start, end };
-    node.bodyRange = { start: brace.start, end };
+    node.close(end, brace.start);
   }
 
   /** At `[`, returns the level of a Lua long bracket (`[[` is 0, `[=[` is 1), or -1. */
@@ -528,12 +502,6 @@ class NginxParser {
   }
 }
 
-/** Placeholder for `range.start` until it is set to the name's start. */
-const NO_POSITION: Position = { line: 0, character: 0 };
-
 function closeBlock(open: OpenBlock, end: Position): void {
-  if (!open.node) return;
-  // The range was made for this node alone when its `{` was read: completed in place.
-  open.node.range.end = end;
-  open.node.bodyRange = { start: open.brace.start, end };
+  open.node?.close(end, open.brace.start);
 }
