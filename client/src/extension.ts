@@ -29,6 +29,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...OURS].map((language) => ({ language })),
     synchronize: { configurationSection: 'layerwise' },
+    // VS Code shows the contributed relay snippets itself, so the server does not offer them.
+    initializationOptions: { snippets: 'client' },
   };
   context.subscriptions.push(workspace.onDidOpenTextDocument((doc) => void placeByContent(doc)));
   for (const doc of workspace.textDocuments) void placeByContent(doc);

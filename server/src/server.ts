@@ -14,6 +14,7 @@ import type { Finding, RuleSetting } from './engine/rules';
 import type { LanguageId } from './engine/syntax';
 import { Workspace, type SourceFile } from './engine/workspace';
 import { quickFixes } from './features/code-actions';
+import { snippetCompletions } from './features/snippet-completion';
 import { relayCodeLenses } from './features/code-lens';
 import { nodeHost } from './node-host';
 
@@ -27,6 +28,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
+/** Relay snippets in completion: off when the client shows the extension's own (VS Code). */
+let offerSnippets = true;
+let snippetSupport = false;
 
 function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
@@ -166,6 +170,8 @@ connection.onInitialize((params: InitializeParams) => {
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri));
   if (!workspaceFolders.length && params.rootUri) workspaceFolders = [pathOf(params.rootUri)];
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  offerSnippets = (params.initializationOptions as { snippets?: unknown } | undefined)?.snippets !== 'client';
+  snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
   applySettings(params.initializationOptions);
   return {
     capabilities: {
@@ -225,7 +231,9 @@ connection.onHover((p) => {
 
 connection.onCompletion((p) => {
   const file = fileFor(p.textDocument.uri);
-  return file ? ws.dialect(file.language)?.complete(file, p.position, ws) ?? [] : [];
+  if (!file) return [];
+  const items = ws.dialect(file.language)?.complete(file, p.position, ws) ?? [];
+  return offerSnippets ? [...items, ...snippetCompletions(file, p.position, ws, { snippetSupport })] : items;
 });
 
 connection.onDefinition((p) => {
