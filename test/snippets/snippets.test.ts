@@ -99,7 +99,10 @@ describe('relay snippets with their partners: Layerwise pairs them and stays qui
         languages[rel] = s.language;
       }
       const dir = writeFolder(texts);
-      for (const [rel, findings] of lintFolder(dir, languages)) expect(blocking(findings), `${rel}\n${texts[rel]}`).toEqual([]);
+      for (const [rel, findings] of lintFolder(dir, languages)) {
+        expect(blocking(findings), `${rel}\n${texts[rel]}`).toEqual([]);
+        for (const line of describeFindings(findings)) console.log(`${name}/${rel}: ${line}`);
+      }
     });
   }
 });
