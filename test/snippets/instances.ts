@@ -83,7 +83,7 @@ export interface Judged {
   /** The file the oracle and Layerwise looked at. */
   path: string;
   text: string;
-  /** undefined when the daemon has no offline check for this kind of file (OpenVPN ccd files). */
+  /** undefined when the daemon has no offline check for this kind of file (OpenVPN ccd files: see live-vpn.test.ts). */
   oracle?: OracleVerdict;
   findings: Finding[];
 }

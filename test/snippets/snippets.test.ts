@@ -82,7 +82,7 @@ describe('relay snippets alone: the real daemon accepts them and Layerwise stays
         if (j.fragmentFindings) expect(blocking(j.fragmentFindings), v.text).toEqual([]);
         // Info findings are printed so a weakness they point at can be seen in the run.
         for (const line of describeFindings([...j.findings, ...(j.fragmentFindings ?? [])])) console.log(`${s.prefix}: ${line}`);
-        console.log(`${s.language} ${s.prefix} (${v.label}): oracle ${j.oracle ? (j.oracle.valid ? 'OK' : 'INVALID') : 'none (ccd)'}`);
+        console.log(`${s.language} ${s.prefix} (${v.label}): oracle ${j.oracle ? (j.oracle.valid ? 'OK' : 'INVALID') : 'none offline (ccd; brought up live in live-vpn.test.ts)'}`);
       });
     }
   }
