@@ -1,7 +1,7 @@
 // The snippet body reader: defaults, mirrors, choices, escapes, variables and clear errors.
 import { describe, expect, it } from 'vitest';
 import {
-  choicesOf, instantiateSnippet, parseSnippet, SnippetSyntaxError, tabstopsWithoutDefault,
+  choicesOf, instantiateSnippet, parseSnippet, SnippetSyntaxError, tabstopsWithoutDefault, variablesOf,
 } from '../../server/src/features/snippet-text';
 
 describe('instantiateSnippet', () => {
@@ -56,6 +56,10 @@ describe('snippet body facts', () => {
   it('finds tabstops that have no default anywhere', () => {
     expect(tabstopsWithoutDefault('a ${1:x} $1 $2 ${3|p,q|} $0 ${4}')).toEqual([2, 4]);
     expect(tabstopsWithoutDefault('$5 then ${5:five}')).toEqual([]);
+  });
+
+  it('lists the variables a body uses', () => {
+    expect(variablesOf('$TM_FILENAME \\$host ${USER:x} ${1:$HOME}')).toEqual(['TM_FILENAME', 'USER', 'HOME']);
   });
 
   it('lists choices with their number of options', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LanguageId } from '../../server/src/engine/syntax';
 import { RELAY_SNIPPETS } from '../../server/src/features/snippet-catalogue';
-import { choicesOf, instantiateSnippet, tabstopsWithoutDefault } from '../../server/src/features/snippet-text';
+import { choicesOf, instantiateSnippet, tabstopsWithoutDefault, variablesOf } from '../../server/src/features/snippet-text';
 import {
   blocking, describeFindings, isCcd, judgeAlone, lintFolder, SETS, snippetByPrefix, sshdEffective, writeFolder,
 } from './instances';
@@ -46,6 +46,8 @@ describe('relay snippets: the catalogue', () => {
     for (const s of RELAY_SNIPPETS) {
       if (s.language === 'nginx') expect(['http', 'stream'], s.prefix).toContain(s.context);
       expect(tabstopsWithoutDefault(s.body), s.prefix).toEqual([]);
+      // A `$` meant for the config must be escaped, else the editor takes it for a variable.
+      expect(variablesOf(s.body), s.prefix).toEqual([]);
     }
   });
 
@@ -171,6 +173,10 @@ describe('the same checks catch a damaged snippet', () => {
     const dir = writeFolder({ 'server.conf': server, 'ccd/branch-gw': ccd });
     const findings = lintFolder(dir, { 'server.conf': 'openvpn', 'ccd/branch-gw': 'openvpn' });
     expect(blocking(findings.get('server.conf')!).join('\n')).toMatch(/openvpn\/route-without-iroute/);
+  });
+
+  it('an unescaped nginx variable is caught', () => {
+    expect(variablesOf(snippetByPrefix('relay-l7-proxy').body.replace('\\$host', '$host'))).toEqual(['host']);
   });
 
   it('a placeholder without a default is caught', () => {

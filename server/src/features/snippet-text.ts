@@ -176,6 +176,22 @@ export function choicesOf(body: string | readonly string[]): Map<number, number>
   return out;
 }
 
+/**
+ * Variable names used in a body. An unescaped `$host` meant for nginx is read as a variable,
+ * which an editor replaces (VS Code inserts just "host"), so the relay snippets use none.
+ */
+export function variablesOf(body: string | readonly string[]): string[] {
+  const out = new Set<string>();
+  const visit = (list: Node[]) => {
+    for (const n of list) {
+      if (n.kind === 'variable') out.add(n.name);
+      if ((n.kind === 'tabstop' || n.kind === 'variable') && n.children) visit(n.children);
+    }
+  };
+  visit(parseSnippet(bodyText(body)));
+  return [...out];
+}
+
 /** Tabstop numbers (other than $0) that have neither a default nor choices anywhere in the body. */
 export function tabstopsWithoutDefault(body: string | readonly string[]): number[] {
   const withDefault = new Set<number>();
