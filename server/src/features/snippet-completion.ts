@@ -76,13 +76,7 @@ function otherCodeLines(file: SourceFile, pos: Position, ws: Workspace): number[
  */
 function closesNoSection(file: SourceFile, pos: Position, ws: Workspace, sectionStart: RegExp): boolean {
   const next = otherCodeLines(file, pos, ws).find((l) => l > pos.line);
-  return next === undefined || sectionStart.test(lineAt(file, next));
-}
-
-function lineAt(file: SourceFile, line: number): string {
-  const start = file.lines.offset({ line, character: 0 });
-  const end = line + 1 < file.lines.lineCount ? file.lines.offset({ line: line + 1, character: 0 }) : file.text.length;
-  return file.text.slice(start, end);
+  return next === undefined || sectionStart.test(file.lines.lineText(next));
 }
 
 function itemOf(s: RelaySnippet, body: string, range: Range, options: SnippetCompletionOptions): CompletionItem {
