@@ -48,6 +48,11 @@ export interface GraphNode {
   /** Optional second line (e.g. the HostName behind an alias, `udp 1194`). */
   detail?: string;
   side: Side;
+  /**
+   * The folder (relative to the graph's base) of the config the node belongs to, so renderers can
+   * box the pieces of one setup together. '.' for the base folder itself.
+   */
+  group?: string;
   /** The line that declares this endpoint; absent for endpoints only implied (the client). */
   source?: SourceRef;
   /** Findings about the endpoint itself (e.g. a listener that cannot bind). */
@@ -102,6 +107,8 @@ export interface GraphHop {
 }
 
 export interface RelayGraph {
+  /** Absolute folder that ids and `group` are relative to (the files' common folder). */
+  base?: string;
   nodes: GraphNode[];
   hops: GraphHop[];
   /** The files the graph was built from, sorted. */
@@ -133,6 +140,7 @@ export interface LaidOutHop extends GraphHop {
 }
 
 export interface LaidOutGraph {
+  base?: string;
   nodes: LaidOutNode[];
   hops: LaidOutHop[];
   files: string[];

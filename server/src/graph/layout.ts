@@ -1,0 +1,107 @@
+// Places the relay graph left to right with dagre (a layered layout): each connected piece is laid
+// out on its own and the pieces are stacked top to bottom, so unrelated setups never cross each
+// other. docs/graph-layout.md says why dagre, with the figures.
+import dagre from '@dagrejs/dagre';
+import { hopLines, nodeLines } from './labels';
+import type { GraphHop, GraphNode, LaidOutGraph, LaidOutHop, LaidOutNode, RelayGraph } from './model';
+
+/** Text metrics of the drawing (a monospace font keeps widths predictable). */
+export const METRICS = {
+  labelSize: 12,
+  detailSize: 11,
+  hopSize: 11,
+  /** Width of one character as a share of the font size, for monospace fonts. */
+  charWidth: 0.62,
+  lineHeight: 1.35,
+  padX: 10,
+  padY: 7,
+  margin: 16,
+  pieceGap: 28,
+};
+
+const textWidth = (text: string, size: number) => [...text].length * size * METRICS.charWidth;
+
+export function nodeSize(n: GraphNode): { width: number; height: number } {
+  const [head, detail] = nodeLines(n);
+  const width = Math.max(textWidth(head, METRICS.labelSize), detail ? textWidth(detail, METRICS.detailSize) : 0) + 2 * METRICS.padX;
+  const height = METRICS.labelSize * METRICS.lineHeight + (detail ? METRICS.detailSize * METRICS.lineHeight : 0) + 2 * METRICS.padY;
+  return { width: Math.ceil(width), height: Math.ceil(height) };
+}
+
+export function hopLabelSize(h: GraphHop): { width: number; height: number } {
+  const lines = hopLines(h);
+  return {
+    width: Math.ceil(Math.max(...lines.map((l) => textWidth(l, METRICS.hopSize))) + 8),
+    height: Math.ceil(lines.length * METRICS.hopSize * METRICS.lineHeight + 4),
+  };
+}
+
+/** Connected pieces of the graph, each in id order, ordered by their first node id. */
+export function pieces(graph: RelayGraph): { nodes: GraphNode[]; hops: GraphHop[] }[] {
+  const parent = new Map(graph.nodes.map((n) => [n.id, n.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const h of graph.hops) {
+    const a = find(h.from);
+    const b = find(h.to);
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const groups = new Map<string, { nodes: GraphNode[]; hops: GraphHop[] }>();
+  for (const n of graph.nodes) {
+    const r = find(n.id);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = { nodes: [], hops: [] }));
+    g.nodes.push(n);
+  }
+  for (const h of graph.hops) groups.get(find(h.from))?.hops.push(h);
+  return [...groups.values()].sort((a, b) => (a.nodes[0].id < b.nodes[0].id ? -1 : 1));
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function layoutPiece(piece: { nodes: GraphNode[]; hops: GraphHop[] }): { nodes: LaidOutNode[]; hops: LaidOutHop[]; width: number; height: number } {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 64, edgesep: 14, marginx: 0, marginy: 0 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const n of piece.nodes) g.setNode(n.id, nodeSize(n));
+  for (const h of piece.hops) g.setEdge(h.from, h.to, { ...hopLabelSize(h), labelpos: 'c' }, h.id);
+  dagre.layout(g);
+  const nodes = piece.nodes.map((n): LaidOutNode => {
+    const v = g.node(n.id);
+    return { ...n, x: round(v.x - v.width / 2), y: round(v.y - v.height / 2), width: v.width, height: v.height };
+  });
+  const hops = piece.hops.map((h): LaidOutHop => {
+    const e = g.edge({ v: h.from, w: h.to, name: h.id });
+    return { ...h, points: e.points.map((p: { x: number; y: number }) => ({ x: round(p.x), y: round(p.y) })), labelAt: { x: round(e.x ?? 0), y: round(e.y ?? 0) } };
+  });
+  const info = g.graph();
+  return { nodes, hops, width: info.width ?? 0, height: info.height ?? 0 };
+}
+
+/** Positions for every node, hop polyline and hop label; deterministic for the same graph. */
+export function layoutGraphSync(graph: RelayGraph): LaidOutGraph {
+  const out: LaidOutGraph = { nodes: [], hops: [], files: graph.files, width: 0, height: 0 };
+  if (graph.base !== undefined) out.base = graph.base;
+  let y = METRICS.margin;
+  for (const piece of pieces(graph)) {
+    const p = layoutPiece(piece);
+    const dx = METRICS.margin;
+    for (const n of p.nodes) out.nodes.push({ ...n, x: round(n.x + dx), y: round(n.y + y) });
+    for (const h of p.hops) out.hops.push({ ...h, points: h.points.map((q) => ({ x: round(q.x + dx), y: round(q.y + y) })), labelAt: { x: round(h.labelAt.x + dx), y: round(h.labelAt.y + y) } });
+    out.width = Math.max(out.width, Math.ceil(p.width + 2 * METRICS.margin));
+    y += p.height + METRICS.pieceGap;
+  }
+  out.height = Math.ceil(Math.max(y - METRICS.pieceGap + METRICS.margin, 2 * METRICS.margin));
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  out.nodes.sort(byId);
+  out.hops.sort(byId);
+  return out;
+}
+
+export async function layoutGraph(graph: RelayGraph): Promise<LaidOutGraph> {
+  return layoutGraphSync(graph);
+}
