@@ -1,5 +1,5 @@
 // Output formats of `layerwise lint`: text for people, JSON for scripts, SARIF for code scanning.
-import { layerLabel } from './engine/layers';
+import { LAYERS, layerLabel, type Layer } from './engine/layers';
 import type { Finding, RuleMeta } from './engine/rules';
 import type { LanguageId } from './engine/syntax';
 
@@ -53,6 +53,45 @@ export function formatText(files: FileReport[], color: boolean): string {
   out.push(total
     ? `${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${others} info) in ${files.length} file${files.length === 1 ? '' : 's'}`
     : `No findings in ${files.length} file${files.length === 1 ? '' : 's'}.`);
+  return out.join('\n');
+}
+
+function counts(findings: readonly Finding[]): string {
+  const n = (sev: string) => findings.filter((f) => f.severity === sev).length;
+  const errors = n('error');
+  const warnings = n('warning');
+  const others = findings.length - errors - warnings;
+  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`, others && `${others} info`].filter(Boolean);
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
+/**
+ * The findings again, by OSI layer from the bottom up (only layers that have some): connectivity
+ * is debugged that way, since a broken route makes every problem above it moot. Empty when
+ * there are no findings.
+ */
+export function formatByLayer(files: FileReport[], color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sev: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const byLayer = new Map<Layer, { file: FileReport; finding: Finding }[]>();
+  for (const file of files) {
+    for (const finding of file.findings) {
+      const list = byLayer.get(finding.layer);
+      if (list) list.push({ file, finding });
+      else byLayer.set(finding.layer, [{ file, finding }]);
+    }
+  }
+  if (!byLayer.size) return '';
+  const out = [paint('1', 'By layer, bottom up:')];
+  for (const layer of [...byLayer.keys()].sort((a, b) => a - b)) {
+    const items = byLayer.get(layer)!;
+    out.push('', `${paint('1;35', layerLabel(layer))}  ${counts(items.map((i) => i.finding))}`);
+    out.push(paint('2', `  ${LAYERS[layer].check}`));
+    for (const { file, finding } of items) {
+      const where = `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      out.push(`  ${paint(sev[finding.severity], finding.severity.padEnd(8))}${where}  ${paint('2', finding.rule)}`);
+    }
+  }
   return out.join('\n');
 }
 

@@ -1,9 +1,16 @@
-// `layerwise lint`: the engine for terminals and CI. Exit 0 without errors, 1 with, 2 on misuse.
+// `layerwise lint` and `layerwise graph`: the engine for terminals and CI. lint exits 0 without
+// errors and 1 with them; graph exits 0; both exit 2 on misuse.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatJson, formatSarif, formatText, type FileReport } from './cli-format';
+import { formatByLayer, formatJson, formatSarif, formatText, type FileReport } from './cli-format';
+import { buildRelayGraph } from './graph/build';
+import { renderDot } from './graph/dot';
+import { renderJson } from './graph/json';
+import { layoutGraphSync } from './graph/layout';
+import { renderMermaid } from './graph/mermaid';
+import { renderSvg } from './graph/svg';
 import { DIALECTS } from './dialects/index';
 import { detectLanguage } from './engine/detect';
 import type { RuleSetting } from './engine/rules';
@@ -15,19 +22,27 @@ const VERSION = '0.1.0';
 const LANGUAGES: LanguageId[] = ['nginx', 'ssh_config', 'sshd_config', 'openvpn'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const USAGE = `Usage: layerwise lint [options] PATH...
+       layerwise graph [options] PATH...
 
 Checks nginx, OpenSSH and OpenVPN configs for what breaks connectivity, by OSI layer.
 Directories are walked; all files of one call are analysed together.
 
+  lint     findings per file, then (text format) grouped by layer, bottom up
+  graph    the relay paths the configs set up: endpoints and hops, each hop with its
+           layer, protocol and port; hops with an error or warning are drawn as broken
+
 Options:
-  --format text|json|sarif    output format (default: text)
+  --format FORMAT             lint: text, json or sarif (default: text)
+                              graph: mermaid, svg, dot or json (default: mermaid)
   --language LANG             force the language: ${LANGUAGES.join(', ')}
   --context CTX               nginx fragments: the block they are included in
                               (main, events, http, server, location, upstream, stream, stream-server)
   --rule ID=LEVEL             set a rule to off, info, warning or error (repeatable)
   --no-color                  plain text output
   -h, --help                  show this help
-  -v, --version               show the version`;
+  -v, --version               show the version
+
+Exit status: lint 0 without errors, 1 with; graph 0; 2 on misuse.`;
 
 class UsageError extends Error {}
 
@@ -92,28 +107,25 @@ function sarifUri(report: FileReport): string {
   return !rel || rel.startsWith('..') ? pathToFileURL(report.absPath).href : rel.split(sep).join('/');
 }
 
-function lint(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      language: { type: 'string' },
-      context: { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  const format = values.format!;
-  if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown --format "${format}"; use text, json or sarif.`);
+const COMMON_OPTIONS = {
+  language: { type: 'string' },
+  context: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'no-color': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface CommonValues {
+  language?: string;
+  context?: string;
+  rule?: string[];
+}
+
+/** The workspace of one call: every recognised file under the given paths, with settings applied. */
+function loadWorkspace(command: string, positionals: string[], values: CommonValues): { ws: Workspace; loaded: string[]; files: Map<string, LanguageId> } {
   const forced = values.language as LanguageId | undefined;
   if (forced && !LANGUAGES.includes(forced)) fail(`unknown --language "${forced}"; use one of ${LANGUAGES.join(', ')}.`);
-  if (!positionals.length) fail('no PATH given. Example: layerwise lint examples/');
+  if (!positionals.length) fail(`no PATH given. Example: layerwise ${command} examples/`);
 
   const settings: Record<string, RuleSetting> = {};
   for (const r of values.rule ?? []) {
@@ -125,7 +137,6 @@ function lint(argv: string[]): number {
   const { files, notes } = collect(positionals, forced);
   const ws = new Workspace(nodeHost(), DIALECTS);
   ws.settings = settings;
-  const reports: FileReport[] = [];
   const loaded: string[] = [];
   for (const [path, language] of files) {
     if (!ws.dialect(language)) {
@@ -137,15 +148,60 @@ function lint(argv: string[]): number {
     if (values.context) ws.contextOverride.set(path, values.context);
     loaded.push(path);
   }
-  for (const path of loaded) reports.push({ path: displayPath(path), absPath: path, language: files.get(path)!, findings: ws.analyze(path) });
   for (const n of notes) process.stderr.write(`layerwise: ${n}\n`);
-  if (!reports.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files to analyse in the given paths.');
+  if (!loaded.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files to analyse in the given paths.');
+  return { ws, loaded, files };
+}
+
+/** Parses a command's options; undefined when --help was asked for (and printed). */
+function parseCommand(argv: string[], formats: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: formats[0] }, ...COMMON_OPTIONS },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return undefined;
+  }
+  const format = values.format!;
+  if (!formats.includes(format)) fail(`unknown --format "${format}"; use ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}.`);
+  return { values, positionals, format };
+}
+
+function lint(argv: string[]): number {
+  const parsed = parseCommand(argv, ['text', 'json', 'sarif']);
+  if (!parsed) return 0;
+  const { values, positionals, format } = parsed;
+  const { ws, loaded, files } = loadWorkspace('lint', positionals, values);
+  const reports: FileReport[] = loaded.map((path) => ({ path: displayPath(path), absPath: path, language: files.get(path)!, findings: ws.analyze(path) }));
 
   const allRules = [...DIALECTS.values()].flatMap((d) => d.rules);
   if (format === 'json') process.stdout.write(formatJson(reports) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(reports, allRules, sarifUri, VERSION) + '\n');
-  else process.stdout.write(formatText(reports, !values['no-color'] && !!process.stdout.isTTY) + '\n');
+  else {
+    const color = !values['no-color'] && !!process.stdout.isTTY;
+    const byLayer = formatByLayer(reports, color);
+    process.stdout.write(formatText(reports, color) + '\n' + (byLayer ? `\n${byLayer}\n` : ''));
+  }
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+const GRAPH_FORMATS = ['mermaid', 'svg', 'dot', 'json'];
+
+function graph(argv: string[]): number {
+  const parsed = parseCommand(argv, GRAPH_FORMATS);
+  if (!parsed) return 0;
+  const { values, positionals, format } = parsed;
+  const { ws, loaded } = loadWorkspace('graph', positionals, values);
+  const relay = buildRelayGraph(ws, loaded);
+  let out: string;
+  if (format === 'svg') out = renderSvg(layoutGraphSync(relay), { theme: 'standalone' });
+  else if (format === 'dot') out = renderDot(relay);
+  else if (format === 'json') out = renderJson(relay);
+  else out = renderMermaid(relay);
+  process.stdout.write(out);
+  return 0;
 }
 
 export function main(argv: string[]): number {
@@ -160,6 +216,7 @@ export function main(argv: string[]): number {
       return 0;
     }
     if (command === 'lint') return lint(rest);
+    if (command === 'graph') return graph(rest);
     fail(`unknown command "${command}". Run "layerwise --help".`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

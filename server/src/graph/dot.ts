@@ -29,7 +29,7 @@ export function renderDot(graph: RelayGraph): string {
   const out = ['digraph relay_paths {', '  rankdir=LR;', '  node [fontname="monospace", fontsize=11, style="rounded"];', '  edge [fontname="monospace", fontsize=10];'];
   const groups = new Map<string, GraphNode[]>();
   for (const n of graph.nodes) {
-    const g = n.group ?? '';
+    const g = n.group === undefined || n.group === '.' ? '' : n.group;
     const list = groups.get(g);
     if (list) list.push(n);
     else groups.set(g, [n]);

@@ -7,7 +7,7 @@ export function xml(text: string): string {
 
 /** Text inside a Mermaid `"..."` label: entity codes for what Mermaid would read as syntax. */
 export function mermaid(text: string): string {
-  return text.replace(/[#"<>|&`{}[\]()\\]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\n/g, '<br/>');
+  return text.replace(/[#"<>|&`\\]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\n/g, '<br/>');
 }
 
 /** A DOT double-quoted string (DOT reads `\\n` as a centred line break). */

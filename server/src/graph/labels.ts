@@ -27,7 +27,7 @@ export function hopLines(h: GraphHop): string[] {
   return note ? [head, note] : [head];
 }
 
-const MAX_DETAIL = 44;
+const MAX_DETAIL = 48;
 
 /** The lines of a node's box: its label and a shortened detail line. */
 export function nodeLines(n: GraphNode): string[] {

@@ -27,7 +27,7 @@ export function renderMermaid(graph: RelayGraph): string {
   const out = ['flowchart LR'];
   const groups = new Map<string, GraphNode[]>();
   for (const n of graph.nodes) {
-    const g = n.group ?? '';
+    const g = n.group === undefined || n.group === '.' ? '' : n.group;
     const list = groups.get(g);
     if (list) list.push(n);
     else groups.set(g, [n]);

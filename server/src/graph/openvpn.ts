@@ -1,10 +1,11 @@
 // OpenVPN in the relay graph: each server (address, proto, port) with its tunnel subnet, its own
 // routes and the routes it pushes; the clients of its client-config-dir with their iroutes; and
 // each client config's tunnel to its paired server (by port and proto), or to the remote as written.
+import { posix } from 'node:path';
 import type { Range } from '../engine/syntax';
 import type { SourceFile } from '../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../dialects/openvpn/analysis';
-import { ccdName, intoTunnel, routingView, serverCcdFiles, type RouteEntry } from '../dialects/openvpn/routing-view';
+import { ccdLabel, ccdName, intoTunnel, routingView, serverCcdFiles, type RouteEntry } from '../dialects/openvpn/routing-view';
 import { formatRange } from '../dialects/openvpn/routing-net';
 import { connectionEntries, isWildcardHost, lastOf, type ConnectionEntry } from '../dialects/openvpn/transport-model';
 import { headRange, type GraphBuilder } from './builder';
@@ -45,7 +46,7 @@ export function addOpenvpnServer(b: GraphBuilder, ctx: OpenvpnContext): VpnEndpo
   const proto = entry.proto.family;
   const anchor = ctx.first('server')?.node ?? ctx.first('port')?.node ?? ctx.first('proto')?.node;
   const server = b.node(
-    { id: `ovpn-server:${rel}`, kind: 'vpn-server', label: `OpenVPN ${proto} ${host ?? '*'}:${port}`, detail: rel, side: 1, ...(anchor ? { source: here(headRange(anchor)) } : {}) },
+    { id: `ovpn-server:${rel}`, kind: 'vpn-server', label: `OpenVPN ${proto} ${host ?? '*'}:${port}`, detail: posix.basename(rel), side: 1, ...(anchor ? { source: here(headRange(anchor)) } : {}) },
     { ranges: entryRanges(file, entry).concat(entry.localPortFrom ? [here(headRange(entry.localPortFrom))] : []), scopes: [here(wholeFile(file))] },
   );
   const view = routingView(ctx);
@@ -68,7 +69,7 @@ export function addOpenvpnServer(b: GraphBuilder, ctx: OpenvpnContext): VpnEndpo
     const crel = b.rel(ccd.path);
     const first = ccd.parse.tree[0];
     const node = b.node(
-      { id: `ovpn-ccd:${crel}`, kind: 'vpn-client', label: ccdName(ccd), detail: `client of ${rel} (${crel})`, side: 2, ...(first ? { source: { path: ccd.path, range: headRange(first) } } : {}) },
+      { id: `ovpn-ccd:${crel}`, kind: 'vpn-client', label: ccdName(ccd), detail: `client, ${ccdLabel(ccd)}`, side: 2, ...(first ? { source: { path: ccd.path, range: headRange(first) } } : {}) },
       { scopes: [{ path: ccd.path, range: wholeFile(ccd) }] },
     );
     b.hop({ from: server.id, to: node.id, ...tunnel, label: 'tunnel' });
@@ -89,7 +90,7 @@ export function addOpenvpnClient(b: GraphBuilder, ctx: OpenvpnContext, servers: 
   const candidates = servers.filter((s) => peers.has(s.path));
   const first = ctx.first('client')?.node ?? file.parse.tree[0];
   const client = b.node(
-    { id: `ovpn-client:${rel}`, kind: 'vpn-client', label: rel.slice(rel.lastIndexOf('/') + 1).replace(/\.(conf|ovpn)$/, ''), detail: `OpenVPN client (${rel})`, side: 0, ...(first ? { source: { path: file.path, range: headRange(first) } } : {}) },
+    { id: `ovpn-client:${rel}`, kind: 'vpn-client', label: rel.slice(rel.lastIndexOf('/') + 1).replace(/\.(conf|ovpn)$/, ''), detail: 'OpenVPN client', side: 0, ...(first ? { source: { path: file.path, range: headRange(first) } } : {}) },
     { scopes: [{ path: file.path, range: wholeFile(file) }] },
   );
   for (const e of connectionEntries(ctx)) {

@@ -1,11 +1,12 @@
 // ssh_config in the relay graph: the client, each Host alias it can reach (through ProxyJump
 // hops when set), and the forwards of each host: -L listeners on the client, -R listeners on the
 // server (bound where the paired sshd_config really binds them) and -D SOCKS listeners.
+import { posix } from 'node:path';
 import type { Layer } from '../engine/layers';
 import type { Directive } from '../engine/syntax';
 import type { SourceFile, Workspace } from '../engine/workspace';
 import { analyzeSsh } from '../dialects/ssh/analysis';
-import { clientBind, requestedRemoteAddress, serverBind, type Bind, type GatewayPorts } from '../dialects/ssh/bind';
+import { asksForPublic, clientBind, requestedRemoteAddress, serverBind, type Bind, type GatewayPorts } from '../dialects/ssh/bind';
 import { serverEffective, serverRoots } from '../dialects/ssh/forwarding-server';
 import { clientView, type ClientHost } from '../dialects/ssh/forwarding-client';
 import { parseForward, type Endpoint, type ForwardSpec } from '../dialects/ssh/forward';
@@ -79,7 +80,7 @@ export function addSshClient(b: GraphBuilder, file: SourceFile, ws: Workspace): 
   if (!hosts.size) return;
 
   b.group = b.groupOf(file.path);
-  const client = b.node({ id: `ssh-client:${rel}`, kind: 'client', label: 'ssh client', detail: rel, side: 0 });
+  const client = b.node({ id: `ssh-client:${rel}`, kind: 'client', label: 'ssh client', detail: posix.basename(rel), side: 0 });
   const hostNode = (alias: string): GraphNode => {
     const known = hosts.get(alias.toLowerCase());
     if (known) {
@@ -175,10 +176,11 @@ function addForward(b: GraphBuilder, f: ForwardInput): void {
   const gp = serverGatewayPorts(f);
   const asked = listen.socket ?? hostPort(listen.host ?? 'localhost', listen.port);
   let label = asked;
-  let detail = `RemoteForward on ${f.facts.alias}; the bind depends on its sshd GatewayPorts`;
+  let detail = `on ${f.facts.alias}; bind set by its sshd`;
   if (gp && !listen.socket) {
     label = bindText(serverBind(requested, gp.value), listen.port);
-    detail = label === asked ? `on ${f.facts.alias} (GatewayPorts ${gp.value})` : `on ${f.facts.alias}; asked for ${asked}, GatewayPorts ${gp.value}`;
+    const narrowed = serverBind(requested, gp.value).scope === 'loopback' && asksForPublic(listen.host);
+    detail = `${f.facts.alias}, GatewayPorts ${gp.value}${narrowed ? ` (asked ${listen.host})` : ''}`;
   }
   const node = b.node({ id: `ssh-remote-listener:${f.rel}:${f.facts.alias}:${asked}`, kind: 'listener', label, detail, side: 0, source }, gp?.source ? { ranges: [gp.source] } : {});
   b.hop({ from: node.id, to: f.client.id, kind: 'remote-forward', label: 'back through ssh', ...sshHop });
