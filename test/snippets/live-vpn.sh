@@ -35,6 +35,8 @@ oracles=$(readlink -f "$here/../../../shared/oracles")
 export PATH=$PATH:/usr/sbin:/sbin
 command -v openvpn >/dev/null && command -v openssl >/dev/null || fail "openvpn and openssl are needed"
 [[ -c /dev/net/tun ]] || fail "no /dev/net/tun: the live VPN check needs a tun device"
+# Never on the machine itself: this adds addresses, devices and routes.
+[[ $EUID -eq 0 && ${ORACLE_SANDBOX:-1} != 0 ]] && unshare -mn true 2>/dev/null || fail "needs root and network namespaces"
 oracle_tmp
 
 # Throwaway PKI: `remote-cert-tls server` checks the server certificate's key usage and serverAuth.
