@@ -1,6 +1,6 @@
 // `layerwise graph` and the by-layer section of `layerwise lint --format text`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,13 @@ describe('layerwise graph', () => {
   it('draws examples/ the way the golden test has it', () => {
     const r = run(['graph', 'examples']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(require('node:fs').readFileSync(join(ROOT, 'test', 'graph', 'golden', 'examples.mmd'), 'utf8'));
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'test', 'graph', 'golden', 'examples.mmd'), 'utf8'));
+  });
+
+  it('matches the Mermaid blocks of the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toEqual([run(['graph', 'examples/ssh/reverse-tunnel']).stdout, run(['graph', 'examples']).stdout]);
   });
 
   it('refuses bad arguments with exit 2 and a clear message', () => {
