@@ -38,6 +38,17 @@ describe('relay graph: nginx', () => {
     expect(p.hop(from, 'nginx-server:nginx.conf:http:10.0.0.6:443')).toMatchObject({ tls: 'reencrypt', protocol: 'https', port: 443 });
   });
 
+  it('gives plain and TLS listen lines of one server their own listeners', () => {
+    const p = picture({
+      '/n/nginx.conf': 'http {\n  server {\n    listen 80;\n    listen [::]:80;\n    listen 443 ssl;\n    location / { proxy_pass https://10.0.0.6:8443; }\n  }\n}\n',
+    });
+    const plain = p.node('nginx-listen:nginx.conf:http:*:80, [::]:80');
+    expect(plain.detail).toBe('http');
+    expect(p.node('nginx-listen:nginx.conf:http:*:443').detail).toBe('https');
+    expect(p.hop(plain.id, 'nginx-server:nginx.conf:http:10.0.0.6:8443').tls).toBe('originate');
+    expect(p.hop('nginx-listen:nginx.conf:http:*:443', 'nginx-server:nginx.conf:http:10.0.0.6:8443').tls).toBe('reencrypt');
+  });
+
   it('draws SNI routing through ssl_preread as TLS passthrough hops, one per name', () => {
     const p = picture({
       '/n/nginx.conf': [

@@ -26,21 +26,37 @@ interface Listener {
   udp: boolean;
 }
 
-function addListener(b: GraphBuilder, config: NginxConfig, server: ServerBlock): Listener {
+/**
+ * The listeners of a server block: its listen lines grouped by how they take traffic (TLS or not,
+ * UDP or TCP), so `listen 80` and `listen [::]:80` share a box but `listen 443 ssl` gets its own.
+ */
+function addListeners(b: GraphBuilder, config: NginxConfig, server: ServerBlock): Listener[] {
   const rel = b.rel(config.root.path);
-  const sockets = server.listens.map((l) => parseListen(l.node.args, server.family === 'http' ? 80 : NaN));
-  const tls = sockets.some((s) => s?.params.has('ssl')) || on(server, 'ssl');
-  const udp = sockets.some((s) => s?.params.has('udp') || s?.params.has('quic'));
-  const keys = sockets.map((s, i) => s?.key ?? server.listens[i].node.args[0]?.value ?? '?');
-  const label = keys.length ? [...new Set(keys)].join(', ') : server.family === 'http' ? '*:80' : '(no listen)';
+  const sslOn = on(server, 'ssl');
+  const groups = new Map<string, { tls: boolean; udp: boolean; keys: string[]; lines: Placed[] }>();
+  for (const l of server.listens) {
+    const socket = parseListen(l.node.args, server.family === 'http' ? 80 : NaN);
+    const tls = !!socket?.params.has('ssl') || sslOn;
+    const udp = !!(socket?.params.has('udp') || socket?.params.has('quic'));
+    const key = `${tls}:${udp}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { tls, udp, keys: [], lines: [] }));
+    const text = socket?.key ?? l.node.args[0]?.value ?? '?';
+    if (!g.keys.includes(text)) g.keys.push(text);
+    g.lines.push(l);
+  }
+  if (!groups.size) groups.set('default', { tls: sslOn, udp: false, keys: [server.family === 'http' ? '*:80' : '(no listen)'], lines: [] });
   const name = server.settings.get('server_name')?.node.args.map((a) => a.value).join(' ');
-  const proto = server.family === 'http' ? (tls ? 'https' : 'http') : `stream ${udp ? 'udp' : 'tcp'}${tls ? ' + TLS' : ''}`;
-  const source = server.listens[0] ? at(server.listens[0]) : { path: server.path, range: headRange(server.node) };
-  const node = b.node(
-    { id: `nginx-listen:${rel}:${server.family}:${label}${name ? `:${name}` : ''}`, kind: 'listener', label, detail: name ? `${proto} ${name}` : proto, side: 0, source },
-    { ranges: server.listens.slice(1).map(at), scopes: [scope(server)] },
-  );
-  return { node, tls, udp };
+  return [...groups.values()].map((g) => {
+    const label = g.keys.join(', ');
+    const proto = server.family === 'http' ? (g.tls ? 'https' : 'http') : `stream ${g.udp ? 'udp' : 'tcp'}${g.tls ? ' + TLS' : ''}`;
+    const source = g.lines[0] ? at(g.lines[0]) : { path: server.path, range: headRange(server.node) };
+    const node = b.node(
+      { id: `nginx-listen:${rel}:${server.family}:${label}${name ? `:${name}` : ''}`, kind: 'listener', label, detail: name ? `${proto} ${name}` : proto, side: 0, source },
+      { ranges: g.lines.slice(1).map(at), scopes: [scope(server)] },
+    );
+    return { node, tls: g.tls, udp: g.udp };
+  });
 }
 
 function targetText(t: Target, port: number | undefined): string {
@@ -110,8 +126,8 @@ function addPass(r: Relay, pass: PassSite): void {
   const protocol: HopProtocol = http ? (PASS_PROTOCOL[pass.node.name] ?? (upstreamTls ? 'https' : 'http')) : proto;
   const kind: HopKind = http ? 'proxy' : 'stream-proxy';
   const layer: Layer = http ? 7 : 4;
-  const hop = (to: GraphNode, port: number | undefined, extra: { kind?: HopKind; layer?: Layer; protocol?: HopProtocol; label?: string; tls?: TlsMode } = {}) =>
-    r.b.hop({ from: r.listener.node.id, to: to.id, layer, protocol, port, kind, ...(location ? { label: location } : {}), ...(tls ? { tls } : {}), ...extra, source }, { scopes });
+  const hop = (to: GraphNode, port: number | undefined, extra: { kind?: HopKind; layer?: Layer; protocol?: HopProtocol; label?: string; tls?: TlsMode } = {}, ranges: SourceRef[] = []) =>
+    r.b.hop({ from: r.listener.node.id, to: to.id, layer, protocol, port, kind, ...(location ? { label: location } : {}), ...(tls ? { tls } : {}), ...extra, source }, { scopes, ranges });
 
   if (t.variable && !http) {
     const routed = mapTargets(r, arg.value);
@@ -119,7 +135,8 @@ function addPass(r: Relay, pass: PassSite): void {
       const sni = routed.source === '$ssl_preread_server_name';
       for (const entry of routed.entries) {
         const to = addressNode(r, entry.target, entry.target.port, entry.at, proto);
-        hop(to, entry.target.port, sni ? { kind: 'sni-route', layer: 6, protocol: 'tls', label: entry.key, tls: r.listener.tls ? 'terminate' : 'passthrough' } : { label: `${routed.source} = ${entry.key}` });
+        const how = sni ? { kind: 'sni-route' as const, layer: 6 as const, protocol: 'tls' as const, label: entry.key, tls: r.listener.tls ? ('terminate' as const) : ('passthrough' as const) } : { label: `${routed.source} = ${entry.key}` };
+        hop(to, entry.target.port, how, [entry.at]);
       }
       return;
     }
@@ -145,7 +162,7 @@ function mapTargets(r: Relay, value: string): { source: string; entries: { key: 
   for (const c of map.node.children ?? []) {
     if (!c.args[0] || c.name === 'hostnames' || c.name === 'volatile') continue;
     const target = parseTarget(c.args[0].value);
-    if (target.variable || target.port === undefined) continue;
+    if (target.variable) continue;
     entries.push({ key: c.name, target, at: at({ node: c, path: map.path }) });
   }
   return { source: map.node.args[0].value, entries };
@@ -155,8 +172,9 @@ function mapTargets(r: Relay, value: string): { source: string; entries: { key: 
 export function addNginx(b: GraphBuilder, config: NginxConfig, lookup: EndpointLookup): void {
   b.group = b.groupOf(config.root.path);
   for (const server of config.servers) {
-    const listener = addListener(b, config, server);
-    const r: Relay = { b, config, server, listener, lookup };
-    for (const pass of server.passes) addPass(r, pass);
+    for (const listener of addListeners(b, config, server)) {
+      const r: Relay = { b, config, server, listener, lookup };
+      for (const pass of server.passes) addPass(r, pass);
+    }
   }
 }
