@@ -93,6 +93,29 @@ describe('relay graph renderers', () => {
     expect(svg).toMatch(/<title>[^<]*(error|warning) ssh\/remote-forward-bind: /);
   });
 
+  it('draws a graph too big for one picture in part, and says what it left out', () => {
+    const nodes: RelayGraph['nodes'] = [];
+    const hops: RelayGraph['hops'] = [];
+    for (let i = 0; i < 30; i++) {
+      const hub = `p${String(i).padStart(2, '0')}`;
+      nodes.push({ id: hub, kind: 'client', label: hub, side: 0, findings: [] });
+      for (let k = 0; k < 9; k++) {
+        nodes.push({ id: `${hub}-${k}`, kind: 'host', label: `${hub}-${k}`, side: 2, findings: [] });
+        hops.push({ id: `${hub}->${k}`, from: hub, to: `${hub}-${k}`, layer: 4, protocol: 'ssh', kind: 'ssh', findings: [] });
+      }
+    }
+    const whole: RelayGraph = { nodes, hops, files: [] };
+    const laid = layoutGraphSync(whole, 95);
+    expect(laid.nodes.length).toBe(95);
+    expect(laid.omitted).toEqual({ nodes: 300 - 95, hops: 270 - laid.hops.length });
+    // Whole pieces first, then the start of the next one with the hops among what is kept.
+    expect(laid.nodes.filter((n) => n.id.startsWith('p09')).length).toBe(5);
+    for (const h of laid.hops) expect(laid.nodes.some((n) => n.id === h.to)).toBe(true);
+    const svg = renderSvg(laid, { theme: 'standalone' });
+    expect(svg).toContain('205 more endpoints and');
+    expect(layoutGraphSync(whole).omitted).toBeUndefined();
+  });
+
   it('escapes config text in every format', () => {
     const nasty = 'a<b>&"c"|#[x]\\';
     const g: RelayGraph = {

@@ -28,17 +28,49 @@ function hits(refs: readonly SourceRef[], f: Finding, test: (r: Range, f: Range)
   return refs.find((s) => s.path === f.path && test(s.range, f.range));
 }
 
+/** Items by the lines their own ranges cover, per path, so each finding looks at few candidates. */
+class LineIndex {
+  private readonly byLine = new Map<string, Anchored[]>();
+  private readonly wide: Anchored[] = [];
+
+  constructor(anchored: readonly Anchored[]) {
+    for (const a of anchored) {
+      for (const r of a.ranges) {
+        const span = r.range.end.line - r.range.start.line;
+        if (span > 64) {
+          if (!this.wide.includes(a)) this.wide.push(a);
+          continue;
+        }
+        for (let line = r.range.start.line; line <= r.range.end.line; line++) {
+          const key = `${line}:${r.path}`;
+          const list = this.byLine.get(key);
+          if (!list) this.byLine.set(key, [a]);
+          else if (list[list.length - 1] !== a) list.push(a);
+        }
+      }
+    }
+  }
+
+  candidates(f: Finding): Set<Anchored> {
+    const out = new Set<Anchored>(this.wide);
+    const last = Math.min(f.range.end.line, f.range.start.line + 64);
+    for (let line = f.range.start.line; line <= last; line++) for (const a of this.byLine.get(`${line}:${f.path}`) ?? []) out.add(a);
+    return out;
+  }
+}
+
 export function attachFindings(anchored: readonly Anchored[], findings: readonly Finding[]): void {
+  const index = new LineIndex(anchored);
+  const scoped = anchored.filter((a) => a.scopes.length);
   for (const f of findings) {
-    const direct = anchored.filter((a) => hits(a.ranges, f, overlaps));
-    let targets = direct;
+    let targets = [...index.candidates(f)].filter((a) => hits(a.ranges, f, overlaps));
     if (!targets.length) {
       let best = Infinity;
       const sized: { a: Anchored; size: number }[] = [];
-      for (const a of anchored) {
-        const s = hits(a.scopes, f, contains);
-        if (!s) continue;
-        const size = Math.min(...a.scopes.filter((x) => x.path === f.path && contains(x.range, f.range)).map((x) => lines(x.range)));
+      for (const a of scoped) {
+        let size = Infinity;
+        for (const x of a.scopes) if (x.path === f.path && contains(x.range, f.range)) size = Math.min(size, lines(x.range));
+        if (size === Infinity) continue;
         sized.push({ a, size });
         best = Math.min(best, size);
       }

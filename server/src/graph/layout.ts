@@ -37,7 +37,7 @@ export function hopLabelSize(h: GraphHop): { width: number; height: number } {
 }
 
 /** Connected pieces of the graph, each in id order, ordered by their first node id. */
-export function pieces(graph: RelayGraph): { nodes: GraphNode[]; hops: GraphHop[] }[] {
+export function pieces(graph: RelayGraph): Piece[] {
   const parent = new Map(graph.nodes.map((n) => [n.id, n.id]));
   const find = (x: string): string => {
     let r = x;
@@ -50,7 +50,7 @@ export function pieces(graph: RelayGraph): { nodes: GraphNode[]; hops: GraphHop[
     const b = find(h.to);
     if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
   }
-  const groups = new Map<string, { nodes: GraphNode[]; hops: GraphHop[] }>();
+  const groups = new Map<string, Piece>();
   for (const n of graph.nodes) {
     const r = find(n.id);
     let g = groups.get(r);
@@ -63,7 +63,7 @@ export function pieces(graph: RelayGraph): { nodes: GraphNode[]; hops: GraphHop[
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-function layoutPiece(piece: { nodes: GraphNode[]; hops: GraphHop[] }): { nodes: LaidOutNode[]; hops: LaidOutHop[]; width: number; height: number } {
+function layoutPiece(piece: Piece): { nodes: LaidOutNode[]; hops: LaidOutHop[]; width: number; height: number } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 22, ranksep: 64, edgesep: 14, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -82,12 +82,48 @@ function layoutPiece(piece: { nodes: GraphNode[]; hops: GraphHop[] }): { nodes: 
   return { nodes, hops, width: info.width ?? 0, height: info.height ?? 0 };
 }
 
-/** Positions for every node, hop polyline and hop label; deterministic for the same graph. */
-export function layoutGraphSync(graph: RelayGraph): LaidOutGraph {
+/** How many endpoints a picture holds at most: beyond that a layout takes seconds and nobody can read it. */
+export const MAX_DRAWN_NODES = 400;
+
+type Piece = { nodes: GraphNode[]; hops: GraphHop[] };
+
+/** The first `limit` nodes of a piece in breadth-first order from its first node, with the hops between them. */
+function cut(piece: Piece, limit: number): Piece {
+  const next = new Map<string, string[]>();
+  for (const h of piece.hops) {
+    next.set(h.from, [...(next.get(h.from) ?? []), h.to]);
+    next.set(h.to, [...(next.get(h.to) ?? []), h.from]);
+  }
+  const kept = new Set<string>([piece.nodes[0].id]);
+  for (const id of kept) {
+    for (const n of (next.get(id) ?? []).sort()) {
+      if (kept.size >= limit) break;
+      kept.add(n);
+    }
+    if (kept.size >= limit) break;
+  }
+  return { nodes: piece.nodes.filter((n) => kept.has(n.id)), hops: piece.hops.filter((h) => kept.has(h.from) && kept.has(h.to)) };
+}
+
+/**
+ * Positions for every node, hop polyline and hop label; deterministic for the same graph. A graph
+ * of more than `maxNodes` endpoints is drawn in part (whole pieces first) and `omitted` says so.
+ */
+export function layoutGraphSync(graph: RelayGraph, maxNodes = MAX_DRAWN_NODES): LaidOutGraph {
   const out: LaidOutGraph = { nodes: [], hops: [], files: graph.files, width: 0, height: 0 };
   if (graph.base !== undefined) out.base = graph.base;
   let y = METRICS.margin;
+  const drawn: Piece[] = [];
+  let room = maxNodes;
   for (const piece of pieces(graph)) {
+    if (room <= 0) break;
+    const p = piece.nodes.length <= room ? piece : cut(piece, room);
+    drawn.push(p);
+    room -= p.nodes.length;
+  }
+  const left = { nodes: graph.nodes.length - drawn.reduce((n, p) => n + p.nodes.length, 0), hops: graph.hops.length - drawn.reduce((n, p) => n + p.hops.length, 0) };
+  if (left.nodes || left.hops) out.omitted = left;
+  for (const piece of drawn) {
     const p = layoutPiece(piece);
     const dx = METRICS.margin;
     for (const n of p.nodes) out.nodes.push({ ...n, x: round(n.x + dx), y: round(n.y + y) });
@@ -95,13 +131,13 @@ export function layoutGraphSync(graph: RelayGraph): LaidOutGraph {
     out.width = Math.max(out.width, Math.ceil(p.width + 2 * METRICS.margin));
     y += p.height + METRICS.pieceGap;
   }
-  out.height = Math.ceil(Math.max(y - METRICS.pieceGap + METRICS.margin, 2 * METRICS.margin));
+  out.height = Math.ceil(Math.max(y - METRICS.pieceGap + METRICS.margin, 2 * METRICS.margin) + (out.omitted ? 2 * METRICS.detailSize : 0));
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   out.nodes.sort(byId);
   out.hops.sort(byId);
   return out;
 }
 
-export async function layoutGraph(graph: RelayGraph): Promise<LaidOutGraph> {
-  return layoutGraphSync(graph);
+export async function layoutGraph(graph: RelayGraph, maxNodes = MAX_DRAWN_NODES): Promise<LaidOutGraph> {
+  return layoutGraphSync(graph, maxNodes);
 }

@@ -146,4 +146,6 @@ export interface LaidOutGraph {
   files: string[];
   width: number;
   height: number;
+  /** Set when the graph was too big to draw whole: how much was left out of the picture. */
+  omitted?: { nodes: number; hops: number };
 }

@@ -112,7 +112,8 @@ function markers(): string {
 export function renderSvg(graph: LaidOutGraph, opts: SvgOptions = { theme: 'standalone' }): string {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.hops.filter(isBroken).length;
-  const summary = `${graph.nodes.length} endpoints, ${graph.hops.length} hops, ${broken} broken`;
+  const left = graph.omitted;
+  const summary = `${graph.nodes.length} endpoints, ${graph.hops.length} hops, ${broken} broken${left ? `; ${left.nodes} more endpoints and ${left.hops} more hops not drawn (too many for one picture)` : ''}`;
   const w = Math.max(graph.width, 2 * METRICS.margin);
   const h = Math.max(graph.height, 2 * METRICS.margin);
   const out = [
@@ -122,6 +123,7 @@ export function renderSvg(graph: LaidOutGraph, opts: SvgOptions = { theme: 'stan
   ];
   if (opts.theme === 'standalone') out.push(`<style>${STANDALONE_STYLE}\n</style>`, `<rect class="lw-background" width="${w}" height="${h}"/>`);
   out.push(markers());
+  if (left) out.push(`<text class="lw-note" x="${METRICS.margin}" y="${h - 6}" font-size="${METRICS.detailSize}">${xml(`${left.nodes} more endpoints and ${left.hops} more hops are not drawn: too many for one picture.`)}</text>`);
   out.push('<g class="lw-hops">', ...graph.hops.map((x) => hopSvg(x, nodes, graph, opts)), '</g>');
   out.push('<g class="lw-nodes">', ...graph.nodes.map((n) => nodeSvg(n, graph, opts)), '</g>');
   out.push('</svg>');
