@@ -143,7 +143,7 @@ function enumValuesOf(plainSyntax: string[]): string[] {
   return values;
 }
 
-function toSpec(d: ReturnType<typeof getDirectives>[number]): DirectiveSpec {
+function toSpec(d: RawDirective): DirectiveSpec {
   const plainSyntax = d.syntax.map(plain);
   let min = Infinity;
   let max = 0;
@@ -172,26 +172,51 @@ function toSpec(d: ReturnType<typeof getDirectives>[number]): DirectiveSpec {
   };
 }
 
-let directiveIndex: Map<string, DirectiveSpec[]> | undefined;
-let variableIndex: Map<string, VariableSpec[]> | undefined;
+type RawDirective = ReturnType<typeof getDirectives>[number];
+
+/** The reference's entries by name, as given; a name's specs are derived on first use. */
+let rawIndex: Map<string, RawDirective[]> | undefined;
+const specIndex = new Map<string, DirectiveSpec[]>();
+let allSpecs: Map<string, DirectiveSpec[]> | undefined;
+const NO_SPECS: DirectiveSpec[] = [];
+
+function raw(): Map<string, RawDirective[]> {
+  if (!rawIndex) {
+    rawIndex = new Map();
+    for (const d of getDirectives(Format.Markdown)) {
+      const list = rawIndex.get(d.name);
+      if (list) list.push(d);
+      else rawIndex.set(d.name, [d]);
+    }
+  }
+  return rawIndex;
+}
 
 /** Every spec of the reference, by directive name (a name can have one spec per module). */
 export function directives(): Map<string, DirectiveSpec[]> {
-  if (!directiveIndex) {
-    directiveIndex = new Map();
-    for (const d of getDirectives(Format.Markdown)) {
-      const list = directiveIndex.get(d.name);
-      const spec = toSpec(d);
-      if (list) list.push(spec);
-      else directiveIndex.set(d.name, [spec]);
-    }
+  if (!allSpecs) {
+    allSpecs = new Map();
+    for (const name of raw().keys()) allSpecs.set(name, specsOf(name));
   }
-  return directiveIndex;
+  return allSpecs;
 }
 
+/**
+ * The specs of a directive name (empty when the reference does not know it). Deriving arity and
+ * enum values for all ~2,000 entries is a noticeable part of a CLI run's start-up, and a config
+ * uses a few dozen names: each name is worked out when first asked for.
+ */
 export function specsOf(name: string): DirectiveSpec[] {
-  return directives().get(name) ?? [];
+  let specs = specIndex.get(name);
+  if (!specs) {
+    const entries = raw().get(name);
+    if (!entries) return NO_SPECS;
+    specIndex.set(name, (specs = entries.map(toSpec)));
+  }
+  return specs;
 }
+
+let variableIndex: Map<string, VariableSpec[]> | undefined;
 
 /** Every variable of the reference, by name without `$`. Keys ending in `_` (`arg_`) are prefixes. */
 export function variables(): Map<string, VariableSpec[]> {

@@ -1,0 +1,33 @@
+'use strict';
+// node scripts/make-code-cache.cjs DIST INPUT...: writes the V8 code cache that dist/cli.js (see
+// code-cache-loader.cjs) loads the CLI bundle with. The bundle is compiled and run once in this
+// process on the inputs (output dropped), so that the cache also holds the functions a lint calls.
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { wrap } = require('node:module');
+
+const [dist, ...inputs] = process.argv.slice(2);
+const bundle = path.resolve(dist, 'cli-bundle.js');
+const source = fs.readFileSync(bundle, 'utf8');
+const key = createHash('sha1').update(source).digest('hex').slice(0, 16);
+for (const f of fs.readdirSync(dist)) if (/^cli-bundle\.[0-9a-f]+\.cache$/.test(f)) fs.rmSync(path.join(dist, f));
+
+const script = new vm.Script(wrap(source), { filename: bundle });
+// The bundle runs its CLI when `require.main === module`: give it a module that is main.
+const mod = { exports: {} };
+const req = Object.assign((id) => require(id), { main: mod });
+const argv = process.argv;
+const write = process.stdout.write;
+process.argv = [argv[0], bundle, 'lint', '--format', 'json', ...inputs];
+process.stdout.write = () => true;
+try {
+  script.runInThisContext()(mod.exports, req, mod, bundle, path.dirname(bundle));
+} finally {
+  process.stdout.write = write;
+  process.argv = argv;
+}
+if (process.exitCode !== 0 && process.exitCode !== 1) throw new Error(`the CLI failed on ${inputs.join(' ')} while warming the code cache (exit ${process.exitCode})`);
+process.exitCode = 0;
+fs.writeFileSync(path.join(dist, `cli-bundle.${key}.cache`), script.createCachedData());
