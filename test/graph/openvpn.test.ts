@@ -28,11 +28,28 @@ describe('relay graph: OpenVPN', () => {
     expect(p.graph.hops.filter((h) => h.kind === 'iroute')).toEqual([]);
   });
 
+  it('draws a pushed redirect-gateway as a route for all traffic, with what it lacks', () => {
+    const p = picture({ '/v/server.conf': SERVER + 'push "redirect-gateway def1"\n' });
+    const hop = p.hop('ovpn-server:server.conf', 'ovpn-subnet:server.conf:0.0.0.0/0');
+    expect(hop).toMatchObject({ kind: 'route', layer: 3, label: 'redirect-gateway pushed to clients' });
+    expect(hop.source!.range.start.line).toBe(8);
+    expect(p.rules(hop)).toContain('openvpn/redirect-without-dns');
+  });
+
   it('joins a client to its paired server by port and shows a transport mismatch on the tunnel', () => {
     const p = picture({ '/v/server.conf': SERVER, '/v/client.ovpn': 'client\ndev tun\nproto tcp\nremote vpn.example.test 1194\n' });
     const tunnel = p.hop('ovpn-client:client.ovpn', 'ovpn-server:server.conf');
     expect(tunnel).toMatchObject({ kind: 'vpn-tunnel', protocol: 'tcp', port: 1194, label: 'remote vpn.example.test' });
     expect(p.rules(tunnel)).toContain('openvpn/pairing-transport');
+  });
+
+  it('does not join a client whose remote address is not the server\'s local address', () => {
+    const server = 'local 192.0.2.1\n' + SERVER;
+    const other = picture({ '/v/server.conf': server, '/v/client.ovpn': 'client\nremote 192.0.2.2 1194\n' });
+    other.hop('ovpn-client:client.ovpn', 'ovpn-remote:client.ovpn:192.0.2.2:1194');
+    const same = picture({ '/v/server.conf': server, '/v/client.ovpn': 'client\nremote 192.0.2.1 1194\n' });
+    same.hop('ovpn-client:client.ovpn', 'ovpn-server:server.conf');
+    expect(same.node('ovpn-server:server.conf').label).toBe('OpenVPN udp 192.0.2.1:1194');
   });
 
   it('draws the remote as written when no server config is in the workspace', () => {

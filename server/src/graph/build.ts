@@ -55,11 +55,11 @@ function vpnLookup(servers: readonly VpnEndpoint[], ws: Workspace): EndpointLook
 }
 
 /**
- * The relay graph of `paths` (and the files they pair with), or of every file the user opened or
- * named when `paths` is absent.
+ * The relay graph of `paths` (and the files they pair with), or of every file loaded in the
+ * workspace when `paths` is absent.
  */
 export function buildRelayGraph(ws: Workspace, paths?: string[]): RelayGraph {
-  const selected = paths ? paths.map((p) => ws.get(p) ?? ws.load(p)).filter((f): f is SourceFile => !!f) : ws.all().filter((f) => f.open);
+  const selected = paths ? paths.map((p) => ws.get(p) ?? ws.load(p)).filter((f): f is SourceFile => !!f) : ws.all();
   const files = withPeers(ws, selected).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const b = new GraphBuilder(commonFolder(files.map((f) => f.path)));
   const used = new Set(files.map((f) => f.path));

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import type { Range } from '../engine/syntax';
 import type { SourceFile } from '../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../dialects/openvpn/analysis';
-import { ccdLabel, ccdName, intoTunnel, routingView, serverCcdFiles, type RouteEntry } from '../dialects/openvpn/routing-view';
+import { ccdLabel, ccdName, intoTunnel, pushedOptions, routingView, serverCcdFiles, type RouteEntry } from '../dialects/openvpn/routing-view';
 import { formatRange } from '../dialects/openvpn/routing-net';
 import { connectionEntries, isWildcardHost, lastOf, type ConnectionEntry } from '../dialects/openvpn/transport-model';
 import { headRange, type GraphBuilder } from './builder';
@@ -63,6 +63,11 @@ export function addOpenvpnServer(b: GraphBuilder, ctx: OpenvpnContext): VpnEndpo
   };
   for (const r of view.routes) route(r, intoTunnel(r, view) ? 'route into the tunnel' : `route via ${r.gateway?.value}`);
   for (const r of view.pushedRoutes) route(r, 'route pushed to clients');
+  // redirect-gateway sends all of a client's traffic through the server.
+  for (const line of pushedOptions(ctx, 'redirect-gateway').slice(0, 1)) {
+    const s = subnet('0.0.0.0/0', 'all other traffic');
+    b.hop({ from: server.id, to: s.id, layer: 3, protocol: 'ip', kind: 'route', label: 'redirect-gateway pushed to clients', source: here(headRange(line.node.parent ?? line.node)) });
+  }
   const tunnel = { layer: 4 as const, protocol: proto as HopProtocol, port, kind: 'vpn-tunnel' as const, bidirectional: true };
   for (const ccd of serverCcdFiles(ctx)) {
     const cctx = analyzeOpenvpn(ccd, ctx.ws);
@@ -97,7 +102,10 @@ export function addOpenvpnClient(b: GraphBuilder, ctx: OpenvpnContext, servers: 
     if (!e.host) continue;
     const port = Number(e.port) || 1194;
     // The paired server when it listens on that port (the proto may differ: that is a finding to show).
-    const match = candidates.length === 1 ? candidates[0] : candidates.find((s) => s.port === port && s.proto === e.proto.family) ?? candidates.find((s) => s.port === port);
+    // An address on both sides that differs rules a server out (a name may resolve to anything).
+    const host = e.host;
+    const fits = candidates.filter((s) => !s.host || !/^[\d.]+$|:/.test(host) || s.host === host);
+    const match = fits.length === 1 ? fits[0] : fits.find((s) => s.port === port && s.proto === e.proto.family) ?? fits.find((s) => s.port === port);
     const to =
       match?.node ??
       b.node({ id: `ovpn-remote:${rel}:${e.host}:${port}`, kind: 'vpn-server', label: `${e.host}:${port}`, detail: 'OpenVPN server (config not in the workspace)', side: 1 });
