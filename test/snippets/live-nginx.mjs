@@ -10,7 +10,7 @@
 // JSON, tcp/udp/tls with "<host>:<port> <what it received>".
 import { execFileSync, spawn } from 'node:child_process';
 import dgram from 'node:dgram';
-import { readFileSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -63,15 +63,20 @@ function probe(p) {
       s.setTimeout(timeout, () => s.destroy(new Error('timeout')));
       s.on('data', (d) => (body += d)).on('end', () => resolve({ body })).on('error', fail);
     } else {
+      // Datagrams may be lost: send again until the reply comes.
       const sock = dgram.createSocket('udp4');
-      const timer = setTimeout(() => { sock.close(); fail('timeout'); }, timeout);
-      sock.on('message', (msg) => { clearTimeout(timer); sock.close(); resolve({ body: String(msg) }); });
-      sock.send('ping', p.port, '127.0.0.1');
+      const send = () => sock.send('ping', p.port, '127.0.0.1');
+      const again = setInterval(send, 250);
+      const timer = setTimeout(() => { clearInterval(again); sock.close(); fail('timeout'); }, timeout);
+      sock.on('message', (msg) => { clearInterval(again); clearTimeout(timer); sock.close(); resolve({ body: String(msg) }); });
+      send();
     }
   });
 }
 
-async function waitForPorts(ports) {
+/** nginx writes its pid file once its sockets are open; TCP ports are also tried directly. */
+async function waitForNginx(pidFile, ports) {
+  for (let i = 0; i < 50 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
   for (let i = 0; i < 50; i++) {
     const open = await Promise.all(ports.map((port) => new Promise((r) => {
       const s = net.connect(port, '127.0.0.1', () => { s.destroy(); r(true); }).on('error', () => r(false));
@@ -119,7 +124,7 @@ if (process.argv[2] === '--backends') {
   const nginx = spawn('nginx', ['-p', `${prefix}/`, '-c', config, '-g', `daemon off; ${globals}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   nginx.stderr.on('data', (d) => (log += d));
-  await waitForPorts([...new Set(plan.probes.filter((p) => p.kind !== 'udp').map((p) => p.port))]);
+  await waitForNginx(join(prefix, 'nginx.pid'), [...new Set(plan.probes.filter((p) => p.kind !== 'udp').map((p) => p.port))]);
   const results = [];
   for (const p of plan.probes) results.push(await probe(p));
   nginx.kill('SIGTERM'); // fast shutdown: UDP sessions would hold a graceful one for proxy_timeout

@@ -17,7 +17,7 @@ if [[ ${1-} == --inside ]]; then
   openvpn --config "$3" --suppress-timestamps >client.log 2>&1 &
   client=$!
   up=1
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 150); do  # up to 30 s: a TCP client retries its connect every 5 s
     if grep -q 'Initialization Sequence Completed' client.log; then up=0; break; fi
     kill -0 "$client" 2>/dev/null || break
     sleep 0.2
