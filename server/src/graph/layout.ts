@@ -123,7 +123,18 @@ export function layoutGraphSync(graph: RelayGraph, maxNodes = MAX_DRAWN_NODES): 
   }
   const left = { nodes: graph.nodes.length - drawn.reduce((n, p) => n + p.nodes.length, 0), hops: graph.hops.length - drawn.reduce((n, p) => n + p.hops.length, 0) };
   if (left.nodes || left.hops) out.omitted = left;
+  const captions: { text: string; x: number; y: number }[] = [];
+  let lastCaption = '';
   for (const piece of drawn) {
+    // A caption names the config folders of a piece, once for a run of pieces from the same ones.
+    const caption = [...new Set(piece.nodes.map((n) => n.group).filter((g): g is string => !!g && g !== '.'))].sort().join(' + ');
+    if (caption && caption !== lastCaption) {
+      y += METRICS.labelSize;
+      captions.push({ text: caption, x: METRICS.margin, y });
+      out.width = Math.max(out.width, Math.ceil(textWidth(caption, METRICS.labelSize) + 2 * METRICS.margin));
+      y += METRICS.padY;
+    }
+    lastCaption = caption;
     const p = layoutPiece(piece);
     const dx = METRICS.margin;
     for (const n of p.nodes) out.nodes.push({ ...n, x: round(n.x + dx), y: round(n.y + y) });
@@ -131,6 +142,7 @@ export function layoutGraphSync(graph: RelayGraph, maxNodes = MAX_DRAWN_NODES): 
     out.width = Math.max(out.width, Math.ceil(p.width + 2 * METRICS.margin));
     y += p.height + METRICS.pieceGap;
   }
+  if (captions.length) out.captions = captions;
   out.height = Math.ceil(Math.max(y - METRICS.pieceGap + METRICS.margin, 2 * METRICS.margin) + (out.omitted ? 2 * METRICS.detailSize : 0));
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   out.nodes.sort(byId);

@@ -146,6 +146,8 @@ export interface LaidOutGraph {
   files: string[];
   width: number;
   height: number;
+  /** Captions above the pieces: the config folders they come from (left-aligned, baseline at y). */
+  captions?: { text: string; x: number; y: number }[];
   /** Set when the graph was too big to draw whole: how much was left out of the picture. */
   omitted?: { nodes: number; hops: number };
 }

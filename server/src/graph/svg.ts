@@ -24,6 +24,7 @@ const STANDALONE_STYLE = `
 .lw-kind-vpn-server rect, .lw-kind-upstream-group rect { fill: #fbefff; }
 .lw-node text { fill: #1f2328; }
 .lw-node .lw-detail { fill: #59636e; }
+.lw-caption { fill: #59636e; font-style: italic; }
 .lw-hop path { fill: none; stroke: #6e7781; stroke-width: 1.4; }
 .lw-hop .lw-label-bg { fill: #ffffff; opacity: 0.9; }
 .lw-hop text { fill: #424a53; }
@@ -41,6 +42,7 @@ const STANDALONE_STYLE = `
   .lw-kind-vpn-server rect, .lw-kind-upstream-group rect { fill: #3c1e70; }
   .lw-node text { fill: #e6edf3; }
   .lw-node .lw-detail { fill: #9198a1; }
+  .lw-caption { fill: #9198a1; }
   .lw-hop path { stroke: #8b949e; }
   .lw-hop .lw-label-bg { fill: #0d1117; }
   .lw-hop text { fill: #c9d1d9; }
@@ -124,6 +126,7 @@ export function renderSvg(graph: LaidOutGraph, opts: SvgOptions = { theme: 'stan
   if (opts.theme === 'standalone') out.push(`<style>${STANDALONE_STYLE}\n</style>`, `<rect class="lw-background" width="${w}" height="${h}"/>`);
   out.push(markers());
   if (left) out.push(`<text class="lw-note" x="${METRICS.margin}" y="${h - 6}" font-size="${METRICS.detailSize}">${xml(`${left.nodes} more endpoints and ${left.hops} more hops are not drawn: too many for one picture.`)}</text>`);
+  if (graph.captions?.length) out.push('<g class="lw-captions">', ...graph.captions.map((c) => `<text class="lw-caption" x="${n1(c.x)}" y="${n1(c.y)}" font-size="${METRICS.labelSize}">${xml(c.text)}</text>`), '</g>');
   out.push('<g class="lw-hops">', ...graph.hops.map((x) => hopSvg(x, nodes, graph, opts)), '</g>');
   out.push('<g class="lw-nodes">', ...graph.nodes.map((n) => nodeSvg(n, graph, opts)), '</g>');
   out.push('</svg>');
