@@ -38,9 +38,11 @@ const CLOSE = 3;
 const EOF = 4;
 
 interface OpenBlock {
+  /** The block's directive; its body's `{` is where it keeps it. */
   node: NginxDirective | undefined;
   children: Directive[];
-  brace: Range;
+  /** Where a `{` with no directive before it stands. */
+  brace?: Range;
 }
 
 /** Lua blocks hold Lua code, not nginx directives; their body is skipped as a whole. */
@@ -107,7 +109,7 @@ class NginxParser {
       this.lineStart = 1;
     }
     const startsDirective = this.options.startsDirective;
-    const stack: OpenBlock[] = [{ node: undefined, children: tree, brace: { start: this.here(), end: this.here() } }];
+    const stack: OpenBlock[] = [{ node: undefined, children: tree }];
     let block = stack[0];
     // The open statement: its name token and arguments (inStmt false when there is none).
     let inStmt = false;
@@ -173,14 +175,15 @@ class NginxParser {
           continue;
         }
         const node = finish(this.endLine, this.endChar);
-        const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
+        node.bodyLine = this.startLine;
+        node.bodyChar = this.startChar;
         const children: Directive[] = [];
         node.children = children;
         block.children.push(node);
         if (isOpaqueBlockName(node.name)) {
-          this.skipLuaBody(node, brace);
+          this.skipLuaBody(node);
         } else {
-          stack.push((block = { node, children, brace }));
+          stack.push((block = { node, children }));
         }
         continue;
       }
@@ -199,7 +202,8 @@ class NginxParser {
       const end = this.tokenEnd();
       while (stack.length > 1) {
         const open = stack.pop()!;
-        this.problem('nginx/syntax', 'error', open.brace.start, open.brace.end,
+        const brace = braceOf(open);
+        this.problem('nginx/syntax', 'error', brace.start, brace.end,
           `The block${open.node ? ` "${open.node.name}"` : ''} opened here is never closed; add the missing "}".`);
         closeBlock(open, end);
       }
@@ -447,7 +451,7 @@ class NginxParser {
   }
 
   /** Skips a Lua body up to its matching `}`, honouring Lua strings and comments. */
-  private skipLuaBody(node: NginxDirective, brace: Range): void {
+  private skipLuaBody(node: NginxDirective): void {
     node.opaque = true;
     const text = this.text;
     const len = text.length;
@@ -457,7 +461,7 @@ class NginxParser {
       if (c === 123) depth++;
       else if (c === 125 && --depth === 0) {
         this.pos++;
-        node.close(this.here(), brace.start);
+        node.close(this.here());
         this.lastTokenLine = this.line;
         return;
       } else if (c === 34 || c === 39) {
@@ -482,8 +486,9 @@ class NginxParser {
       this.advance();
     }
     const end = this.here();
+    const brace = braceOf({ node, children: [] });
     this.problem('nginx/syntax', 'error', brace.start, brace.end, `The Lua block "${node.name}" opened here is never closed; add the missing "}".`);
-    node.close(end, brace.start);
+    node.close(end);
   }
 
   /** At `[`, returns the level of a Lua long bracket (`[[` is 0, `[=[` is 1), or -1. */
@@ -503,5 +508,13 @@ class NginxParser {
 }
 
 function closeBlock(open: OpenBlock, end: Position): void {
-  open.node?.close(end, open.brace.start);
+  open.node?.close(end);
+}
+
+/** The `{` that opened a block. */
+function braceOf(open: OpenBlock): Range {
+  if (open.brace) return open.brace;
+  const line = open.node!.bodyLine;
+  const character = open.node!.bodyChar;
+  return { start: { line, character }, end: { line, character: character + 1 } };
 }

@@ -9,6 +9,16 @@ function makeRange(startLine: number, startChar: number, endLine: number, endCha
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
+interface RangeMemo {
+  name: Range | undefined;
+  whole: Range | undefined;
+  body: Range | undefined;
+}
+
+function newMemo(): RangeMemo {
+  return { name: undefined, whole: undefined, body: undefined };
+}
+
 export class NginxArg implements Arg {
   private rangeMemo: Range | undefined = undefined;
 
@@ -38,9 +48,8 @@ export class NginxDirective implements Directive {
   /** Where the body's `{` stands; -1 when the directive has no body. */
   bodyLine = -1;
   bodyChar = -1;
-  private nameRangeMemo: Range | undefined = undefined;
-  private rangeMemo: Range | undefined = undefined;
-  private bodyRangeMemo: Range | undefined = undefined;
+  /** The ranges built so far (one field for the three, since most nodes never build any). */
+  private ranges: RangeMemo | undefined = undefined;
 
   constructor(
     public name: string,
@@ -56,38 +65,37 @@ export class NginxDirective implements Directive {
   ) {}
 
   get nameRange(): Range {
-    return (this.nameRangeMemo ??= makeRange(this.nameLine, this.nameChar, this.nameEndLine, this.nameEndChar));
+    const r = (this.ranges ??= newMemo());
+    return (r.name ??= makeRange(this.nameLine, this.nameChar, this.nameEndLine, this.nameEndChar));
   }
 
   set nameRange(range: Range) {
-    this.nameRangeMemo = range;
+    (this.ranges ??= newMemo()).name = range;
   }
 
   /** The whole statement; its start is the same object as `nameRange.start`. */
   get range(): Range {
-    return (this.rangeMemo ??= { start: this.nameRange.start, end: { line: this.endLine, character: this.endChar } });
+    const r = (this.ranges ??= newMemo());
+    return (r.whole ??= { start: this.nameRange.start, end: { line: this.endLine, character: this.endChar } });
   }
 
   set range(range: Range) {
-    this.rangeMemo = range;
+    (this.ranges ??= newMemo()).whole = range;
   }
 
   get bodyRange(): Range | undefined {
-    if (this.bodyRangeMemo || this.bodyLine < 0) return this.bodyRangeMemo;
-    return (this.bodyRangeMemo = makeRange(this.bodyLine, this.bodyChar, this.endLine, this.endChar));
+    if (this.bodyLine < 0 && !this.ranges?.body) return undefined;
+    const r = (this.ranges ??= newMemo());
+    return (r.body ??= makeRange(this.bodyLine, this.bodyChar, this.endLine, this.endChar));
   }
 
   set bodyRange(range: Range | undefined) {
-    this.bodyRangeMemo = range;
+    (this.ranges ??= newMemo()).body = range;
   }
 
-  /** Sets the end of the statement and, for a block, where its body opened. */
-  close(end: Position, bodyStart?: Position): void {
+  /** Sets the end of the statement (for a block, its `}`). */
+  close(end: Position): void {
     this.endLine = end.line;
     this.endChar = end.character;
-    if (bodyStart) {
-      this.bodyLine = bodyStart.line;
-      this.bodyChar = bodyStart.character;
-    }
   }
 }
