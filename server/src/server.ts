@@ -16,6 +16,8 @@ import { Workspace, type SourceFile } from './engine/workspace';
 import { quickFixes } from './features/code-actions';
 import { snippetCompletions } from './features/snippet-completion';
 import { relayCodeLenses } from './features/code-lens';
+import { RELAY_GRAPH_REQUEST, type RelayGraphParams } from './features/relay-graph-protocol';
+import { relayGraphResult } from './features/relay-graph-request';
 import { nodeHost } from './node-host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -269,3 +271,11 @@ connection.onCodeLens((p) => {
 
 documents.listen(connection);
 connection.listen();
+connection.onRequest(RELAY_GRAPH_REQUEST, async (p: RelayGraphParams) => {
+  if (p.uri) {
+    const doc = documents.get(p.uri);
+    if (doc) sync(doc);
+  }
+  return relayGraphResult(ws, p.uri ? pathOf(p.uri) : undefined);
+});
+

@@ -1,7 +1,7 @@
 // The Layers view's model: our diagnostics grouped by OSI layer, in reading order.
 import { describe, expect, it } from 'vitest';
 import {
-  countLabel, findingLocation, groupByLayer, layerOf, type DiagnosticLike, type FileDiagnostics,
+  countLabel, findingLocation, findingShortLocation, groupByLayer, layerOf, type DiagnosticLike, type FileDiagnostics,
 } from '../../client/src/views/layers-model';
 import { LAYERS } from '../../server/src/engine/layers';
 
@@ -67,4 +67,7 @@ describe('groupByLayer', () => {
 it('labels counts and locations for people (1-based lines)', () => {
   expect([countLabel(0), countLabel(1), countLabel(3)]).toEqual(['no findings', '1 finding', '3 findings']);
   expect(findingLocation(groupByLayer(FILES)[3].findings[0])).toBe('a.conf:8');
+  const deep = groupByLayer([{ uri: 'u', label: 'examples/ssh/bastion/ssh_config', diagnostics: [diag(14, 'x', 4)] }])[3].findings[0];
+  expect([findingLocation(deep), findingShortLocation(deep)]).toEqual(['examples/ssh/bastion/ssh_config:15', 'ssh_config:15']);
+  expect(findingShortLocation({ ...deep, fileLabel: 'C:\\etc\\nginx.conf' })).toBe('nginx.conf:15');
 });

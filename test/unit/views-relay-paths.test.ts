@@ -14,6 +14,7 @@ const nodes: GraphNode[] = [
   { id: 'up:app', kind: 'upstream-group', label: 'app', side: 2, source: at(10, 13), findings: [] },
   { id: 'srv:10.0.0.5:8080', kind: 'upstream-server', label: '10.0.0.5:8080', side: 3, source: at(11), findings: [
     { rule: 'nginx/x', severity: 'warning', message: 'never <answers>', path: P, range: at(11).range },
+    { rule: 'nginx/y', severity: 'error', message: 'Port closed.', path: P, range: at(11).range },
   ] },
 ];
 const hops: GraphHop[] = [
@@ -33,11 +34,13 @@ describe('relayTextItems', () => {
   it('says each hop as "L<n> protocol port: from → to", with what breaks it', () => {
     expect(items.hops.map((h) => h.text)).toEqual([
       'L4 tcp 443: client → *:443 (tcp)',
-      'L4 tcp: *:443 (tcp) → app, proxy_pass (broken: upstream "ap" is not defined)',
+      'L4 tcp: *:443 (tcp) → app, proxy_pass (broken: upstream "ap" is not defined.)',
       'L3 ip: app → 10.0.0.5:8080',
       'L5 udp 1194: client ↔ ghost',
     ]);
     expect(items.hops.map((h) => h.broken)).toEqual([false, true, false, false]);
+    expect(items.hops[1]).toMatchObject({ what: 'L4 tcp: *:443 (tcp) → app, proxy_pass', problems: 'upstream "ap" is not defined.' });
+    expect(items.hops[0].problems).toBe('');
     expect(hopHeading(hops[0])).toBe('L4 tcp 443');
   });
 
@@ -46,7 +49,7 @@ describe('relayTextItems', () => {
       'client, client',
       '*:443 (tcp), listener',
       'app, upstream group',
-      '10.0.0.5:8080, upstream server (broken: never <answers>)',
+      '10.0.0.5:8080, upstream server (broken: never <answers>. Port closed.)',
     ]);
     expect(items.nodes.map((n) => n.broken)).toEqual([false, false, false, true]);
   });
@@ -74,7 +77,8 @@ describe('page', () => {
     const html = relayListHtml(relayTextItems(graph));
     expect(html).toContain('never &lt;answers&gt;');
     expect(html).not.toContain('<answers>');
-    expect(html).toContain('<li data-id="client">client, client</li>');
+    expect(html).toContain('<li data-id="client"><span>client, client</span></li>');
+    expect(html).toContain('app, proxy_pass <span class="lw-problem">(broken: upstream &quot;ap&quot; is not defined.)</span></button>');
     expect(html).toContain('<button type="button" class="lw-open" data-id="up:app">');
     expect(html).toMatch(/<li class="broken"><button[^>]*data-id="listen:443-&gt;up:app#stream-proxy"/);
     expect(relayListHtml({ hops: [], nodes: [] })).toContain('None.');

@@ -117,7 +117,12 @@ export function countLabel(n: number): string {
   return n === 0 ? 'no findings' : n === 1 ? '1 finding' : `${n} findings`;
 }
 
-/** Where a finding is, as the view's second column shows it: "nginx/l4/nginx.conf:12" (1-based). */
+/** Where a finding is: "nginx/l4/nginx.conf:12" (1-based line). */
 export function findingLocation(f: LayerFinding): string {
   return `${f.fileLabel}:${f.line + 1}`;
+}
+
+/** The same with the file name only ("nginx.conf:12"), short enough to lead a tree row. */
+export function findingShortLocation(f: LayerFinding): string {
+  return `${f.fileLabel.split(/[\\/]/).pop()}:${f.line + 1}`;
 }

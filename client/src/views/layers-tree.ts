@@ -6,7 +6,7 @@ import {
   type Diagnostic, type Disposable, type TreeDataProvider, type TreeView,
 } from 'vscode';
 import {
-  countLabel, findingLocation, groupByLayer, type DiagnosticLike, type FileDiagnostics, type FindingSeverity,
+  countLabel, findingLocation, findingShortLocation, groupByLayer, type DiagnosticLike, type FileDiagnostics, type FindingSeverity,
   type LayerFinding, type LayerGroup,
 } from './layers-model';
 import { debounce } from './debounce';
@@ -96,14 +96,14 @@ function groupItem(g: LayerGroup): TreeItem {
   return item;
 }
 
+/** A finding reads file, line, message: the location leads, the message follows. */
 function findingItem(f: LayerFinding): TreeItem {
-  const item = new TreeItem(f.message, TreeItemCollapsibleState.None);
+  const item = new TreeItem(findingShortLocation(f), TreeItemCollapsibleState.None);
   const where = findingLocation(f);
-  item.description = where;
+  item.description = f.message;
   item.tooltip = `${f.message}\n${where}${f.rule ? `  (${f.rule})` : ''}`;
   item.accessibilityInformation = { label: `${f.severity}: ${f.message}, ${where}` };
   item.iconPath = ICON[f.severity];
-  item.resourceUri = Uri.parse(f.uri);
   item.contextValue = 'finding';
   item.command = {
     command: 'vscode.open',
@@ -113,6 +113,11 @@ function findingItem(f: LayerFinding): TreeItem {
   return item;
 }
 
+function activeFileMessage(): string {
+  const doc = window.activeTextEditor?.document;
+  return doc ? `Findings of ${workspace.asRelativePath(doc.uri)} only.` : 'Findings of the active file only: no file is active.';
+}
+
 /** Creates the view, its toggle commands and the listeners that keep it current. */
 export function registerLayersView(): Disposable[] {
   const provider = new LayersProvider();
@@ -120,6 +125,7 @@ export function registerLayersView(): Disposable[] {
   const update = () => {
     provider.refresh();
     view.description = provider.activeOnly ? 'active file' : undefined;
+    view.message = provider.activeOnly ? activeFileMessage() : undefined;
     const total = provider.total();
     view.badge = total ? { value: total, tooltip: countLabel(total) } : undefined;
   };

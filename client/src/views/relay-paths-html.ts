@@ -20,9 +20,11 @@ export function makeNonce(): string {
 
 function itemHtml(item: RelayTextItem): string {
   const cls = item.broken ? ' class="broken"' : '';
-  const text = escapeHtml(item.text);
-  if (!item.source) return `<li${cls} data-id="${escapeHtml(item.id)}">${text}</li>`;
-  return `<li${cls}><button type="button" class="lw-open" data-id="${escapeHtml(item.id)}">${text}</button></li>`;
+  const what = escapeHtml(item.what);
+  // The problem is part of the item's text, so a screen reader reads it with the item.
+  const problem = item.broken ? ` <span class="lw-problem">(broken: ${escapeHtml(item.problems)})</span>` : '';
+  if (!item.source) return `<li${cls} data-id="${escapeHtml(item.id)}"><span>${what}${problem}</span></li>`;
+  return `<li${cls}><button type="button" class="lw-open" data-id="${escapeHtml(item.id)}">${what}${problem}</button></li>`;
 }
 
 /** The two lists (hops, endpoints) shown beside the picture; every item with a source line is a button. */
@@ -47,30 +49,40 @@ main { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 #lw-text { flex: 1 1 260px; max-width: 520px; }
 .lw-sides { display: flex; justify-content: space-between; color: var(--vscode-descriptionForeground); font-size: 0.9em; padding: 6px 0; }
 ul { list-style: none; margin: 0; padding: 0; }
-li { padding: 2px 0; }
-li.broken, li.broken .lw-open { color: var(--vscode-errorForeground); }
-li.broken::before { content: '✕ '; }
+li { display: flex; gap: 6px; padding: 3px 0; }
+li::before { content: '•'; flex: none; width: 1em; text-align: center; color: var(--vscode-descriptionForeground); }
+li.broken::before { content: '✕'; color: var(--vscode-errorForeground); }
+.lw-problem { display: block; color: var(--vscode-errorForeground); font-size: 0.92em; }
 .lw-empty, #lw-status { color: var(--vscode-descriptionForeground); }
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-svg { display: block; max-width: none; }
-svg text { fill: var(--vscode-editor-foreground); font-family: var(--vscode-font-family); }
-.lw-node { cursor: pointer; }
-.lw-node rect, .lw-node ellipse, .lw-node circle, .lw-node polygon, .lw-node path { fill: var(--vscode-editorWidget-background, var(--vscode-editor-background)); stroke: var(--vscode-editorWidget-border, var(--vscode-foreground)); stroke-width: 1.2; }
-.lw-node .lw-detail, .lw-node text.lw-detail { fill: var(--vscode-descriptionForeground); }
-.lw-hop { cursor: pointer; }
-.lw-hop path, .lw-hop line, .lw-hop polyline { stroke: var(--vscode-editor-foreground); fill: none; stroke-width: 1.4; }
+#lw-svg svg { display: block; max-width: 100%; height: auto; }
+#lw-svg.lw-actual svg { max-width: none; }
+svg text { fill: var(--vscode-editor-foreground); font-family: var(--vscode-editor-font-family, monospace); }
+.lw-node, .lw-hop { cursor: pointer; }
+.lw-node[aria-disabled="true"] { cursor: default; }
+.lw-node rect { fill: var(--vscode-editorWidget-background, var(--vscode-editor-background)); stroke: var(--vscode-editorWidget-border, var(--vscode-foreground)); stroke-width: 1.2; }
+.lw-kind-client rect, .lw-kind-vpn-client rect { stroke: var(--vscode-charts-blue, var(--vscode-foreground)); }
+.lw-kind-listener rect, .lw-kind-socks rect { stroke: var(--vscode-charts-yellow, var(--vscode-foreground)); }
+.lw-kind-subnet rect { stroke: var(--vscode-charts-green, var(--vscode-foreground)); }
+.lw-kind-vpn-server rect, .lw-kind-upstream-group rect { stroke: var(--vscode-charts-purple, var(--vscode-foreground)); }
+.lw-node .lw-detail { fill: var(--vscode-descriptionForeground); }
+.lw-hop path { stroke: var(--vscode-editor-foreground); fill: none; stroke-width: 1.4; }
+.lw-hop .lw-label-bg { fill: var(--vscode-editor-background); opacity: 0.9; }
 .lw-hop text { fill: var(--vscode-descriptionForeground); }
-marker path, marker polygon, .lw-arrow { fill: var(--vscode-editor-foreground); stroke: none; }
-.lw-hop.broken path, .lw-hop.broken line, .lw-hop.broken polyline { stroke: var(--vscode-errorForeground); stroke-dasharray: 6 3; stroke-width: 2; }
-.lw-hop.broken text { fill: var(--vscode-errorForeground); }
-.lw-node.broken rect, .lw-node.broken ellipse, .lw-node.broken circle, .lw-node.broken polygon, .lw-node.broken path { stroke: var(--vscode-errorForeground); stroke-width: 2; stroke-dasharray: 6 3; }
+.lw-arrowhead { fill: var(--vscode-editor-foreground); stroke: none; }
+.lw-arrowhead-broken { fill: var(--vscode-errorForeground); }
+.lw-hop.broken path { stroke: var(--vscode-errorForeground); stroke-dasharray: 6 3; stroke-width: 2; }
+.lw-hop.broken text, .lw-node.broken text.lw-label { fill: var(--vscode-errorForeground); }
+.lw-node.broken rect { stroke: var(--vscode-errorForeground); stroke-width: 2; stroke-dasharray: 6 3; }
 .lw-node:hover rect, .lw-node:focus rect, .lw-node.lw-selected rect { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 .lw-hop:hover path, .lw-hop:focus path, .lw-hop.lw-selected path { stroke-width: 3; }
 .lw-node:focus, .lw-hop:focus { outline: none; }
 .lw-node:focus-visible rect, .lw-hop:focus-visible path { stroke: var(--vscode-focusBorder); }
+.lw-hop:focus-visible .lw-label-bg, .lw-hop.lw-selected .lw-label-bg { stroke: var(--vscode-focusBorder); stroke-width: 2; }
 body.vscode-high-contrast .lw-node rect, body.vscode-high-contrast-light .lw-node rect { stroke: var(--vscode-contrastBorder); stroke-width: 2; }
 body.vscode-high-contrast .lw-hop path, body.vscode-high-contrast-light .lw-hop path { stroke: var(--vscode-contrastBorder); }
-body.vscode-high-contrast .lw-hop.broken path, body.vscode-high-contrast-light .lw-hop.broken path { stroke: var(--vscode-errorForeground); }
+body.vscode-high-contrast .lw-hop.broken path, body.vscode-high-contrast-light .lw-hop.broken path,
+body.vscode-high-contrast .lw-node.broken rect, body.vscode-high-contrast-light .lw-node.broken rect { stroke: var(--vscode-errorForeground); }
 body.vscode-high-contrast :focus-visible, body.vscode-high-contrast-light :focus-visible { outline: 2px solid var(--vscode-contrastActiveBorder, var(--vscode-focusBorder)); }
 `;
 
@@ -101,6 +113,7 @@ export function relayPathsPage(options: { nonce: string; cspSource: string }): s
   <h1>Relay paths</h1>
   <span id="lw-scope"></span>
   <button type="button" id="lw-whole" hidden>Show the whole workspace</button>
+  <button type="button" id="lw-zoom" aria-pressed="false">Actual size</button>
   <span id="lw-summary" role="status" aria-live="polite"></span>
 </header>
 <main>

@@ -1,7 +1,8 @@
 // The script inside the Relay paths webview (plain browser JavaScript, run under the page's CSP
 // nonce). It puts the picture and the lists in place, makes every node and hop focusable with a
-// label and a hover text, and asks the extension to open a node's or hop's line on click, Enter
-// or Space. Messages in: update, focus, error. Messages out: ready, open, whole.
+// label and a hover text, switches the picture between fitting the width and actual size, and
+// asks the extension to open a node's or hop's line on click, Enter or Space.
+// Messages in: update, focus, error. Messages out: ready, open, whole.
 export const RELAY_PATHS_SCRIPT = String.raw`
 (function () {
   const vscode = acquireVsCodeApi();
@@ -10,6 +11,7 @@ export const RELAY_PATHS_SCRIPT = String.raw`
   const scope = document.getElementById('lw-scope');
   const summary = document.getElementById('lw-summary');
   const whole = document.getElementById('lw-whole');
+  const zoom = document.getElementById('lw-zoom');
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
   function focusedId() {
@@ -25,24 +27,24 @@ export const RELAY_PATHS_SCRIPT = String.raw`
     return undefined;
   }
 
+  /** The drawing already labels its items; make them buttons and fill in what it lacks. */
   function decorate(labels) {
     const svg = svgBox.querySelector('svg');
     if (!svg) return;
-    svg.setAttribute('role', 'group');
-    svg.setAttribute('aria-label', 'Relay diagram, public side on the left, private side on the right');
     for (const el of svg.querySelectorAll('.lw-node[data-id], .lw-hop[data-id]')) {
       const id = el.getAttribute('data-id');
       const label = labels[id] || id;
       el.setAttribute('tabindex', '0');
-      el.setAttribute('role', 'button');
-      el.setAttribute('aria-label', label);
+      if (el.hasAttribute('data-line')) el.setAttribute('role', 'button');
+      else el.setAttribute('aria-disabled', 'true');
+      if (!el.getAttribute('aria-label')) el.setAttribute('aria-label', label);
       let title = null;
       for (const child of el.children) if (child.tagName.toLowerCase() === 'title') title = child;
       if (!title) {
         title = document.createElementNS(SVG_NS, 'title');
+        title.textContent = label;
         el.insertBefore(title, el.firstChild);
       }
-      title.textContent = label;
     }
   }
 
@@ -97,6 +99,12 @@ export const RELAY_PATHS_SCRIPT = String.raw`
     open(e.target);
   });
   whole.addEventListener('click', () => vscode.postMessage({ type: 'whole' }));
+  // The picture fits the width by default; actual size keeps the text at its drawn size.
+  zoom.addEventListener('click', () => {
+    const actual = svgBox.classList.toggle('lw-actual');
+    zoom.setAttribute('aria-pressed', String(actual));
+    zoom.textContent = actual ? 'Fit to width' : 'Actual size';
+  });
   vscode.postMessage({ type: 'ready' });
 })();
 `;

@@ -6,7 +6,12 @@ export interface RelayTextItem {
   /** The node's or hop's id, the same as the picture's data-id. */
   id: string;
   kind: 'hop' | 'node';
+  /** The whole line as read out: what it is, then "(broken: ...)" when something breaks it. */
   text: string;
+  /** What it is, without the problems. */
+  what: string;
+  /** The error and warning messages attached, joined; empty when none. */
+  problems: string;
   broken: boolean;
   /** The line that creates it; absent for endpoints only implied (the client). */
   source?: SourceRef;
@@ -14,7 +19,8 @@ export interface RelayTextItem {
 
 function problems(findings: readonly HopFinding[]): string {
   const shown = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-  return shown.map((f) => f.message).join('; ');
+  // Messages are sentences; end each one so that they read as a run of sentences.
+  return shown.map((f) => (/[.!?]$/.test(f.message) ? f.message : `${f.message}.`)).join(' ');
 }
 
 function nodeName(n: GraphNode | undefined, id: string): string {
@@ -27,25 +33,29 @@ export function hopHeading(h: GraphHop): string {
   return `L${h.layer} ${h.protocol}${h.port !== undefined ? ` ${h.port}` : ''}`;
 }
 
-export function hopText(h: GraphHop, nodes: ReadonlyMap<string, GraphNode>): string {
+export function hopWhat(h: GraphHop, nodes: ReadonlyMap<string, GraphNode>): string {
   const arrow = h.bidirectional ? '↔' : '→';
   const what = h.label ? `, ${h.label}` : '';
-  const broken = isBroken(h) ? ` (broken: ${problems(h.findings)})` : '';
-  return `${hopHeading(h)}: ${nodeName(nodes.get(h.from), h.from)} ${arrow} ${nodeName(nodes.get(h.to), h.to)}${what}${broken}`;
+  return `${hopHeading(h)}: ${nodeName(nodes.get(h.from), h.from)} ${arrow} ${nodeName(nodes.get(h.to), h.to)}${what}`;
 }
 
-export function nodeText(n: GraphNode): string {
-  const broken = isBroken(n) ? ` (broken: ${problems(n.findings)})` : '';
-  return `${nodeName(n, n.id)}, ${n.kind.replaceAll('-', ' ')}${broken}`;
+export function nodeWhat(n: GraphNode): string {
+  return `${nodeName(n, n.id)}, ${n.kind.replaceAll('-', ' ')}`;
+}
+
+function item(kind: RelayTextItem['kind'], x: GraphHop | GraphNode, what: string): RelayTextItem {
+  const broken = isBroken(x);
+  const found = broken ? problems(x.findings) : '';
+  return { id: x.id, kind, text: broken ? `${what} (broken: ${found})` : what, what, problems: found, broken, source: x.source };
 }
 
 /** The hops in the graph's order, then the endpoints from the public side inwards. */
 export function relayTextItems(graph: RelayGraph): { hops: RelayTextItem[]; nodes: RelayTextItem[] } {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const hops = graph.hops.map((h): RelayTextItem => ({ id: h.id, kind: 'hop', text: hopText(h, byId), broken: isBroken(h), source: h.source }));
+  const hops = graph.hops.map((h) => item('hop', h, hopWhat(h, byId)));
   const nodes = [...graph.nodes]
     .sort((a, b) => a.side - b.side || a.label.localeCompare(b.label))
-    .map((n): RelayTextItem => ({ id: n.id, kind: 'node', text: nodeText(n), broken: isBroken(n), source: n.source }));
+    .map((n) => item('node', n, nodeWhat(n)));
   return { hops, nodes };
 }
 
