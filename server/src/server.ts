@@ -269,8 +269,6 @@ connection.onCodeLens((p) => {
   return file ? relayCodeLenses(p.textDocument.uri, file.language, file.parse.tree) : [];
 });
 
-documents.listen(connection);
-connection.listen();
 connection.onRequest(RELAY_GRAPH_REQUEST, async (p: RelayGraphParams) => {
   if (p.uri) {
     const doc = documents.get(p.uri);
@@ -279,3 +277,5 @@ connection.onRequest(RELAY_GRAPH_REQUEST, async (p: RelayGraphParams) => {
   return relayGraphResult(ws, p.uri ? pathOf(p.uri) : undefined);
 });
 
+documents.listen(connection);
+connection.listen();
