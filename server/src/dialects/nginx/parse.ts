@@ -40,7 +40,8 @@ const EOF = 4;
 interface OpenBlock {
   /** The block's directive; its body's `{` is where it keeps it. */
   node: NginxDirective | undefined;
-  children: Directive[];
+  /** Where the block's children start in the parser's list of pending directives. */
+  from: number;
   /** Where a `{` with no directive before it stands. */
   brace?: Range;
 }
@@ -100,7 +101,10 @@ class NginxParser {
   ) {}
 
   parse(): ParseResult {
-    const tree: Directive[] = [];
+    // The directives of every open block, innermost last: a block's children are copied out at
+    // their exact size when it closes (arrays grown by push keep unused room), and what remains
+    // at the end is the top level.
+    const pending: Directive[] = [];
     if (this.text.charCodeAt(0) === 0xfeff) {
       this.problem('nginx/bom', 'error', this.here(), this.here(),
         'The file starts with a UTF-8 byte order mark, which nginx reads as part of the first directive name and rejects; save the file as UTF-8 without BOM.');
@@ -109,7 +113,7 @@ class NginxParser {
       this.lineStart = 1;
     }
     const startsDirective = this.options.startsDirective;
-    const stack: OpenBlock[] = [{ node: undefined, children: tree }];
+    const stack: OpenBlock[] = [{ node: undefined, from: 0 }];
     let block = stack[0];
     // The open statement: its name token and arguments (inStmt false when there is none).
     let inStmt = false;
@@ -149,7 +153,7 @@ class NginxParser {
             args[argc++] = new NginxArg(this.tokText, this.tokValue, this.quotedTok, this.startLine, this.startChar, this.endLine, this.endChar);
             continue;
           }
-          block.children.push(unterminated());
+          pending.push(unterminated());
         }
         inStmt = true;
         name = this.tokValue;
@@ -164,50 +168,49 @@ class NginxParser {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected ";" with no directive before it; remove it.');
           continue;
         }
-        block.children.push(finish(this.endLine, this.endChar));
+        pending.push(finish(this.endLine, this.endChar));
         continue;
       }
       if (kind === OPEN) {
         if (!inStmt) {
           const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
           this.problem('nginx/syntax', 'error', brace.start, brace.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
-          stack.push((block = { node: undefined, children: [], brace }));
+          stack.push((block = { node: undefined, from: pending.length, brace }));
           continue;
         }
         const node = finish(this.endLine, this.endChar);
         node.bodyLine = this.startLine;
         node.bodyChar = this.startChar;
-        const children: Directive[] = [];
-        node.children = children;
-        block.children.push(node);
+        pending.push(node);
         if (isOpaqueBlockName(node.name)) {
+          node.children = [];
           this.skipLuaBody(node);
         } else {
-          stack.push((block = { node, children }));
+          stack.push((block = { node, from: pending.length }));
         }
         continue;
       }
       if (kind === CLOSE) {
-        if (inStmt) block.children.push(unterminated());
+        if (inStmt) pending.push(unterminated());
         if (stack.length === 1) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
           continue;
         }
-        closeBlock(stack.pop()!, this.tokenEnd());
+        closeBlock(stack.pop()!, this.tokenEnd(), pending);
         block = stack[stack.length - 1];
         continue;
       }
       // End of file.
-      if (inStmt) block.children.push(unterminated());
+      if (inStmt) pending.push(unterminated());
       const end = this.tokenEnd();
       while (stack.length > 1) {
         const open = stack.pop()!;
         const brace = braceOf(open);
         this.problem('nginx/syntax', 'error', brace.start, brace.end,
           `The block${open.node ? ` "${open.node.name}"` : ''} opened here is never closed; add the missing "}".`);
-        closeBlock(open, end);
+        closeBlock(open, end, pending);
       }
-      return { tree, problems: this.problems, comments: this.comments };
+      return { tree: pending, problems: this.problems, comments: this.comments };
     }
   }
 
@@ -486,7 +489,7 @@ class NginxParser {
       this.advance();
     }
     const end = this.here();
-    const brace = braceOf({ node, children: [] });
+    const brace = braceOf({ node, from: 0 });
     this.problem('nginx/syntax', 'error', brace.start, brace.end, `The Lua block "${node.name}" opened here is never closed; add the missing "}".`);
     node.close(end);
   }
@@ -507,8 +510,13 @@ class NginxParser {
   }
 }
 
-function closeBlock(open: OpenBlock, end: Position): void {
-  open.node?.close(end);
+/** Ends a block at `end` and hands it its children (a stray `{`'s contents are dropped). */
+function closeBlock(open: OpenBlock, end: Position, pending: Directive[]): void {
+  if (open.node) {
+    open.node.children = pending.slice(open.from);
+    open.node.close(end);
+  }
+  pending.length = open.from;
 }
 
 /** The `{` that opened a block. */
