@@ -38,8 +38,17 @@ function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
 }
 
+/** URIs of paths already converted: a large file's findings name the same few paths hundreds of times. */
+const uris = new Map<string, string>();
+
 function uriOf(path: string): string {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path;
+  let uri = uris.get(path);
+  if (uri === undefined) {
+    if (uris.size >= 1000) uris.clear();
+    uri = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? pathToFileURL(path).href : path;
+    uris.set(path, uri);
+  }
+  return uri;
 }
 
 function sync(doc: TextDocument): SourceFile | undefined {
