@@ -91,6 +91,46 @@ interface PathNode {
   kids: Map<string, PathNode>;
 }
 
+/**
+ * A Resolution as resolveTree makes it: what is common to a (path, name) pair is read from the
+ * shared verdict, so that each of a large file's thousands of directives costs five fields.
+ */
+class ResolvedDirective implements Resolution {
+  constructor(
+    readonly node: Directive,
+    readonly localPath: string[],
+    private readonly verdict: Verdict,
+    readonly allowed: boolean | undefined,
+    readonly data: boolean,
+  ) {}
+
+  get specs(): DirectiveSpec[] {
+    return this.verdict.specs;
+  }
+
+  get spec(): DirectiveSpec | undefined {
+    return this.verdict.spec;
+  }
+
+  get failedPaths(): string[][] | undefined {
+    return this.verdict.failedPaths;
+  }
+
+  get templated(): boolean {
+    return this.verdict.templated;
+  }
+}
+
+/** How many directives a tree holds. */
+function countNodes(nodes: readonly Directive[]): number {
+  let n = nodes.length;
+  for (let i = 0; i < nodes.length; i++) {
+    const children = nodes[i].children;
+    if (children) n += countNodes(children);
+  }
+  return n;
+}
+
 function pathNode(localPath: string[]): PathNode {
   return { localPath, verdicts: new Map(), dataVerdicts: new Map(), kids: new Map() };
 }
@@ -103,7 +143,9 @@ function pathNode(localPath: string[]): PathNode {
  * with the resolutions of each name, in document order.
  */
 export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any', byName?: Map<string, Resolution[]>): Resolution[] {
-  const out: Resolution[] = [];
+  // Sized up front: grown by push, the list of a large file was copied over and over.
+  const out: Resolution[] = new Array(countNodes(tree));
+  let count = 0;
   const verdict = (at: PathNode, name: string, data: boolean): Verdict => {
     const memo = data ? at.dataVerdicts : at.verdicts;
     let v = memo.get(name);
@@ -145,8 +187,8 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       const specs = v.specs;
       const checked = !data && specs.length > 0;
       const allowed = checked && !quiet ? v.allowed : undefined;
-      const r: Resolution = { node, localPath: at.localPath, specs, spec: v.spec, allowed, failedPaths: v.failedPaths, data, templated: v.templated };
-      out.push(r);
+      const r = new ResolvedDirective(node, at.localPath, v, allowed, data);
+      out[count++] = r;
       v.named?.push(r);
       const children = node.children;
       if (!children) continue;
