@@ -29,8 +29,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...OURS].map((language) => ({ language })),
     synchronize: { configurationSection: 'layerwise' },
-    // VS Code shows the contributed relay snippets itself, so the server does not offer them.
-    initializationOptions: { snippets: 'client' },
+    // Asked at every start: an untrusted workspace confines the server to its folders.
+    // `snippets: 'client'`: VS Code shows the contributed relay snippets, so the server does not.
+    initializationOptions: () => ({ trusted: workspace.isTrusted, snippets: 'client' }),
   };
   context.subscriptions.push(workspace.onDidOpenTextDocument((doc) => void placeByContent(doc)));
   for (const doc of workspace.textDocuments) void placeByContent(doc);

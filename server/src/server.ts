@@ -22,7 +22,9 @@ import { nodeHost } from './node-host';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const ws = new Workspace(nodeHost(), DIALECTS);
+// An untrusted workspace (the client says so at start) reads no file outside its folders.
+let trusted = true;
+const ws = new Workspace(nodeHost({ allowedRoots: () => (trusted ? undefined : workspaceFolders) }), DIALECTS);
 const LANGUAGES = new Set<string>(['nginx', 'ssh_config', 'sshd_config', 'openvpn']);
 /** Workspace indexing stops after this many files, to keep start-up bounded in huge folders. */
 const MAX_INDEXED_FILES = 5000;
@@ -183,6 +185,7 @@ connection.onInitialize((params: InitializeParams) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   offerSnippets = (params.initializationOptions as { snippets?: unknown } | undefined)?.snippets !== 'client';
   snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+  trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   applySettings(params.initializationOptions);
   return {
     capabilities: {
