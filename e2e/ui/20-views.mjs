@@ -12,10 +12,12 @@ const L4_PROXY = 'examples/nginx/l4-proxy/broken/nginx.conf';
 const VPN_SERVER = 'examples/openvpn/broken/server.conf';
 
 /**
- * Starts from a quiet workbench whatever the previous test left: no quick input, no panel (the
- * views need the room, and the screenshots should show them, not the Problems list).
+ * Starts from a quiet workbench whatever the previous test left: the examples as shipped, no
+ * quick input, no panel (the views need the room, and the screenshots should show them).
  */
-async function settle(wb) {
+async function settle(wb, ctx) {
+  // Earlier tests edit examples (a quick fix on the bastion); start from the project's copies.
+  for (const f of [BASTION, L4_PROXY, VPN_SERVER]) writeFileSync(join(ctx.workspace, f), readFileSync(join(ctx.project, f)));
   const quickInput = wb.page.locator('.quick-input-widget');
   for (let i = 0; i < 3 && (await quickInput.isVisible()); i++) await wb.page.keyboard.press('Escape');
   if (await wb.page.locator('.part.panel').isVisible()) {
@@ -113,7 +115,7 @@ export const tests = [
   {
     name: 'the Layers view lists findings under layers 1 to 7 and opens one',
     async run(wb, ctx) {
-      await settle(wb);
+      await settle(wb, ctx);
       for (const f of [L4_PROXY, BASTION, VPN_SERVER]) await openWithFindings(wb, f);
       await showLayers(wb);
       const rows = await layerRows(wb);
@@ -143,8 +145,8 @@ export const tests = [
   },
   {
     name: 'the Layers view toggle keeps the active file only',
-    async run(wb) {
-      await settle(wb);
+    async run(wb, ctx) {
+      await settle(wb, ctx);
       for (const f of [L4_PROXY, BASTION]) await openWithFindings(wb, f);
       await showLayers(wb);
       await layerRows(wb);
@@ -166,7 +168,7 @@ export const tests = [
   {
     name: 'the Relay paths view draws the graph with broken hops and a text list, and opens lines',
     async run(wb, ctx) {
-      await settle(wb);
+      await settle(wb, ctx);
       await openWithFindings(wb, BASTION);
       const frame = await showRelayPaths(wb);
       const broken = frame.locator('#lw-svg .lw-hop.broken');
@@ -180,7 +182,9 @@ export const tests = [
       if (!items.some((t) => /broken: /.test(t))) throw new Error(`the text list names no broken hop: ${JSON.stringify(items)}`);
       const summary = (await frame.locator('#lw-summary').innerText()).trim();
       if (!/\d+ hops?, [1-9]\d* broken/.test(summary)) throw new Error(`summary "${summary}"`);
-      await wb.page.mouse.move(1000, 800);
+      // Focus and pointer away from the toolbars, so that no tooltip covers the picture.
+      await frame.locator('h1').click();
+      await wb.page.mouse.move(300, 650);
       await wb.shot('relay-paths');
       ctx.log(`relay paths: ${items.length} list items; ${summary}`);
 
@@ -188,6 +192,13 @@ export const tests = [
       const brokenButton = frame.locator('#lw-text li.broken .lw-open', { hasText: '→ bastoin' }).first();
       await brokenButton.click();
       await expectCursor(wb, BASTION, lineOf(ctx, BASTION, 'ProxyJump ops@bastoin'));
+
+      // The picture by mouse: click a hop's label.
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Relay paths' }).click();
+      const drawnHop = frame.locator('#lw-svg .lw-hop[data-line]').last();
+      const hopLine = Number(await drawnHop.getAttribute('data-line')) + 1;
+      await drawnHop.locator('text').first().click();
+      await expectCursor(wb, BASTION, hopLine);
 
       // The picture by keyboard: focus a node that has a line, press Enter.
       await wb.page.locator('.tabs-container .tab', { hasText: 'Relay paths' }).click();
@@ -201,7 +212,7 @@ export const tests = [
   {
     name: 'the Relay paths view follows a high-contrast theme',
     async run(wb, ctx) {
-      await settle(wb);
+      await settle(wb, ctx);
       await openWithFindings(wb, L4_PROXY);
       const frame = await showRelayPaths(wb);
       const restore = useTheme(ctx, 'Default High Contrast');
@@ -229,8 +240,8 @@ export const tests = [
   },
   {
     name: 'a "Show relay paths" code lens on a Host line opens the Relay paths view',
-    async run(wb) {
-      await settle(wb);
+    async run(wb, ctx) {
+      await settle(wb, ctx);
       await openWithFindings(wb, BASTION);
       // Three Host lines (*, bastion, db): the last lens is on `Host db`, which creates a node.
       const lenses = wb.editor().locator('.codelens-decoration a', { hasText: 'Show relay paths' });
