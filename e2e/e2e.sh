@@ -149,5 +149,5 @@ step "done"
 echo "vsix: $VSIX_BYTES bytes ($(( (VSIX_BYTES + 1023) / 1024 )) KiB), $VSIX_FILES files"
 [ -f "$ARTIFACTS/activation-running-extensions.txt" ] && echo "activation (Running Extensions, first activation): $(cat "$ARTIFACTS/activation-running-extensions.txt") ms"
 echo "artifacts: $ARTIFACTS"
-echo "e2e: $P passed, $F failed"
+echo "e2e: $P passed, $F failed" | tee "$ARTIFACTS/e2e-summary.txt"
 [ "$F" -eq 0 ]
