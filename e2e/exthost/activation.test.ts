@@ -31,10 +31,12 @@ suite('activation', () => {
   for (const [language, file] of Object.entries(FIRST_FILE)) {
     test(`activates on its own for ${language}`, async () => {
       const ext = extension();
+      // Let the freshly loaded window settle, so the figure is the extension's and not the start-up's.
+      await new Promise((r) => setTimeout(r, 2_000));
       assert.strictEqual(ext.isActive, false, 'nothing activated the extension before this test');
       const t0 = Date.now();
       const doc = await openDoc(file);
-      await waitFor('activation', () => ext.isActive);
+      await waitFor('activation', () => ext.isActive, 30_000, 5);
       const ms = Date.now() - t0;
       const expected = language.split(' ')[0];
       await waitFor(`language ${expected}`, () => doc.languageId === expected || vscode.workspace.textDocuments.some((d) => d.uri.toString() === doc.uri.toString() && d.languageId === expected));
