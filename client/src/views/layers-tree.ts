@@ -58,7 +58,7 @@ function isGroup(n: Node): n is LayerGroup {
   return 'layer' in n;
 }
 
-class LayersProvider implements TreeDataProvider<Node> {
+class LayersProvider implements TreeDataProvider<Node>, Disposable {
   private readonly changed = new EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   activeOnly = false;
@@ -68,6 +68,10 @@ class LayersProvider implements TreeDataProvider<Node> {
     const active = this.activeOnly ? window.activeTextEditor?.document.uri.toString() ?? '' : undefined;
     this.groups = groupByLayer(collect(), active);
     this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 
   total(): number {
@@ -138,6 +142,7 @@ export function registerLayersView(): Disposable[] {
   const later = debounce(update, 150);
   return [
     view,
+    provider,
     { dispose: later.dispose },
     languages.onDidChangeDiagnostics(later),
     window.onDidChangeActiveTextEditor(() => {
