@@ -25,15 +25,15 @@ step() { echo "== [$(( $(date +%s) - T0 ))s] $*"; }
 
 rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
 WORK=$(mktemp -d /tmp/layerwise-e2e.XXXXXX)
-CS_PGID=
+CS_PGIDS=()
 cleanup() {
-  local rc=$?
-  if [ -n "$CS_PGID" ]; then
+  local rc=$? pg
+  for pg in "${CS_PGIDS[@]}"; do
     # code-server, its extension hosts, the language servers and file watchers share the group.
-    kill -TERM -- "-$CS_PGID" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 -- "-$CS_PGID" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL -- "-$CS_PGID" 2>/dev/null || true
-  fi
+    kill -TERM -- "-$pg" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 -- "-$pg" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pg" 2>/dev/null || true
+  done
   cp "$WORK"/*.log "$ARTIFACTS/" 2>/dev/null || true
   [ -d "$WORK/data/logs" ] && cp -r "$WORK/data/logs" "$ARTIFACTS/vscode-logs" 2>/dev/null || true
   [ "${E2E_KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
@@ -91,19 +91,25 @@ cs --user-data-dir "$DATA" --extensions-dir "$EXTS" --install-extension "$WORK/l
   || { cat "$WORK/install-extension.log"; exit 1; }
 tail -1 "$WORK/install-extension.log"
 
-PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-CS_URL=http://127.0.0.1:$PORT
+# Starts code-server on a free loopback port and sets CS_URL. Arguments: user data dir, log name,
+# extra flags. setsid: its own process group, so cleanup stops everything it started.
+# EXTENSIONS_GALLERY={} keeps it from asking a marketplace; TMPDIR keeps its sockets in the run folder.
+start_code_server() {
+  local data=$1 logname=$2 port; shift 2
+  port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  CS_URL=http://127.0.0.1:$port
+  PATH="$NODE24/bin:$PATH" TMPDIR="$WORK/tmp" EXTENSIONS_GALLERY='{}' setsid "$CS" --config /dev/null \
+    --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+    --disable-getting-started-override --reconnection-grace-time 5 \
+    --vscode-option enable-smoke-test-driver --user-data-dir "$data" --extensions-dir "$EXTS" "$@" \
+    > "$WORK/$logname" 2>&1 < /dev/null &
+  CS_PGIDS+=($!)
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$CS_URL/healthz" && break; sleep 0.25; done
+  curl -sf -o /dev/null "$CS_URL/healthz" || { tail -40 "$WORK/$logname"; exit 1; }
+}
+start_code_server "$DATA" code-server.log --disable-workspace-trust
 step "code-server on $CS_URL"
-# setsid: its own process group, so cleanup stops everything it started. EXTENSIONS_GALLERY={}
-# keeps it from asking a marketplace; TMPDIR keeps its sockets and caches in the run folder.
-PATH="$NODE24/bin:$PATH" TMPDIR="$WORK/tmp" EXTENSIONS_GALLERY='{}' setsid "$CS" --config /dev/null \
-  --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override --reconnection-grace-time 5 \
-  --vscode-option enable-smoke-test-driver --user-data-dir "$DATA" --extensions-dir "$EXTS" \
-  > "$WORK/code-server.log" 2>&1 < /dev/null &
-CS_PGID=$!
-for _ in $(seq 1 240); do curl -sf -o /dev/null "$CS_URL/healthz" && break; sleep 0.25; done
-curl -sf -o /dev/null "$CS_URL/healthz" || { tail -40 "$WORK/code-server.log"; exit 1; }
+MAIN_CS_URL=$CS_URL
 
 P=0; F=0
 # Adds a suite's "<name>: N passed, N failed" line to the totals; a suite without one failed.
@@ -114,7 +120,7 @@ tally() {
 }
 export CS_URL CHROMIUM E2E_ARTIFACTS=$ARTIFACTS
 
-SUITES=" ${E2E_SUITES:-ui exthost activation} "
+SUITES=" ${E2E_SUITES:-ui exthost activation trust} "
 if [[ $SUITES == *" ui "* ]]; then
 step "ui suite (installed .vsix in the workbench)"
 WS_FOLDER="$WS" node "$ROOT/e2e/ui-driver.mjs" 2>&1 | tee "$WORK/ui.log" | grep -E '^\[ui .*\] (PASS|FAIL|activation|hover|snippet)|^ui: ' || true
@@ -123,7 +129,7 @@ fi
 
 if [[ $SUITES == *" exthost "* ]]; then
 step "exthost suite (Mocha in the extension host)"
-echo '{"grep": "activates on its own", "invert": true}' > "$WS/.exthost-suite.json"
+echo '{"grep": "(own host)", "invert": true}' > "$WS/.exthost-suite.json"
 WS_FOLDER="$WS" EXT_DIR="$WORK/unpacked/extension" EXT_TESTS="$ROOT/e2e/.build/exthost/index.js" \
   node "$ROOT/e2e/exthost-driver.mjs" > "$WORK/exthost.log" 2>&1 || true
 grep -E '^\s+(✔|✓|[0-9]+\))|passing|failing|^exthost: ' "$WORK/exthost.log" || true
@@ -136,13 +142,31 @@ for lang in nginx ssh_config sshd_config openvpn 'openvpn (.conf placed by conte
   # Each run gets its own copy of the workspace, so no editor state carries over.
   run=$WORK/ws-activation-$(echo "$lang" | tr -c 'a-z_' '-')
   cp -r "$WS" "$run"
-  node -e 'console.log(JSON.stringify({ grep: "activates on its own for " + process.argv[1], whole: true }))' "$lang" > "$run/.exthost-suite.json"
+  node -e 'console.log(JSON.stringify({ grep: `activates on its own for ${process.argv[1]} (own host)`, whole: true }))' "$lang" > "$run/.exthost-suite.json"
   WS_FOLDER="$run" EXT_DIR="$WORK/unpacked/extension" EXT_TESTS="$ROOT/e2e/.build/exthost/index.js" \
     node "$ROOT/e2e/exthost-driver.mjs" > "$WORK/activation.log.tmp" 2>&1 || true
   cat "$WORK/activation.log.tmp" >> "$WORK/activation.log"
   grep -E '^activation \(exthost|^\s+[0-9]+\) ' "$WORK/activation.log.tmp" || true
   tally "$WORK/activation.log.tmp" exthost
 done
+fi
+
+if [[ $SUITES == *" trust "* ]]; then
+step "restricted mode (a second code-server with workspace trust on, nothing trusted)"
+# nginx.conf includes one file inside the folder and one outside it; see e2e/exthost/trust.test.ts.
+UNTRUSTED=$WORK/ws-untrusted; mkdir -p "$UNTRUSTED" "$WORK/outside" "$WORK/data-untrusted/User"
+echo 'server_tokens off;' > "$WORK/outside/extra.conf"
+echo 'sendfile on;' > "$UNTRUSTED/inside.conf"
+printf 'events {}\nhttp {\n    include %s;\n    include inside.conf;\n}\n' "$WORK/outside/extra.conf" > "$UNTRUSTED/nginx.conf"
+echo '{"grep": "untrusted workspace (own host)"}' > "$UNTRUSTED/.exthost-suite.json"
+sed -e 's/"security.workspace.trust.enabled": false/"security.workspace.trust.enabled": true,\n  "security.workspace.trust.startupPrompt": "never"/' \
+  "$DATA/User/settings.json" > "$WORK/data-untrusted/User/settings.json"
+start_code_server "$WORK/data-untrusted" code-server-untrusted.log
+WS_FOLDER="$UNTRUSTED" EXT_DIR="$WORK/unpacked/extension" EXT_TESTS="$ROOT/e2e/.build/exthost/index.js" \
+  node "$ROOT/e2e/exthost-driver.mjs" > "$WORK/trust.log" 2>&1 || true
+grep -E '^\s+(✔|✓|[0-9]+\))|^exthost: ' "$WORK/trust.log" || true
+tally "$WORK/trust.log" exthost
+CS_URL=$MAIN_CS_URL
 fi
 
 step "done"

@@ -1,6 +1,6 @@
 // Activation in the real extension host. The "activates on its own" tests each need a host in
-// which nothing has activated the extension yet: e2e.sh runs them one per host (grep), and the
-// main run leaves them out.
+// which nothing has activated the extension yet: e2e.sh runs them one per host (grep); the main
+// run leaves out every test whose title says "(own host)".
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { extension, openDoc, waitFor } from './support';
@@ -29,7 +29,7 @@ suite('activation', () => {
   });
 
   for (const [language, file] of Object.entries(FIRST_FILE)) {
-    test(`activates on its own for ${language}`, async () => {
+    test(`activates on its own for ${language} (own host)`, async () => {
       const ext = extension();
       // Let the freshly loaded window settle, so the figure is the extension's and not the start-up's.
       await new Promise((r) => setTimeout(r, 2_000));
