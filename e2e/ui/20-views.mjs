@@ -1,7 +1,8 @@
 // The Layerwise views in the workbench: the Layers tree (layers 1 to 7, findings under them,
-// opening a finding, the active-file toggle), the Relay paths webview (the diagram, broken hops,
-// the text list, opening a hop's line by click and by keyboard, a high-contrast theme) and the
-// "Show relay paths" code lens. Saves layers-view.png and relay-paths.png for the README.
+// opening a finding, the active-file toggle), the Relay paths webview (the diagram, broken hops
+// and their hover text, the text list, opening a line by click and by keyboard, the light, dark
+// and high-contrast themes) and the "Show relay paths" code lens. Saves layers-view.png and
+// relay-paths.png for the README.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -178,6 +179,8 @@ export const tests = [
         const got = (await hop.getAttribute(attr)) ?? '';
         if (!want.test(got)) throw new Error(`hop ${attr}="${got}"`);
       }
+      const hover = (await frame.locator('#lw-svg .lw-hop.broken title').first().textContent()) ?? '';
+      if (!/never applies|no Host/i.test(hover)) throw new Error(`a broken hop's hover text names no problem: "${hover}"`);
       const items = await frame.locator('#lw-text li').allInnerTexts();
       if (!items.some((t) => /broken: /.test(t))) throw new Error(`the text list names no broken hop: ${JSON.stringify(items)}`);
       const summary = (await frame.locator('#lw-summary').innerText()).trim();
@@ -210,32 +213,43 @@ export const tests = [
     },
   },
   {
-    name: 'the Relay paths view follows a high-contrast theme',
+    name: 'the Relay paths view follows the light, dark and high-contrast themes',
     async run(wb, ctx) {
       await settle(wb, ctx);
       await openWithFindings(wb, L4_PROXY);
       const frame = await showRelayPaths(wb);
-      const restore = useTheme(ctx, 'Default High Contrast');
+      // Each theme: the body class VS Code sets, and which theme colour the picture must use.
+      const checks = [
+        ['Default Light Modern', 'vscode-light', '#lw-svg .lw-node:not(.broken) text.lw-label', 'fill', '--vscode-editor-foreground'],
+        ['Default Dark Modern', 'vscode-dark', '#lw-svg .lw-node:not(.broken) text.lw-label', 'fill', '--vscode-editor-foreground'],
+        ['Default Dark Modern', 'vscode-dark', '#lw-svg .lw-hop.broken path', 'stroke', '--vscode-errorForeground'],
+        ['Default High Contrast', 'vscode-high-contrast', '#lw-svg .lw-node:not(.broken) rect', 'stroke', '--vscode-contrastBorder'],
+      ];
+      let restore = () => {};
       try {
-        await frame.locator('body.vscode-high-contrast').waitFor({ timeout: WAIT });
-        // A sound endpoint is outlined in the theme's contrast border colour.
-        const stroke = await frame.locator('#lw-svg .lw-node:not(.broken) rect').first().evaluate((el) => getComputedStyle(el).stroke);
-        const border = await frame.locator('body').evaluate((b) => {
-          if (!getComputedStyle(b).getPropertyValue('--vscode-contrastBorder').trim()) return '';
-          const probe = document.createElement('div');
-          probe.style.color = 'var(--vscode-contrastBorder)';
-          b.appendChild(probe);
-          const colour = getComputedStyle(probe).color;
-          probe.remove();
-          return colour;
-        });
-        if (!border) throw new Error('the webview has no --vscode-contrastBorder in high contrast');
-        if (stroke !== border) throw new Error(`node outline is ${stroke}, the contrast border is ${border}`);
-        await wb.shot('relay-paths-high-contrast');
+        for (const [theme, bodyClass, selector, property, variable] of checks) {
+          restore();
+          restore = useTheme(ctx, theme);
+          await frame.locator(`body.${bodyClass}`).waitFor({ timeout: WAIT });
+          const used = await frame.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
+          const expected = await frame.locator('body').evaluate((b, v) => {
+            if (!getComputedStyle(b).getPropertyValue(v).trim()) return '';
+            const probe = document.createElement('div');
+            probe.style.color = `var(${v})`;
+            b.appendChild(probe);
+            const colour = getComputedStyle(probe).color;
+            probe.remove();
+            return colour;
+          }, variable);
+          if (!expected) throw new Error(`${theme}: the webview has no ${variable}`);
+          if (used !== expected) throw new Error(`${theme}: ${selector} ${property} is ${used}, ${variable} is ${expected}`);
+          if (bodyClass === 'vscode-high-contrast') await wb.shot('relay-paths-high-contrast');
+          if (bodyClass === 'vscode-dark' && property === 'fill') await wb.shot('relay-paths-dark');
+        }
       } finally {
         restore();
-        await frame.locator('body:not(.vscode-high-contrast)').waitFor({ timeout: WAIT });
       }
+      await frame.locator('body.vscode-light').waitFor({ timeout: WAIT });
     },
   },
   {
