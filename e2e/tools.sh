@@ -44,9 +44,10 @@ if [ ! -f "$CS_DIR/.installed" ]; then
 {"name":"layerwise-e2e-tools","private":true,"dependencies":{"code-server":"$CODE_SERVER_VERSION"},
  "allowScripts":{"code-server":true,"argon2":true}}
 JSON
-  # Under `npm run`, variables such as NODE and npm_node_execpath point at the Node that runs the
-  # outer npm, and code-server's postinstall would check that one: drop them, run npm on Node 24.
-  outer=(); for v in $(compgen -e | grep -E '^(NODE|INIT_CWD|npm_(node_execpath|execpath|lifecycle_.*|package_.*|config_local_prefix|config_global_prefix|config_prefix))$'); do outer+=(-u "$v"); done
+  # Under `npm run`, the outer npm's settings are in npm_* variables (npm_config_user_agent names
+  # Node 20, and code-server's postinstall reads its Node version from there): drop them all but
+  # the cache, and run npm on Node 24.
+  outer=(); for v in $(compgen -e | grep -E '^(NODE|INIT_CWD|npm_.*)$' | grep -vx npm_config_cache); do outer+=(-u "$v"); done
   (cd "$CS_DIR" && env "${outer[@]}" PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
      "$NODE24/bin/node" "$(command -v npm)" install --no-audit --no-fund --loglevel=error > "$CS_DIR/install.log" 2>&1) \
     || { tail -40 "$CS_DIR/install.log"; exit 1; }
