@@ -28,6 +28,18 @@ suite('activation', () => {
     assert.ok(!pkg.activationEvents.includes('*'), 'no start-up activation');
   });
 
+  test('the manifest describes every setting and declares limited support in untrusted workspaces', () => {
+    const pkg = extension().packageJSON as {
+      contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } };
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; description?: string } };
+    };
+    const settings = Object.entries(pkg.contributes.configuration.properties);
+    assert.ok(settings.length > 0);
+    for (const [key, spec] of settings) assert.ok(spec.description || spec.markdownDescription, `${key} has a description`);
+    assert.strictEqual(pkg.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.ok(pkg.capabilities?.untrustedWorkspaces?.description);
+  });
+
   for (const [language, file] of Object.entries(FIRST_FILE)) {
     test(`activates on its own for ${language} (own host)`, async () => {
       const ext = extension();
