@@ -43,6 +43,13 @@ describe('hover', () => {
     expect(h).toContain('**Contexts:** http, server, location, if in location (http)');
   });
 
+  it('quotes the reference\'s description as the reference\'s, not as ours', () => {
+    const h = hoverText('events {}\nhttp { gz|ip on; }')!;
+    expect(h).toMatch(/From the NGINX reference:\n> \S/);
+    const v = hoverText('events {}\nhttp { server { location / { proxy_set_header X-Real-IP $remote|_addr; } } }')!;
+    expect(v).toMatch(/From the NGINX reference:\n> \S/);
+  });
+
   it('explains $variables', () => {
     const h = hoverText('events {}\nhttp { server { location / { proxy_set_header X-Real-IP $remote|_addr; } } }')!;
     expect(h.split('\n')[0]).toBe('`$remote_addr` — **L3 network**');

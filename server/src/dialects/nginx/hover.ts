@@ -15,10 +15,13 @@ function factLine(fact: LayerFact): string {
   return fact.role ? `${layer} · relay role: **${fact.role}**` : layer;
 }
 
-/** A short description: the reference's first paragraph, with its links kept. */
-function firstParagraph(text: string): string {
-  const para = text.split(/\n\s*\n/)[0] ?? '';
-  return para.replace(/\n/g, ' ').trim();
+/**
+ * The reference's first paragraph, quoted and attributed: it is NGINX's own text, shown as such
+ * beside the layer and role that are ours.
+ */
+function quotedReference(text: string): string {
+  const para = (text.split(/\n\s*\n/)[0] ?? '').replace(/\n/g, ' ').trim();
+  return para ? `From the NGINX reference:\n> ${para}` : '';
 }
 
 export function directiveHoverText(spec: DirectiveSpec, where?: string): string {
@@ -27,7 +30,7 @@ export function directiveHoverText(spec: DirectiveSpec, where?: string): string 
     where ? `in *${where}* · ${spec.module}` : spec.module,
     spec.plainSyntax.map((s) => `\`\`\`nginx\n${spec.name} ${s}${spec.isBlock || s.endsWith('{...}') ? '' : ';'}\n\`\`\``).join('\n'),
     `**Default:** ${spec.default ? `\`${spec.default}\`` : 'none'} · **Contexts:** ${describeContexts([spec])}`,
-    firstParagraph(spec.description),
+    quotedReference(spec.description),
     `[Reference on nginx.org](${docUrl(spec)})`,
   ];
   return parts.filter(Boolean).join('\n\n');
@@ -69,7 +72,7 @@ function variableHover(text: string, range: Range, pos: Position): Hover | undef
     const value = [
       `\`$${name}\` — ${factLine(fact)}`,
       `variable of ${where}`,
-      firstParagraph(v.description),
+      quotedReference(v.description),
       `[Reference on nginx.org](${docUrl({ module: v.module, name: `var_${v.name}` })})`,
     ].join('\n\n');
     const r: Range = { start: { line: range.start.line, character: range.start.character + m.index }, end: { line: range.start.line, character: range.start.character + m.index + m[0].length } };
