@@ -1,21 +1,15 @@
 // `layerwise graph` and the by-layer section of `layerwise lint --format text`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, ROOT, runCli } from '../support/cli';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function run(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run "npm run build" first (npm test does).');
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'layerwise-graph-'));
   mkdirSync(join(dir, 'tunnel'));
   writeFileSync(join(dir, 'tunnel', 'ssh_config'), 'Host relay\n    HostName 203.0.113.20\n    RemoteForward 0.0.0.0:8080 127.0.0.1:3000\n');

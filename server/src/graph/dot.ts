@@ -3,6 +3,7 @@
 import { dot as q } from './escape';
 import { findingLines, hopLines, nodeLines, nodeTitle } from './labels';
 import { isBroken, type GraphNode, type NodeKind, type RelayGraph } from './model';
+import { nodesByGroup } from './groups';
 
 const SHAPES: Record<NodeKind, string> = {
   client: 'oval',
@@ -27,15 +28,8 @@ function nodeStmt(n: GraphNode, indent: string): string {
 
 export function renderDot(graph: RelayGraph): string {
   const out = ['digraph relay_paths {', '  rankdir=LR;', '  node [fontname="monospace", fontsize=11, style="rounded"];', '  edge [fontname="monospace", fontsize=10];'];
-  const groups = new Map<string, GraphNode[]>();
-  for (const n of graph.nodes) {
-    const g = n.group === undefined || n.group === '.' ? '' : n.group;
-    const list = groups.get(g);
-    if (list) list.push(n);
-    else groups.set(g, [n]);
-  }
   let i = 0;
-  for (const [group, nodes] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [group, nodes] of nodesByGroup(graph)) {
     if (!group) {
       for (const n of nodes) out.push(nodeStmt(n, '  '));
       continue;

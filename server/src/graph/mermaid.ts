@@ -3,6 +3,7 @@
 import { mermaid as esc } from './escape';
 import { hopLines, nodeLines } from './labels';
 import { isBroken, type GraphNode, type NodeKind, type RelayGraph } from './model';
+import { nodesByGroup } from './groups';
 
 const SHAPES: Record<NodeKind, [string, string]> = {
   client: ['(["', '"])'],
@@ -25,15 +26,8 @@ function nodeLine(n: GraphNode, id: string): string {
 export function renderMermaid(graph: RelayGraph): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i + 1}`]));
   const out = ['flowchart LR'];
-  const groups = new Map<string, GraphNode[]>();
-  for (const n of graph.nodes) {
-    const g = n.group === undefined || n.group === '.' ? '' : n.group;
-    const list = groups.get(g);
-    if (list) list.push(n);
-    else groups.set(g, [n]);
-  }
   let sub = 0;
-  for (const [group, nodes] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [group, nodes] of nodesByGroup(graph)) {
     const indent = group ? '    ' : '  ';
     if (group) out.push(`  subgraph g${++sub}["${esc(group)}"]`, '    direction LR');
     for (const n of nodes) out.push(indent + nodeLine(n, ids.get(n.id)!));
