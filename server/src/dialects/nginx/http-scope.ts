@@ -7,6 +7,7 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { specsOf } from './reference';
+import { configFiles } from './relay-graph';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -58,7 +59,8 @@ interface Cache {
   generation: number;
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
-  upstreams?: Map<string, Placed[]>;
+  /** HTTP upstreams per configuration (its set of files). */
+  upstreams: Map<ReadonlySet<string>, Map<string, Placed[]>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   /** Per chain, the lookups made on it: name, lookup, name, lookup, ... */
   lookups: WeakMap<Chain, (string | Lookup)[]>;
@@ -73,7 +75,7 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
+    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
     caches.set(ws, c);
   }
   return c;
@@ -273,10 +275,12 @@ function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive):
   return ctx.contextOf(file).context.bases[0]?.[0];
 }
 
-/** HTTP `upstream` blocks of every nginx file in the workspace, by name, with their files. */
+/** HTTP `upstream` blocks of the loaded files of this file's configuration, by name, with their files. */
 export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
   const cache = cacheOf(ctx.ws);
-  if (cache.upstreams) return cache.upstreams;
+  const files = configFiles(ctx);
+  const hit = cache.upstreams.get(files);
+  if (hit) return hit;
   const out = new Map<string, Placed[]>();
   const add = (f: SourceFile, d: Directive) => {
     if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
@@ -287,13 +291,13 @@ export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
   };
   // `upstream` stands only directly in `http` (or at the top of a fragment included there).
   for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx') continue;
+    if (f.language !== 'nginx' || !files.has(f.path)) continue;
     for (const top of f.parse.tree) {
       add(f, top);
       if (top.name === 'http') for (const d of top.children ?? []) add(f, d);
     }
   }
-  cache.upstreams = out;
+  cache.upstreams.set(files, out);
   return out;
 }
 

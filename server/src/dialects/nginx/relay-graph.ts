@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import type { Directive } from '../../engine/syntax';
 import { LineIndex } from '../../engine/text';
 import type { SourceFile, Workspace } from '../../engine/workspace';
-import type { NginxContext } from './analysis';
+import type { NginxContext, ServerInfo } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
 
@@ -43,6 +43,9 @@ interface WsCache {
   lowered: Map<string, Map<string, UpstreamRef[]>>;
   roots: Map<string, Set<Root>>;
   closed: Map<string, boolean>;
+  configs: Map<string, ReadonlySet<string>>;
+  configKeys: Map<string, string>;
+  scopedUpstreams: Map<string, Map<string, UpstreamRef[]>>;
 }
 
 const MAX_NODES = 2000;
@@ -56,7 +59,7 @@ const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 function state(ws: Workspace): WsCache {
   const hit = wsCache.get(ws);
   if (hit && hit.generation === ws.generation) return hit;
-  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), lowered: new Map(), roots: new Map(), closed: new Map() };
+  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), lowered: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map(), scopedUpstreams: new Map() };
   wsCache.set(ws, fresh);
   return fresh;
 }
@@ -147,12 +150,112 @@ export function rootsOf(ctx: NginxContext, path: string): Set<Root> {
   return out;
 }
 
+/** Whether a file nothing includes is a main file (its own configuration) rather than a fragment. */
+function isMainTop(ctx: NginxContext, node: GraphNode): boolean {
+  return node.loaded ? ctx.contextOf(node.file).context.source === 'main' : looksMain(node.file);
+}
+
+/** The files reachable from `tops` through includes, the tops among them. */
+function reachedFrom(st: WsCache, tops: Iterable<string>): Set<string> {
+  const out = new Set<string>(tops);
+  const todo = [...out];
+  while (todo.length) {
+    for (const inc of st.graph.nodes.get(todo.pop()!)?.includes ?? []) for (const p of inc.paths) if (!out.has(p)) out.add(p), todo.push(p);
+  }
+  return out;
+}
+
+/**
+ * The files at the top of every chain of includers above `path` (the file itself when nothing
+ * includes it), and every file met on the way up.
+ */
+function includersAbove(st: WsCache, path: string): { tops: string[]; seen: Set<string> } {
+  const tops: string[] = [];
+  const seen = new Set<string>([path]);
+  const stack = [path];
+  while (stack.length) {
+    const p = stack.pop()!;
+    const up = st.graph.includedBy.get(p) ?? [];
+    if (!up.length) tops.push(p);
+    for (const e of up) if (!seen.has(e.from)) seen.add(e.from), stack.push(e.from);
+  }
+  return { tops, seen };
+}
+
+/**
+ * The files of the configuration(s) `path` belongs to, where names (upstreams, maps, variables)
+ * are looked up: every file the main files above it reach through `include`. A fragment that
+ * nothing here includes may be included from outside, so it also sees the other such fragments
+ * and the main files with an include that found nothing (either may be its configuration).
+ * Unrelated configurations in one workspace never see each other. Cached per workspace generation.
+ */
+export function configFiles(ctx: NginxContext, path: string = ctx.file.path): ReadonlySet<string> {
+  const st = state(ctx.ws);
+  const key = configKey(ctx, st, path);
+  let files = st.configs.get(key);
+  if (!files) {
+    const tops = key.split('\0');
+    if (tops[0] === '') {
+      tops.shift();
+      for (const [p, node] of st.graph.nodes) {
+        if (st.graph.includedBy.get(p)?.length) continue;
+        if (!isMainTop(ctx, node) || node.includes.some((inc) => !inc.paths.length)) tops.push(p);
+      }
+    }
+    files = reachedFrom(st, tops);
+    st.configs.set(key, files);
+  }
+  return files;
+}
+
+/** Names one configuration: its sorted top files, led by an empty part when one top is a fragment. */
+function configKey(ctx: NginxContext, st: WsCache, path: string): string {
+  let key = st.configKeys.get(path);
+  if (key === undefined) {
+    const above = includersAbove(st, path);
+    // Files that only include one another in a ring have no top: the ring is the configuration.
+    const tops = (above.tops.length ? above.tops : [...above.seen]).sort();
+    const open = tops.some((t) => {
+      const node = st.graph.nodes.get(t);
+      return !node || !isMainTop(ctx, node);
+    });
+    key = (open ? ['', ...tops] : tops).join('\0');
+    st.configKeys.set(path, key);
+  }
+  return key;
+}
+
+/** The servers (http, stream, mail) of the loaded files of this file's configuration. */
+export function configServers(ctx: NginxContext): ServerInfo[] {
+  const files = configFiles(ctx);
+  return ctx.workspaceServers().filter((s) => files.has(s.path));
+}
+
+/**
+ * Upstream blocks of one family in this file's configuration (configFiles), by name, each with
+ * its file. Cached per configuration and workspace generation.
+ */
+export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
+  const st = state(ctx.ws);
+  const key = `${family}\0${configKey(ctx, st, ctx.file.path)}`;
+  const hit = st.scopedUpstreams.get(key);
+  if (hit) return hit;
+  const files = configFiles(ctx);
+  const out = new Map<string, UpstreamRef[]>();
+  for (const [name, refs] of allUpstreams(ctx, family)) {
+    const mine = refs.filter((r) => files.has(r.path));
+    if (mine.length) out.set(name, mine);
+  }
+  st.scopedUpstreams.set(key, out);
+  return out;
+}
+
 /**
  * Upstream blocks of one family across the workspace and every file its includes reach,
  * by name (the upstream blocks of every workspace nginx file, plus those of files read only for an
  * include, each with its file). Cached per workspace generation.
  */
-export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
+function allUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
   const st = state(ctx.ws);
   const hit = st.upstreams.get(family);
   if (hit) return hit;
@@ -181,7 +284,8 @@ export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): 
 /** The same upstreams keyed by lower-cased name: nginx matches upstream names case-insensitively. */
 export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
   const st = state(ctx.ws);
-  const hit = st.lowered.get(family);
+  const key = `${family}\0${configKey(ctx, st, ctx.file.path)}`;
+  const hit = st.lowered.get(key);
   if (hit) return hit;
   const out = new Map<string, UpstreamRef[]>();
   for (const [name, refs] of visibleUpstreams(ctx, family)) {
@@ -190,7 +294,7 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
     // Names that differ only in case share one list; the others keep visibleUpstreams' own.
     out.set(key, known ? [...known, ...refs] : refs);
   }
-  st.lowered.set(family, out);
+  st.lowered.set(key, out);
   return out;
 }
 
@@ -205,15 +309,7 @@ export function closedWorld(ctx: NginxContext): boolean {
   const hit = st.closed.get(path);
   if (hit !== undefined) return hit;
   let closed = true;
-  const tops: string[] = [];
-  const seen = new Set<string>([path]);
-  const stack = [path];
-  while (stack.length) {
-    const p = stack.pop()!;
-    const up = st.graph.includedBy.get(p) ?? [];
-    if (!up.length) tops.push(p);
-    for (const e of up) if (!seen.has(e.from)) seen.add(e.from), stack.push(e.from);
-  }
+  const { tops } = includersAbove(st, path);
   for (const t of tops) {
     const node = st.graph.nodes.get(t);
     if (!node || !node.loaded || ctx.contextOf(node.file).context.source !== 'main') closed = false;

@@ -5,7 +5,7 @@ import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
-import { includeGraph, upstreamsByLowerName } from './relay-graph';
+import { configFiles, includeGraph, upstreamsByLowerName } from './relay-graph';
 import { isIpAddress, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
@@ -159,33 +159,34 @@ function isTableKeyword(table: string, line: Directive): boolean {
   return table === 'geo' && (line.name === 'proxy' || line.name === 'delete');
 }
 
-interface VarIndex {
-  generation: number;
-  /** Literal values per variable; null when some assignment is not a literal we can read. */
-  values: Map<string, string[] | null>;
-}
+/** Literal values per variable; null when some assignment is not a literal we can read. */
+type VarIndex = Map<string, string[] | null>;
 
-const varCache = new WeakMap<object, VarIndex>();
+/** Per configuration (its set of files, which is new each workspace generation). */
+const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
 
 /**
- * Every literal value a user variable can take across the configuration (map, geo,
+ * Every literal value a user variable can take across this file's configuration (map, geo,
  * split_clients, set), or undefined when one of its assignments is not a plain literal
  * or the variable is never assigned here (a built-in, or set by a module we do not read).
  */
 export function variableValues(ctx: NginxContext, name: string): string[] | undefined {
   const graph = includeGraph(ctx.ws);
-  let idx = varCache.get(graph);
-  if (!idx || idx.generation !== ctx.ws.generation) {
-    const values = new Map<string, string[] | null>();
+  const files = configFiles(ctx);
+  let values = varCache.get(files);
+  if (!values) {
+    const index: VarIndex = (values = new Map());
     const put = (v: string, value: string | undefined) => {
       const key = v.replace(/^\$\{?|\}$/g, '');
-      const list = values.get(key);
+      const list = index.get(key);
       if (list === null) return;
-      if (value === undefined || value.includes('$')) values.set(key, null);
+      if (value === undefined || value.includes('$')) index.set(key, null);
       else if (list) list.push(value);
-      else values.set(key, [value]);
+      else index.set(key, [value]);
     };
-    for (const node of graph.nodes.values()) {
+    for (const path of files) {
+      const node = graph.nodes.get(path);
+      if (!node) continue;
       for (const d of walk(node.file.parse.tree)) {
         const v = tableVariable(d);
         if (v) {
@@ -197,10 +198,9 @@ export function variableValues(ctx: NginxContext, name: string): string[] | unde
         else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
       }
     }
-    idx = { generation: ctx.ws.generation, values };
-    varCache.set(graph, idx);
+    varCache.set(files, values);
   }
-  return idx.values.get(name) ?? undefined;
+  return values.get(name) ?? undefined;
 }
 
 /** The first variable named in a string, without its `$`. */

@@ -11,6 +11,7 @@ import { LineIndex } from '../../engine/text';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
 import { isLoopback, upstreamLinesOf, type Target } from './target';
+import { configFiles } from './relay-graph';
 
 export interface Found {
   directive: Directive;
@@ -45,11 +46,24 @@ interface Cache {
   includeMaps: Map<SourceFile, Map<Directive, IncludeTarget>>;
   levels: Map<readonly Directive[], Level>;
   roots: Map<string, Set<string>>;
-  upstreams: Map<string, Map<string, Directive[]>>;
+  /** Per configuration (its set of files): upstreams per family, and their reach per family, per name. */
+  scoped: Map<ReadonlySet<string>, ConfigCache>;
   disk: Map<string, SourceFile | undefined>;
-  /** Per family, per upstream name. */
-  reach: Map<string, Map<string, Reach | undefined | 'none'>>;
   mentions: Map<string, boolean>;
+}
+
+interface ConfigCache {
+  upstreams: Map<string, Map<string, Directive[]>>;
+  reach: Map<string, Map<string, Reach | undefined | 'none'>>;
+}
+
+/** The caches of the configuration the analysed file belongs to. */
+function configCacheOf(ctx: NginxContext): ConfigCache {
+  const scoped = cacheOf(ctx).scoped;
+  const files = configFiles(ctx);
+  let c = scoped.get(files);
+  if (!c) scoped.set(files, (c = { upstreams: new Map(), reach: new Map() }));
+  return c;
 }
 
 /** One http server's `listen` on a socket. */
@@ -71,7 +85,7 @@ const socketCaches = new WeakMap<NginxContext, Map<string, SocketUsers>>();
 function cacheOf(ctx: NginxContext): Cache {
   let c = caches.get(ctx.ws);
   if (!c || c.generation !== ctx.ws.generation) {
-    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), upstreams: new Map(), disk: new Map(), reach: new Map(), mentions: new Map() }));
+    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), scoped: new Map(), disk: new Map(), mentions: new Map() }));
   }
   return c;
 }
@@ -363,11 +377,13 @@ export function hasOther<T>(set: ReadonlySet<T>, self: T | undefined): boolean {
 }
 
 /**
- * Upstream blocks of a family, by name, over the workspace. Upstreams stand only inside `http` or
- * `stream`, or at the top of a fragment of those, so only those levels are scanned.
+ * Upstream blocks of a family, by name, over the loaded files of this file's configuration.
+ * Upstreams stand only inside `http` or `stream`, or at the top of a fragment of those, so only
+ * those levels are scanned.
  */
 export function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<string, Directive[]> {
-  const cache = cacheOf(ctx).upstreams;
+  const cache = configCacheOf(ctx).upstreams;
+  const files = configFiles(ctx);
   let m = cache.get(family);
   if (m) return m;
   const out = new Map<string, Directive[]>();
@@ -378,7 +394,7 @@ export function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<s
     else out.set(d.args[0].value, [d]);
   };
   for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx') continue;
+    if (f.language !== 'nginx' || !files.has(f.path)) continue;
     let fileFamily: string | undefined;
     for (const d of f.parse.tree) {
       if (d.name === family && d.children) d.children.forEach(add);
@@ -409,7 +425,7 @@ export interface Reach {
 
 /** The ports and hosts of the upstream blocks named `name` ('none' when there is no such upstream). */
 function upstreamReach(ctx: NginxContext, family: 'http' | 'stream', name: string): Reach | undefined | 'none' {
-  const byFamily = cacheOf(ctx).reach;
+  const byFamily = configCacheOf(ctx).reach;
   let cache = byFamily.get(family);
   if (!cache) byFamily.set(family, (cache = new Map()));
   const key = name;

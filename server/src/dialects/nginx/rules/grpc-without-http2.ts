@@ -2,6 +2,7 @@
 import type { Fix, Related, TextEdit } from '../../../engine/rules';
 import { chainFrom, chainsOf, enclosingOnChain, expand, httpSites, insertAfter, insertBefore, lookup, type Placed } from '../http-scope';
 import { parseListen } from '../listen';
+import { configServers } from '../relay-graph';
 import type { NginxRule } from './types';
 
 export const grpcWithoutHttp2: NginxRule = {
@@ -16,7 +17,7 @@ export const grpcWithoutHttp2: NginxRule = {
     // Sockets on which some server enables HTTP/2 by a listen parameter: nginx applies it to the
     // whole socket, whichever server on it carries the parameter.
     const h2Sockets = new Set<string>();
-    for (const s of ctx.workspaceServers()) {
+    for (const s of configServers(ctx)) {
       if (s.family !== 'http') continue;
       for (const l of s.listens) if (l.socket.params.has('http2')) h2Sockets.add(l.socket.key);
     }

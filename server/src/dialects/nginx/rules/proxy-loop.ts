@@ -6,7 +6,7 @@ import type { NginxContext, ServerInfo } from '../analysis';
 import type { ListenSocket } from '../listen';
 import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
-import { upstreamsByLowerName } from '../relay-graph';
+import { configServers, upstreamsByLowerName } from '../relay-graph';
 import { defaultPort, isLoopback, upstreamLinesOf } from '../target';
 import type { NginxRule } from './types';
 
@@ -104,7 +104,7 @@ export const proxyLoop: NginxRule = {
     const serversOnPort = (port: number): ServerInfo[] => {
       if (!ports) {
         ports = new Map();
-        for (const s of ctx.workspaceServers()) {
+        for (const s of configServers(ctx)) {
           if (s.family !== 'http') continue;
           const own = new Set(s.listens.length ? s.listens.filter((l) => !l.socket.params.has('quic')).map((l) => l.socket.port) : [80]);
           for (const p of own) {

@@ -4,6 +4,7 @@ import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import { walk } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
+import { configFiles, graphFile } from '../relay-graph';
 import { rootName } from '../scope';
 import { familyAt, flagOn, inherited, insertBefore, missing } from '../tls-scope';
 import type { NginxRule } from './types';
@@ -24,15 +25,17 @@ interface Origin {
 
 const cache = new WeakMap<NginxContext, Map<string, Origin>>();
 
-/** Stream variables (without `$`) whose value comes from a preread variable, through any chain of maps. */
+/** Stream variables (without `$`) of this configuration whose value comes from a preread variable, through any chain of maps. */
 function prereadDerived(ctx: NginxContext): Map<string, Origin> {
   const hit = cache.get(ctx);
   if (hit) return hit;
   const out = new Map<string, Origin>();
   for (const v of PREREAD) out.set(v, { source: v });
   const maps: { path: string; node: Directive; inputs: string[]; output: string }[] = [];
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx') continue;
+  // Only maps of this file's own configuration: a like-named map elsewhere is another nginx's.
+  for (const path of configFiles(ctx)) {
+    const f = graphFile(ctx.ws, path);
+    if (!f) continue;
     let fileFamily: string | undefined;
     for (const d of walk(f.parse.tree)) {
       if (d.name !== 'map' || !d.children || d.args.length < 2) continue;
