@@ -88,6 +88,14 @@ describe('completion', () => {
     expect(labels('events {}\nstream { upstream db { server 192.0.2.1:5432; }\n server { listen 1; proxy_pass | } }')).toContain('db');
   });
 
+  it('offers only the upstream names of its own configuration', () => {
+    const { text, pos } = cursor('events {}\nhttp { upstream mine { server 192.0.2.1; }\n server { location / { proxy_pass | } } }');
+    const ws = memoryWorkspace({ '/ws/b/nginx.conf': text, '/ws/a/nginx.conf': 'events {}\nhttp { upstream theirs { server 192.0.2.2; } }\n' }, 'nginx');
+    const offered = nginxDialect.complete(ws.get('/ws/b/nginx.conf')!, pos, ws).map((i) => i.label);
+    expect(offered).toContain('http://mine');
+    expect(offered).not.toContain('http://theirs');
+  });
+
   it('offers variables after $', () => {
     const vars = labels('events {}\nhttp { server { location / { proxy_set_header Host $|');
     expect(vars).toContain('$host');
@@ -119,6 +127,12 @@ describe('definition', () => {
       '/ws/conf.d/up.conf': 'upstream backend {\n  server 192.0.2.1;\n}\n',
     });
     expect(nginxDialect.definition(file, pos, ws)).toEqual([{ path: '/ws/conf.d/up.conf', range: { start: { line: 0, character: 9 }, end: { line: 0, character: 16 } } }]);
+  });
+  it('jumps only to the upstream of its own configuration, not to a like-named one of another', () => {
+    const { ws, file, pos } = at('events {}\nhttp { upstream backend { server 192.0.2.2; }\n server { location / { proxy_pass http://back|end; } } }', '/ws/b/nginx.conf', {
+      '/ws/a/nginx.conf': 'events {}\nhttp { upstream backend { server 192.0.2.1; } }\n',
+    });
+    expect(nginxDialect.definition(file, pos, ws).map((p) => p.path)).toEqual(['/ws/b/nginx.conf']);
   });
   it('jumps from include to the matched files and from @name to its location', () => {
     const { ws, file, pos } = at('events {}\nhttp { include conf.d/*.c|onf; }', '/ws/nginx.conf', { '/ws/conf.d/a.conf': '', '/ws/conf.d/b.conf': '' });

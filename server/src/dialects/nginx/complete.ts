@@ -10,6 +10,7 @@ import { allowedAt, DATA_BLOCKS } from './context';
 import { directiveHoverText } from './hover';
 import { directives, specsOf, variables } from './reference';
 import { layerFactOf } from './roles';
+import { configFiles } from './relay-graph';
 
 const KIND_KEYWORD = 14;
 const KIND_VALUE = 12;
@@ -54,7 +55,7 @@ export function nginxComplete(file: SourceFile, pos: Position, ws: Workspace): C
     for (const v of spec.enumValues) items.push({ label: v, kind: KIND_VALUE, detail: `${name} value` });
   }
   if (argIndex === 0 && /^(proxy_pass|grpc_pass|uwsgi_pass|fastcgi_pass|scgi_pass|memcached_pass)$/.test(name)) {
-    items.push(...upstreamItems(ws, paths[0][0] === 'stream' ? 'stream' : 'http', name === 'proxy_pass' && paths[0][0] !== 'stream'));
+    items.push(...upstreamItems(file, ws, paths[0][0] === 'stream' ? 'stream' : 'http', name === 'proxy_pass' && paths[0][0] !== 'stream'));
   }
   return items;
 }
@@ -87,11 +88,12 @@ function variableItems(family: string | undefined): CompletionItem[] {
   return items;
 }
 
-/** Upstream names from every nginx file of the workspace, in the same family (http or stream). */
-function upstreamItems(ws: Workspace, family: string, withScheme: boolean): CompletionItem[] {
+/** Upstream names from the nginx files of this file's configuration, in the same family (http or stream). */
+function upstreamItems(file: SourceFile, ws: Workspace, family: string, withScheme: boolean): CompletionItem[] {
   const names = new Set<string>();
+  const config = configFiles(analyzeContext(file, ws, ws.contextOverride.get(file.path)));
   for (const f of ws.all()) {
-    if (f.language !== 'nginx') continue;
+    if (f.language !== 'nginx' || !config.has(f.path)) continue;
     for (const d of walk(f.parse.tree)) {
       if (d.name !== 'upstream' || !d.children || !d.args[0]) continue;
       const inFamily = (d.parent?.name ?? family) === family || !d.parent;

@@ -3,7 +3,9 @@ import { walk, type Directive, type Position } from '../../engine/syntax';
 import type { Place } from '../../engine/dialect';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import { locate } from '../../features/locate';
+import { analyzeContext } from './analysis';
 import { includesOf } from './includes';
+import { configFiles, graphFile } from './relay-graph';
 
 const PASS = /^(proxy_pass|grpc_pass|uwsgi_pass|fastcgi_pass|scgi_pass|memcached_pass)$/;
 
@@ -31,9 +33,11 @@ export function nginxDefinition(file: SourceFile, pos: Position, ws: Workspace):
   return [];
 }
 
+/** Upstreams of that name in the file's own configuration (its file first): another config's are another nginx's. */
 function findUpstreams(ws: Workspace, from: SourceFile, name: string): Place[] {
   const out: Place[] = [];
-  const files = [from, ...ws.all().filter((f) => f !== from && f.language === 'nginx')];
+  const config = configFiles(analyzeContext(from, ws, ws.contextOverride.get(from.path)));
+  const files = [from, ...[...config].filter((p) => p !== from.path).map((p) => graphFile(ws, p)).filter((f): f is SourceFile => !!f)];
   for (const f of files) {
     for (const d of walk(f.parse.tree)) {
       if (d.name === 'upstream' && d.children && d.args[0]?.value === name) out.push({ path: f.path, range: d.args[0].range });
