@@ -62,6 +62,29 @@ describe('nginx/target-without-port', () => {
     const text = stream('    upstream db.example.test { server 192.0.2.41:5432; }\n    server { listen 5432; proxy_pass db.example.test; }');
     expect(of(lint({ [MAIN]: text }), 'target-without-port')).toEqual([]);
   });
+
+  it('reports a map value without a port when the map chooses a stream proxy_pass, offering the listen port', () => {
+    const text = stream(
+      '    upstream grp { server 192.0.2.42:443; }\n    map $ssl_preread_server_name $backend {\n        a.example.test 192.0.2.21:443;\n        b.example.test grp;\n        c.example.test unix:/run/c.sock;\n        default        192.0.2.23;\n    }\n    server { listen 443; ssl_preread on; proxy_pass $backend; }',
+    );
+    const fs = of(lint({ [MAIN]: text }), 'target-without-port');
+    expect(fs.map(at)).toEqual(['8:23-33']);
+    expect(fs[0].message).toContain('$backend is the target of a stream (L4) proxy_pass');
+    expect(fs[0].related?.map((r) => r.range.start.line + 1)).toEqual([10]);
+    expect(fs[0].fixes?.[0].edits[0]).toMatchObject({ path: MAIN, newText: '192.0.2.23:443' });
+  });
+
+  it('finds the map in an included file and leaves http maps and ported passes alone', () => {
+    const files = {
+      [MAIN]: 'events {}\nstream {\n    include /ws/maps.conf;\n    server { listen 443; proxy_pass $pick; }\n    server { listen 444; proxy_pass $port_given:443; }\n}\nhttp {\n    map $host $pick { default 192.0.2.60; }\n    server { listen 80; location / { proxy_pass http://$pick; } }\n}\n',
+      '/ws/maps.conf': 'map $remote_addr $pick { default 192.0.2.61; }\nmap $remote_addr $port_given { default 192.0.2.62; }\n',
+    };
+    expect(of(lint(files, MAIN), 'target-without-port')).toEqual([]);
+    const inFragment = of(lint(files, '/ws/maps.conf'), 'target-without-port');
+    expect(inFragment.map(at)).toEqual(['1:33-43']);
+    expect(inFragment[0].related?.[0].path).toBe(MAIN);
+    expect(inFragment[0].fixes).toBeUndefined();
+  });
 });
 
 describe('nginx/undefined-upstream', () => {

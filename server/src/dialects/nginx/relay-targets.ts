@@ -5,7 +5,8 @@ import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
-import { configFiles, includeGraph, upstreamsByLowerName } from './relay-graph';
+import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
+import { rootName } from './scope';
 import { isIpAddress, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
@@ -159,11 +160,61 @@ function isTableKeyword(table: string, line: Directive): boolean {
   return table === 'geo' && (line.name === 'proxy' || line.name === 'delete');
 }
 
-/** Literal values per variable; null when some assignment is not a literal we can read. */
-type VarIndex = Map<string, string[] | null>;
+/** One literal value a user variable is given: a line of a map/geo/split_clients table, or `set`. */
+export interface VariableSite {
+  path: string;
+  /** The table line or `set` directive. */
+  node: Directive;
+  value: Arg;
+}
+
+interface VarIndex {
+  /** Literal values per variable; null when some assignment is not a literal we can read. */
+  values: Map<string, string[] | null>;
+  /** Where each variable is given a literal value. */
+  sites: Map<string, VariableSite[]>;
+}
 
 /** Per configuration (its set of files, which is new each workspace generation). */
 const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
+
+/** The user variables assigned in this file's configuration, with their literal values and where each is given. */
+function variableIndex(ctx: NginxContext): VarIndex {
+  const files = configFiles(ctx);
+  const hit = varCache.get(files);
+  if (hit) return hit;
+  const graph = includeGraph(ctx.ws);
+  const index: VarIndex = { values: new Map(), sites: new Map() };
+  const put = (v: string, value: string | undefined, site?: VariableSite) => {
+    const key = v.replace(/^\$\{?|\}$/g, '');
+    if (site && !site.value.value.includes('$')) {
+      const sites = index.sites.get(key);
+      if (sites) sites.push(site);
+      else index.sites.set(key, [site]);
+    }
+    const list = index.values.get(key);
+    if (list === null) return;
+    if (value === undefined || value.includes('$')) index.values.set(key, null);
+    else if (list) list.push(value);
+    else index.values.set(key, [value]);
+  };
+  for (const path of files) {
+    const node = graph.nodes.get(path);
+    if (!node) continue;
+    for (const d of walk(node.file.parse.tree)) {
+      const v = tableVariable(d);
+      if (v) {
+        for (const c of d.children ?? []) {
+          if (c.name === 'include') put(v, undefined);
+          else if (!isTableKeyword(d.name, c)) put(v, c.args[0]?.value ?? '', c.args[0] && { path, node: c, value: c.args[0] });
+        }
+      } else if (d.name === 'set' && d.args.length === 2) put(d.args[0].value, d.args[1].value, { path, node: d, value: d.args[1] });
+      else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
+    }
+  }
+  varCache.set(files, index);
+  return index;
+}
 
 /**
  * Every literal value a user variable can take across this file's configuration (map, geo,
@@ -171,36 +222,50 @@ const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
  * or the variable is never assigned here (a built-in, or set by a module we do not read).
  */
 export function variableValues(ctx: NginxContext, name: string): string[] | undefined {
-  const graph = includeGraph(ctx.ws);
+  return variableIndex(ctx).values.get(name) ?? undefined;
+}
+
+/** Where a user variable (without `$`) is given a literal value in this file's configuration. */
+export function variableSites(ctx: NginxContext, name: string): readonly VariableSite[] {
+  return variableIndex(ctx).sites.get(name) ?? [];
+}
+
+/** Whether a directive of a configuration file stands in `stream` (by its own blocks, else where its file is included). */
+export function inStream(ctx: NginxContext, path: string, d: Directive): boolean {
+  const root = rootName(d);
+  return root && FAMILIES.has(root) ? root === 'stream' : rootsOf(ctx, path).has('stream');
+}
+
+const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
+const streamVarCache = new WeakMap<ReadonlySet<string>, Map<string, PassSite>>();
+
+export interface PassSite {
+  path: string;
+  node: Directive;
+}
+
+/**
+ * Variables (without `$`) that make up the whole argument of a stream proxy_pass in this file's
+ * configuration, each with the first such pass: the variable's value must carry the port.
+ */
+export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
   const files = configFiles(ctx);
-  let values = varCache.get(files);
-  if (!values) {
-    const index: VarIndex = (values = new Map());
-    const put = (v: string, value: string | undefined) => {
-      const key = v.replace(/^\$\{?|\}$/g, '');
-      const list = index.get(key);
-      if (list === null) return;
-      if (value === undefined || value.includes('$')) index.set(key, null);
-      else if (list) list.push(value);
-      else index.set(key, [value]);
-    };
-    for (const path of files) {
-      const node = graph.nodes.get(path);
-      if (!node) continue;
-      for (const d of walk(node.file.parse.tree)) {
-        const v = tableVariable(d);
-        if (v) {
-          for (const c of d.children ?? []) {
-            if (c.name === 'include') put(v, undefined);
-            else if (!isTableKeyword(d.name, c)) put(v, c.args[0]?.value ?? '');
-          }
-        } else if (d.name === 'set' && d.args.length === 2) put(d.args[0].value, d.args[1].value);
-        else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
-      }
+  const hit = streamVarCache.get(files);
+  if (hit) return hit;
+  const out = new Map<string, PassSite>();
+  for (const path of files) {
+    const file = graphFile(ctx.ws, path);
+    if (!file || !file.text.includes('proxy_pass')) continue;
+    for (const d of walk(file.parse.tree)) {
+      if (d.name !== 'proxy_pass' || d.children || d.args.length !== 1) continue;
+      const m = WHOLE_VAR.exec(d.args[0].value);
+      if (!m) continue;
+      const name = m[1] ?? m[2];
+      if (!out.has(name) && inStream(ctx, path, d)) out.set(name, { path, node: d });
     }
-    varCache.set(files, values);
   }
-  return values.get(name) ?? undefined;
+  streamVarCache.set(files, out);
+  return out;
 }
 
 /** The first variable named in a string, without its `$`. */

@@ -1,8 +1,9 @@
-// A relay target with no port where nginx has no default to use: stream proxy_pass, stream
-// upstream servers, and fastcgi/uwsgi/scgi/grpc/memcached_pass ("no port in upstream").
+// A relay target with no port where nginx has no default to use: stream proxy_pass (and the map
+// values a `proxy_pass $var` takes), stream upstream servers, and fastcgi/uwsgi/scgi/grpc/memcached_pass
+// ("no port in upstream").
 import type { Directive } from '../../../engine/syntax';
 import { enclosing } from '../scope';
-import { isUpstreamName, passesOf, upstreamServersOf } from '../relay-targets';
+import { inStream, isUpstreamName, passesOf, streamPassVariables, targetOf, upstreamServersOf, variableSites } from '../relay-targets';
 import { isIpAddress, isLoopback, type Target } from '../target';
 import type { NginxContext } from '../analysis';
 import type { NginxRule } from './types';
@@ -32,7 +33,7 @@ export const targetWithoutPort: NginxRule = {
   language: 'nginx',
   layer: 4,
   severity: 'error',
-  summary: 'A stream relay target, stream upstream server or fastcgi/uwsgi/scgi/grpc/memcached target without a port.',
+  summary: 'A stream relay target (or a map value a stream proxy_pass takes as its target), stream upstream server or fastcgi/uwsgi/scgi/grpc/memcached target without a port.',
   check(ctx, report) {
     for (const p of passesOf(ctx)) {
       const t = p.target;
@@ -49,6 +50,23 @@ export const targetWithoutPort: NginxRule = {
         message: `"${p.arg.value}" names no port, and ${where} has no default port to fall back on: nginx refuses the file ("no port in upstream") and nothing is relayed (L4); add the backend's port (${example}).`,
         fixes: port !== undefined ? [{ title: `Add port ${port} (the port this server listens on)`, edits: [{ path: ctx.file.path, range: p.arg.range, newText: `${p.arg.value}:${port}` }] }] : undefined,
       });
+    }
+    // A stream `proxy_pass $var` takes host and port from the variable's value: nginx -t cannot
+    // check it, and each connection routed to a value without a port fails ("no port in upstream").
+    for (const [name, pass] of streamPassVariables(ctx)) {
+      for (const site of variableSites(ctx, name)) {
+        if (site.path !== ctx.file.path || !inStream(ctx, site.path, site.node)) continue;
+        const t = targetOf(site.value.value);
+        if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host || isUpstreamName(ctx, 'stream', t.host)) continue;
+        const port = pass.path === ctx.file.path ? listenPort(ctx, pass.node) : undefined;
+        const example = port !== undefined ? `${site.value.value}:${port}` : `${site.value.value}:PORT`;
+        report({
+          range: site.value.range,
+          message: `"${site.value.value}" names no port and no stream upstream, yet $${name} is the target of a stream (L4) proxy_pass, which has no default port: nginx accepts the file, but every connection routed to this value is closed at once ("no port in upstream") (L4); add the backend's port (${example}).`,
+          related: [{ path: pass.path, range: pass.node.args[0].range, message: `$${name} chooses the backend of this stream proxy_pass` }],
+          fixes: port !== undefined ? [{ title: `Add port ${port} (the port the relaying server listens on)`, edits: [{ path: ctx.file.path, range: site.value.range, newText: example }] }] : undefined,
+        });
+      }
     }
     for (const s of upstreamServersOf(ctx, 'stream')) {
       const t = s.target;
