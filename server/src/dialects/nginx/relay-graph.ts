@@ -40,12 +40,16 @@ interface WsCache {
   generation: number;
   graph: IncludeGraph;
   upstreams: Map<string, Map<string, UpstreamRef[]>>;
-  lowered: Map<string, Map<string, UpstreamRef[]>>;
   roots: Map<string, Set<Root>>;
   closed: Map<string, boolean>;
-  configs: Map<string, ReadonlySet<string>>;
+  configs: Map<string, ConfigView>;
   configKeys: Map<string, string>;
-  scopedUpstreams: Map<string, Map<string, UpstreamRef[]>>;
+}
+
+/** One configuration: its files, and its upstreams per family (and per `lower <family>`, by lower-cased name). */
+interface ConfigView {
+  files: ReadonlySet<string>;
+  upstreams: Map<string, Map<string, UpstreamRef[]>>;
 }
 
 const MAX_NODES = 2000;
@@ -59,7 +63,7 @@ const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 function state(ws: Workspace): WsCache {
   const hit = wsCache.get(ws);
   if (hit && hit.generation === ws.generation) return hit;
-  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), lowered: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map(), scopedUpstreams: new Map() };
+  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() };
   wsCache.set(ws, fresh);
   return fresh;
 }
@@ -183,17 +187,26 @@ function includersAbove(st: WsCache, path: string): { tops: string[]; seen: Set<
 }
 
 /**
- * The files of the configuration(s) `path` belongs to, where names (upstreams, maps, variables)
+ * The files of the configuration(s) the analysed file belongs to, where names (upstreams, maps, variables)
  * are looked up: every file the main files above it reach through `include`. A fragment that
  * nothing here includes may be included from outside, so it also sees the other such fragments
  * and the main files with an include that found nothing (either may be its configuration).
  * Unrelated configurations in one workspace never see each other. Cached per workspace generation.
  */
-export function configFiles(ctx: NginxContext, path: string = ctx.file.path): ReadonlySet<string> {
+export function configFiles(ctx: NginxContext): ReadonlySet<string> {
+  return configView(ctx).files;
+}
+
+const viewOfContext = new WeakMap<NginxContext, { generation: number; view: ConfigView }>();
+
+/** This file's configuration, looked up once per analysis. */
+function configView(ctx: NginxContext): ConfigView {
+  const known = viewOfContext.get(ctx);
+  if (known && known.generation === ctx.ws.generation) return known.view;
   const st = state(ctx.ws);
-  const key = configKey(ctx, st, path);
-  let files = st.configs.get(key);
-  if (!files) {
+  const key = configKey(ctx, st, ctx.file.path);
+  let view = st.configs.get(key);
+  if (!view) {
     const tops = key.split('\0');
     if (tops[0] === '') {
       tops.shift();
@@ -202,10 +215,11 @@ export function configFiles(ctx: NginxContext, path: string = ctx.file.path): Re
         if (!isMainTop(ctx, node) || node.includes.some((inc) => !inc.paths.length)) tops.push(p);
       }
     }
-    files = reachedFrom(st, tops);
-    st.configs.set(key, files);
+    view = { files: reachedFrom(st, tops), upstreams: new Map() };
+    st.configs.set(key, view);
   }
-  return files;
+  viewOfContext.set(ctx, { generation: ctx.ws.generation, view });
+  return view;
 }
 
 /** Names one configuration: its sorted top files, led by an empty part when one top is a fragment. */
@@ -236,9 +250,8 @@ export function configServers(ctx: NginxContext): ServerInfo[] {
  * its file. Cached per configuration and workspace generation.
  */
 export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
-  const st = state(ctx.ws);
-  const key = `${family}\0${configKey(ctx, st, ctx.file.path)}`;
-  const hit = st.scopedUpstreams.get(key);
+  const cache = configView(ctx).upstreams;
+  const hit = cache.get(family);
   if (hit) return hit;
   const files = configFiles(ctx);
   const out = new Map<string, UpstreamRef[]>();
@@ -246,7 +259,7 @@ export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): 
     const mine = refs.filter((r) => files.has(r.path));
     if (mine.length) out.set(name, mine);
   }
-  st.scopedUpstreams.set(key, out);
+  cache.set(family, out);
   return out;
 }
 
@@ -281,11 +294,13 @@ function allUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string,
   return byFamily[family];
 }
 
+const LOWER = { http: 'lower http', stream: 'lower stream' };
+
 /** The same upstreams keyed by lower-cased name: nginx matches upstream names case-insensitively. */
 export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
-  const st = state(ctx.ws);
-  const key = `${family}\0${configKey(ctx, st, ctx.file.path)}`;
-  const hit = st.lowered.get(key);
+  const cache = configView(ctx).upstreams;
+  const key = LOWER[family];
+  const hit = cache.get(key);
   if (hit) return hit;
   const out = new Map<string, UpstreamRef[]>();
   for (const [name, refs] of visibleUpstreams(ctx, family)) {
@@ -294,7 +309,7 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
     // Names that differ only in case share one list; the others keep visibleUpstreams' own.
     out.set(key, known ? [...known, ...refs] : refs);
   }
-  st.lowered.set(key, out);
+  cache.set(key, out);
   return out;
 }
 

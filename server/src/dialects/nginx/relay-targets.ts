@@ -236,6 +236,8 @@ export function inStream(ctx: NginxContext, path: string, d: Directive): boolean
   return root && FAMILIES.has(root) ? root === 'stream' : rootsOf(ctx, path).has('stream');
 }
 
+/** A cheap test before walking a file: some proxy_pass whose argument starts with a variable. */
+const PASS_BY_VARIABLE = /proxy_pass\s+["']?\$/;
 const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
 const streamVarCache = new WeakMap<ReadonlySet<string>, Map<string, PassSite>>();
 
@@ -255,7 +257,7 @@ export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
   const out = new Map<string, PassSite>();
   for (const path of files) {
     const file = graphFile(ctx.ws, path);
-    if (!file || !file.text.includes('proxy_pass')) continue;
+    if (!file || !PASS_BY_VARIABLE.test(file.text)) continue;
     for (const d of walk(file.parse.tree)) {
       if (d.name !== 'proxy_pass' || d.children || d.args.length !== 1) continue;
       const m = WHOLE_VAR.exec(d.args[0].value);
