@@ -64,18 +64,8 @@ export interface ConnectionEntry {
   connection?: Directive;
 }
 
-interface EntryState {
-  port: string;
-  portFrom?: { node: Directive; range: Range };
-  localPort: string;
-  localPortFrom?: Directive;
-  proto: Proto;
-  protoFrom?: { node: Directive; range: Range };
-  httpProxy?: Directive;
-  socksProxy?: Directive;
-  remote?: Directive;
-  host?: string;
-}
+/** The settings an entry is built from while the file is read: everything but its block. */
+type EntryState = Omit<ConnectionEntry, 'connection'>;
 
 function apply(state: EntryState, d: Directive): void {
   const a = d.args;
