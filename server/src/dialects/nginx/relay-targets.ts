@@ -12,6 +12,10 @@ import { isIpAddress, parseTarget, type Target } from './target';
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
 const PASS_NAMES = [...PASS_DIRECTIVES];
+/** The http passes without a default port in nginx: a bare name is only valid as an upstream name. */
+export const PORTLESS_PASSES = new Set(['fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass']);
+/** A `scheme://` prefix of a pass argument. */
+export const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 

@@ -3,14 +3,11 @@
 // ("no port in upstream").
 import type { Directive } from '../../../engine/syntax';
 import { enclosing } from '../scope';
-import { inStream, isUpstreamName, passesOf, streamPassVariables, targetOf, upstreamServersOf, variableSites } from '../relay-targets';
+import { inStream, isUpstreamName, passesOf, PORTLESS_PASSES, SCHEME_PREFIX, streamPassVariables, targetOf, upstreamServersOf, variableSites } from '../relay-targets';
 import { isIpAddress, isLoopback, type Target } from '../target';
 import type { NginxContext } from '../analysis';
 import type { NginxRule } from './types';
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** http passes besides proxy_pass: none of them has a default port in nginx. */
-const PORTLESS_HTTP = new Set(['fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass']);
 
 /**
  * A host that cannot be an upstream name: an address, localhost, or a dotted DNS name.
@@ -38,8 +35,8 @@ export const targetWithoutPort: NginxRule = {
     for (const p of passesOf(ctx)) {
       const t = p.target;
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host) continue;
-      const stream = p.node.name === 'proxy_pass' && p.families.includes('stream') && !SCHEME.test(p.arg.value);
-      const http = PORTLESS_HTTP.has(p.node.name) && p.families.includes('http');
+      const stream = p.node.name === 'proxy_pass' && p.families.includes('stream') && !SCHEME_PREFIX.test(p.arg.value);
+      const http = PORTLESS_PASSES.has(p.node.name) && p.families.includes('http');
       if (!stream && !http) continue;
       if (!plainHost(t) || isUpstreamName(ctx, stream ? 'stream' : 'http', t.host)) continue;
       const port = stream ? listenPort(ctx, p.node) : undefined;

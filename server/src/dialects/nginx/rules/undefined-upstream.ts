@@ -3,13 +3,10 @@
 import { suggest } from '../../../engine/suggest';
 import type { Fix, Related } from '../../../engine/rules';
 import { closedWorld, upstreamsByLowerName, visibleUpstreams } from '../relay-graph';
-import { passesOf } from '../relay-targets';
+import { passesOf, PORTLESS_PASSES, SCHEME_PREFIX } from '../relay-targets';
 import { isIpAddress, isLoopback } from '../target';
 import type { NginxRule } from './types';
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** Passes with no default port: a bare name is only valid as an upstream name. */
-const PORTLESS = new Set(['fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass', 'memcached_pass']);
 
 export const undefinedUpstream: NginxRule = {
   id: 'nginx/undefined-upstream',
@@ -23,20 +20,20 @@ export const undefinedUpstream: NginxRule = {
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host || isIpAddress(t.host) || isLoopback(t.host)) continue;
       for (const family of p.families) {
         if (family === 'mail') continue;
-        if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME.test(p.arg.value))) continue;
+        if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME_PREFIX.test(p.arg.value))) continue;
         if (upstreamsByLowerName(ctx, family).has(t.host)) continue;
         const upstreams = visibleUpstreams(ctx, family);
         const close = suggest(t.host, upstreams.keys());
         if (t.host.includes('.') && !close.length) continue;
         const otherHit = upstreamsByLowerName(ctx, family === 'http' ? 'stream' : 'http').get(t.host)?.[0]?.node.args[0]?.value;
-        const portless = family === 'stream' || PORTLESS.has(p.node.name);
+        const portless = family === 'stream' || PORTLESS_PASSES.has(p.node.name);
         const hint = close.length ? ` (did you mean "${close[0]}"?)` : otherHit ? ` (upstream "${otherHit}" exists, but in ${family === 'http' ? 'stream' : 'http'}, which ${family} cannot use)` : '';
         const what = `No ${family} upstream block is named "${t.host}"${hint}`;
         const message = portless
           ? `${what}, so nginx reads it as a host name without a port and refuses the file ("no port in upstream"): nothing is relayed (L3); define upstream ${t.host} { server address:port; } or name the intended upstream.`
           : `${what}, so nginx takes it for a DNS name and resolves it once at start-up (L3): if it does not resolve there nginx refuses to start, and if it does the traffic goes to whatever that name points at; define upstream ${t.host} { server address:port; } or name the intended upstream.`;
         const raw = p.arg.value;
-        const prefix = SCHEME.exec(raw)?.[0] ?? '';
+        const prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? '';
         const after = raw.slice(prefix.length + t.host.length);
         const fixes: Fix[] = close.map((n) => ({
           title: `Change to upstream "${n}"`,
