@@ -11,7 +11,6 @@
 // are created there; an absolute path to such a file is pointed at the local copy in the oracle's
 // copy only (same line). Missing certificates are only warnings for the oracle and stay missing.
 // Verdicts must agree on at least 95% of all samples.
-import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +22,7 @@ import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
-import { corpusDir, mapLimit, oracleDir, parseOracleOutput, type OracleLine } from '../support/oracle';
+import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 
 const CONCURRENCY = 4;
@@ -67,21 +66,9 @@ const SCRIPT_OPTIONS = new Set(['up', 'down', 'route-up', 'route-pre-down', 'ipc
 
 // ---- oracle --------------------------------------------------------------------------------
 
-interface Verdict {
-  /** 0 valid, 1 invalid, 2 oracle failure. */
-  exit: number;
-  lines: OracleLine[];
-  stderr: string;
-}
+type Verdict = OracleResult;
 
-function runCheck(file: string): Promise<Verdict> {
-  return new Promise((resolve) => {
-    execFile('bash', [path.join(oracleDir, 'openvpn-check'), file], { timeout: 30_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
-      const exit = err ? (typeof err.code === 'number' ? err.code : 2) : 0;
-      resolve({ exit, lines: parseOracleOutput(String(stdout)), stderr: String(stderr) });
-    });
-  });
-}
+const runCheck = (file: string): Promise<Verdict> => oracleCheck('openvpn', [file]);
 
 const oracleErrors = (v: Verdict) => v.lines.filter((l) => l.level === 'ERROR');
 

@@ -7,7 +7,6 @@
 //     Match block, a removed argument) are judged the same way. When both reject, the oracle's
 //     first ERROR line must be one of our error lines.
 // Verdicts must agree on at least 95% of all samples, for ssh and for sshd separately.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,7 @@ import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
-import { corpusDir, mapLimit, oracleDir, parseOracleOutput, type OracleLine } from '../support/oracle';
+import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 
 const CONCURRENCY = 6;
@@ -33,21 +32,9 @@ const SIDE: Record<Tool, SshSide> = { ssh: 'client', sshd: 'server' };
 
 // ---- oracle --------------------------------------------------------------------------------
 
-interface Verdict {
-  /** 0 valid, 1 invalid, 2 oracle failure. */
-  exit: number;
-  lines: OracleLine[];
-  stderr: string;
-}
+type Verdict = OracleResult;
 
-function check(tool: Tool, file: string): Promise<Verdict> {
-  return new Promise((resolve) => {
-    execFile('bash', [path.join(oracleDir, `${tool}-check`), file], { timeout: 30_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
-      const exit = err ? (typeof err.code === 'number' ? err.code : 2) : 0;
-      resolve({ exit, lines: parseOracleOutput(String(stdout)), stderr: String(stderr) });
-    });
-  });
-}
+const check = (tool: Tool, file: string): Promise<Verdict> => oracleCheck(tool, [file]);
 
 /**
  * The oracle's errors. A rejected file turns every notice into an ERROR line, including

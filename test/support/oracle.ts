@@ -42,19 +42,24 @@ export function parseOracleOutput(stdout: string): OracleLine[] {
   return out;
 }
 
-/** `nginx-check [--ctx CTX] [--root DIR] FILE`. */
-export function nginxCheck(file: string, options: { ctx?: NginxOracleContext; root?: string } = {}): Promise<OracleResult> {
-  const args = [path.join(oracleDir, 'nginx-check')];
-  if (options.ctx && options.ctx !== 'main') args.push('--ctx', options.ctx);
-  if (options.root) args.push('--root', options.root);
-  args.push(file);
+/** `<tool>-check args...`: the oracle's exit code (2 when it could not run), its lines and stderr. */
+export function oracleCheck(tool: 'nginx' | 'ssh' | 'sshd' | 'openvpn', args: string[]): Promise<OracleResult> {
   return new Promise((resolve) => {
-    execFile('bash', args, { timeout: 30_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
+    execFile('bash', [path.join(oracleDir, `${tool}-check`), ...args], { timeout: 30_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 2) : 0;
       const lines = parseOracleOutput(String(stdout));
       resolve({ exit: code, lines, error: lines.find((l) => l.level === 'ERROR'), stderr: String(stderr) });
     });
   });
+}
+
+/** `nginx-check [--ctx CTX] [--root DIR] FILE`. */
+export function nginxCheck(file: string, options: { ctx?: NginxOracleContext; root?: string } = {}): Promise<OracleResult> {
+  const args: string[] = [];
+  if (options.ctx && options.ctx !== 'main') args.push('--ctx', options.ctx);
+  if (options.root) args.push('--root', options.root);
+  args.push(file);
+  return oracleCheck('nginx', args);
 }
 
 /** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
