@@ -30,9 +30,13 @@ export function formatJson(files: FileReport[]): string {
   }, null, 2);
 }
 
+/** ANSI colour codes of the severities. */
+const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+
+const painter = (color: boolean) => (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+
 export function formatText(files: FileReport[], color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const sev: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const paint = painter(color);
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -45,7 +49,7 @@ export function formatText(files: FileReport[], color: boolean): string {
       else if (x.severity === 'warning') warnings++;
       else others++;
       const where = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
-      out.push(`  ${where}${paint(sev[x.severity], x.severity.padEnd(8))}${paint('35', layerLabel(x.layer).padEnd(16))}${x.message}  ${paint('2', x.rule)}`);
+      out.push(`  ${where}${paint(SEVERITY_COLOR[x.severity], x.severity.padEnd(8))}${paint('35', layerLabel(x.layer).padEnd(16))}${x.message}  ${paint('2', x.rule)}`);
     }
     out.push('');
   }
@@ -71,8 +75,7 @@ function counts(findings: readonly Finding[]): string {
  * there are no findings.
  */
 export function formatByLayer(files: FileReport[], color: boolean): string {
-  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const sev: Record<string, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+  const paint = painter(color);
   const byLayer = new Map<Layer, { file: FileReport; finding: Finding }[]>();
   for (const file of files) {
     for (const finding of file.findings) {
@@ -89,7 +92,7 @@ export function formatByLayer(files: FileReport[], color: boolean): string {
     out.push(paint('2', `  ${LAYERS[layer].check}`));
     for (const { file, finding } of items) {
       const where = `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      out.push(`  ${paint(sev[finding.severity], finding.severity.padEnd(8))}${where}  ${paint('2', finding.rule)}`);
+      out.push(`  ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))}${where}  ${paint('2', finding.rule)}`);
     }
   }
   return out.join('\n');
