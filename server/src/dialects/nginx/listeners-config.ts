@@ -154,7 +154,10 @@ export function loadedServer(ws: Workspace, node: Directive): LoadedServer | und
 }
 
 const listenCache = new WeakMap<LoadedConfig, LoadedListen[]>();
-const portCache = new WeakMap<LoadedConfig, Map<string, LoadedListen[]>>();
+const groupCache = new WeakMap<LoadedConfig, Map<SocketKey, Map<string, LoadedListen[]>>>();
+
+/** A grouping key for a bound socket of a listen; undefined leaves the socket out. */
+export type SocketKey = (b: BoundSocket, l: LoadedListen) => string | undefined;
 
 /** Every listen of a config, in load order. */
 export function listensOf(config: LoadedConfig): LoadedListen[] {
@@ -163,21 +166,37 @@ export function listensOf(config: LoadedConfig): LoadedListen[] {
   return list;
 }
 
-/** The listens of a config on one port and protocol (`443/tcp`, `443/udp`; unix sockets are left out). */
-export function listensOnPort(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): LoadedListen[] {
-  let map = portCache.get(config);
+/**
+ * The listens of a config grouped by a key of their bound sockets: each listen once per key, in
+ * load order. Built once per config and key function (pass a module-level function).
+ */
+export function listensBySocket(config: LoadedConfig, keyOf: SocketKey): Map<string, LoadedListen[]> {
+  let byKey = groupCache.get(config);
+  if (!byKey) groupCache.set(config, (byKey = new Map()));
+  let map = byKey.get(keyOf);
   if (!map) {
     map = new Map();
     for (const l of listensOf(config)) {
-      for (const key of new Set(l.bound.filter((b) => b.proto !== 'unix').map((b) => `${b.port}/${b.proto}`))) {
+      const keys = new Set<string>();
+      for (const b of l.bound) {
+        const key = keyOf(b, l);
+        if (key === undefined || keys.has(key)) continue;
+        keys.add(key);
         const list = map.get(key);
         if (list) list.push(l);
         else map.set(key, [l]);
       }
     }
-    portCache.set(config, map);
+    byKey.set(keyOf, map);
   }
-  return map.get(`${port}/${proto}`) ?? [];
+  return map;
+}
+
+const portKey: SocketKey = (b) => (b.proto === 'unix' ? undefined : `${b.port}/${b.proto}`);
+
+/** The listens of a config on one port and protocol (`443/tcp`, `443/udp`; unix sockets are left out). */
+export function listensOnPort(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): LoadedListen[] {
+  return listensBySocket(config, portKey).get(`${port}/${proto}`) ?? [];
 }
 
 /**

@@ -1,13 +1,13 @@
 // The same TCP (or UDP, or unix) socket used by an http server and a stream server of one
 // config: nginx accepts the file, then the second bind fails at start-up.
 import type { Related } from '../../../engine/rules';
-import { configsWith, listensOf, type LoadedListen } from '../listeners-config';
+import { configsWith, listensBySocket, listensOf, type LoadedListen, type SocketKey } from '../listeners-config';
 import { socketLabel, socketsCollide, whereIs, type BoundSocket } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
-function bucket(b: BoundSocket): string {
-  return b.proto === 'unix' ? `unix:${b.addr}` : `${b.proto}:${b.port}`;
-}
+/** The port (or unix path) of an http or stream listen; other families are left out. */
+const bucket: SocketKey = (b, l) =>
+  l.server.family !== 'http' && l.server.family !== 'stream' ? undefined : b.proto === 'unix' ? `unix:${b.addr}` : `${b.proto}:${b.port}`;
 
 export const httpStreamSocketClash: NginxRule = {
   id: 'nginx/http-stream-socket-clash',
@@ -21,16 +21,7 @@ export const httpStreamSocketClash: NginxRule = {
       const listens = listensOf(config);
       // A clash needs both kinds of server in the config.
       if (!listens.some((l) => l.server.family === 'http') || !listens.some((l) => l.server.family === 'stream')) continue;
-      const byBucket = new Map<string, LoadedListen[]>();
-      for (const l of listens) {
-        if (l.server.family !== 'http' && l.server.family !== 'stream') continue;
-        for (const key of l.bound.length === 1 ? [bucket(l.bound[0])] : new Set(l.bound.map(bucket))) {
-          const list = byBucket.get(key);
-          if (list) list.push(l);
-          else byBucket.set(key, [l]);
-        }
-      }
-      for (const list of byBucket.values()) {
+      for (const list of listensBySocket(config, bucket).values()) {
         // Each listen is compared with the other family's only (many http servers share a port).
         const http = list.filter((l) => l.server.family === 'http');
         const stream = list.filter((l) => l.server.family === 'stream');

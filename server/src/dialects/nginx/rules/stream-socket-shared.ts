@@ -1,12 +1,11 @@
 // Two stream servers on one socket: nginx 1.22 refuses the duplicate address and port pair;
 // nginx 1.25.5 and later accept it only as SNI virtual servers told apart by server_name.
-import { configsWith, earlierOfOtherServer, listensOf, type LoadedListen } from '../listeners-config';
-import { socketLabel, whereIs, type BoundSocket } from '../listeners-sockets';
+import { configsWith, earlierOfOtherServer, listensBySocket, type LoadedListen, type SocketKey } from '../listeners-config';
+import { socketLabel, whereIs } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
-function exactKey(b: BoundSocket): string {
-  return `${b.proto}|${b.family}|${b.addr}|${b.port}`;
-}
+/** The exact socket of a stream listen; other families are left out. */
+const exactKey: SocketKey = (b, l) => (l.server.family === 'stream' ? `${b.proto}|${b.family}|${b.addr}|${b.port}` : undefined);
 
 export const streamSocketShared: NginxRule = {
   id: 'nginx/stream-socket-shared',
@@ -17,15 +16,7 @@ export const streamSocketShared: NginxRule = {
   check(ctx, report) {
     const done = new Set<LoadedListen['directive']>();
     for (const config of configsWith(ctx.ws, ctx.file.path)) {
-      const byKey = new Map<string, LoadedListen[]>();
-      for (const l of listensOf(config)) {
-        if (l.server.family !== 'stream') continue;
-        for (const key of new Set(l.bound.map(exactKey))) {
-          const list = byKey.get(key);
-          if (list) list.push(l);
-          else byKey.set(key, [l]);
-        }
-      }
+      const byKey = listensBySocket(config, exactKey);
       for (const list of byKey.values()) {
         if (list.length < 2) continue;
         const earlier = earlierOfOtherServer(list);
@@ -35,7 +26,7 @@ export const streamSocketShared: NginxRule = {
           const first = earlier(l);
           if (!first) continue;
           done.add(l.directive);
-          const socket = socketLabel(l.bound.find((b) => list === byKey.get(exactKey(b))) ?? l.bound[0]);
+          const socket = socketLabel(l.bound.find((b) => list === byKey.get(exactKey(b, l)!)) ?? l.bound[0]);
           const where = whereIs(first.path, first.directive, ctx.file.path);
           const named = l.server.names.length > 0 || first.server.names.length > 0;
           report({
