@@ -24,8 +24,11 @@ import {
   validTunnelDevice,
   type ForwardKind,
 } from './lexicon-values';
+import { isMatchAll } from './hosts-scope';
 import { isWildcardOnly, matchPatternList } from './patterns';
 import type { SshSide } from './schema';
+
+export { isMatchAll };
 
 export type LexiconCategory = 'missing-value' | 'bad-value' | 'port-range' | 'bad-forward' | 'bad-permit' | 'match-syntax';
 
@@ -75,12 +78,6 @@ export function refusal(side: SshSide): string {
 export function valueChecked(side: SshSide, key: string, spec: KeywordSpec): boolean {
   if (!spec.status) return true;
   return spec.status === 'deprecated' && side === 'client' && key in CLIENT_ALIASES;
-}
-
-/** A Match section whose only criterion is `all`: its lines apply unconditionally. */
-export function isMatchAll(section: Directive): boolean {
-  const words = section.args.map((a) => a.value);
-  return section.name.toLowerCase() === 'match' && words.length === 1 && words[0].toLowerCase() === 'all';
 }
 
 /** A section whose lines apply to every connection (`Host *`, `Match all`). */
