@@ -500,3 +500,8 @@ export function describePorts(ports: readonly number[]): string {
   const unique = [...new Set(ports)];
   return unique.length === 1 ? `port ${unique[0]}` : `ports ${unique.join(', ')}`;
 }
+
+/** Where a target reaches, for messages: its ports, or the upstream it names and its servers' ports. */
+export function describeReach(target: Target, reach: Reach): string {
+  return reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+}

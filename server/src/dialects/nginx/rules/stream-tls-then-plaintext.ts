@@ -3,7 +3,7 @@
 import type { Fix } from '../../../engine/rules';
 import { parseListen } from '../listen';
 import { passTargets } from '../relay-targets';
-import { describePorts, familyAt, flagOn, inherited, insertBefore, levelDirectives, missing, targetPorts, TLS_PORTS } from '../tls-scope';
+import { describeReach, familyAt, flagOn, inherited, insertBefore, levelDirectives, missing, targetPorts, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
 export const streamTlsThenPlaintext: NginxRule = {
@@ -26,7 +26,7 @@ export const streamTlsThenPlaintext: NginxRule = {
       if (!reach || !reach.ports.every((p) => TLS_PORTS.has(p))) continue;
       const branches = inherited(ctx, d, ['proxy_ssl']);
       if (!missing(branches, flagOn)) continue;
-      const where = reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+      const where = describeReach(target, reach);
       const off = branches.flatMap((b) => b.found).find((f) => f.path === ctx.file.path && f.directive.parent === d.parent && f.directive.args[0]);
       const fixes: Fix[] = [
         off

@@ -2,7 +2,7 @@
 // https://host:80, proxy_pass http://host:443, grpc_pass likewise, stream proxy_ssl to port 80.
 import type { Fix } from '../../../engine/rules';
 import { passTargets } from '../relay-targets';
-import { describePorts, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
+import { describeReach, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
 const PASSES = ['proxy_pass', 'grpc_pass'];
@@ -32,7 +32,7 @@ export const tlsSchemePortMismatch: NginxRule = {
         if (!reach) continue;
         const wrong = tls ? HTTP_PLAIN_PORTS : TLS_PORTS;
         if (!reach.ports.every((p) => wrong.has(p))) continue;
-        const where = reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+        const where = describeReach(target, reach);
         const other = tls ? TLS_SCHEMES[scheme] : PLAIN_SCHEMES[scheme];
         const range = target.scheme ? schemeRange(arg, scheme) : undefined;
         const fixes: Fix[] = [];
@@ -55,7 +55,7 @@ export const tlsSchemePortMismatch: NginxRule = {
         const branches = inherited(ctx, d, ['proxy_ssl']);
         const on = branches.find((b) => flagOn(b) && !b.unresolved);
         if (!on || branches.some((b) => !flagOn(b))) continue;
-        const where = reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+        const where = describeReach(target, reach);
         const ssl = on.found[0];
         report({
           range: arg.range,
