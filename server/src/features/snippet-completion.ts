@@ -25,39 +25,48 @@ export function snippetCompletions(file: SourceFile, pos: Position, ws: Workspac
   const typed = /^(\s*)([\w-]*)$/.exec(lineText);
   if (!typed) return [];
   const range: Range = { start: { line: pos.line, character: typed[1].length }, end: pos };
+  const mine = RELAY_SNIPPETS.filter((s) => s.language === file.language);
+  if (!mine.length) return [];
+  const place = placer(file, pos, ws);
   const items: CompletionItem[] = [];
-  for (const s of RELAY_SNIPPETS) {
-    if (s.language !== file.language) continue;
-    const body = placedBody(s, file, pos, ws);
+  for (const s of mine) {
+    const body = place(s);
     if (body !== undefined) items.push(itemOf(s, body, range, options));
   }
   return items;
 }
 
-/** The body to insert at `pos`, or undefined when the snippet does not fit there. */
-function placedBody(s: RelaySnippet, file: SourceFile, pos: Position, ws: Workspace): string | undefined {
-  switch (s.language) {
-    case 'nginx': return nginxBody(s, file, pos, ws);
-    case 'ssh_config': return closesNoSection(file, pos, ws, /^\s*(host|match)(\s|=|$)/i) ? s.body : undefined;
-    case 'sshd_config': return closesNoSection(file, pos, ws, /^\s*match(\s|=|$)/i) ? s.body : undefined;
-    case 'openvpn': return otherCodeLines(file, pos, ws).length ? undefined : s.body;
+/**
+ * What the file around `pos` says, worked out once per request: for a snippet of the file's
+ * language, the body to insert there, or undefined when it does not fit.
+ */
+function placer(file: SourceFile, pos: Position, ws: Workspace): (s: RelaySnippet) => string | undefined {
+  switch (file.language) {
+    case 'nginx': return nginxPlacer(file, pos, ws);
+    case 'ssh_config': return bodyIf(closesNoSection(file, pos, ws, /^\s*(host|match)(\s|=|$)/i));
+    case 'sshd_config': return bodyIf(closesNoSection(file, pos, ws, /^\s*match(\s|=|$)/i));
+    case 'openvpn': return bodyIf(!otherCodeLines(file, pos, ws).length);
   }
 }
 
-function nginxBody(s: RelaySnippet, file: SourceFile, pos: Position, ws: Workspace): string | undefined {
-  const family = s.context!;
+const bodyIf = (fits: boolean) => (s: RelaySnippet): string | undefined => (fits ? s.body : undefined);
+
+function nginxPlacer(file: SourceFile, pos: Position, ws: Workspace): (s: RelaySnippet) => string | undefined {
   const blocks = enclosingBlocks(file.parse.tree, pos).map((b) => b.name);
   const ctx = fileContext(file, ws, { forced: ws.contextOverride.get(file.path) });
   // A file whose context nothing tells (a new, empty fragment): every snippet may fit.
-  if (!ctx.bases.length && !blocks.length) return s.body;
+  if (!ctx.bases.length && !blocks.length) return (s) => s.body;
   const paths = ctx.bases.map((b) => [...b, ...blocks]);
-  if (paths.some((p) => p.length === 1 && p[0] === family)) return s.body;
-  // At the top of a full config without that block yet, the snippet brings its block along.
   const atMain = paths.some((p) => p.length === 0);
-  if (atMain && !file.parse.tree.some((d) => d.name === family && d.children)) {
-    return `${family} {\n${s.body.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n')}\n}`;
-  }
-  return undefined;
+  return (s) => {
+    const family = s.context!;
+    if (paths.some((p) => p.length === 1 && p[0] === family)) return s.body;
+    // At the top of a full config without that block yet, the snippet brings its block along.
+    if (atMain && !file.parse.tree.some((d) => d.name === family && d.children)) {
+      return `${family} {\n${s.body.split('\n').map((l) => (l ? `\t${l}` : l)).join('\n')}\n}`;
+    }
+    return undefined;
+  };
 }
 
 /** Code lines of the file other than the cursor's line. */
