@@ -4,8 +4,9 @@
 // matching filter wins; route-nopull also drops a pushed redirect-gateway, pull-filter "route"
 // does not. Scripts (`up`, `route-up`) may add routes themselves, so they keep the rule quiet,
 // as does a known server that pushes nothing the filter would drop.
-import { analyzeOpenvpn, type OptionLine } from '../analysis';
+import type { OptionLine } from '../analysis';
 import { deleteLine, pushedOptions } from '../routing-view';
+import { peerContexts } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
 const OWN_ROUTING = ['route', 'redirect-gateway', 'redirect-private', 'route-up', 'up'];
@@ -36,7 +37,7 @@ export const clientIgnoresRoutes: OpenvpnRule = {
     const nopull = ctx.first('route-nopull');
     const blocker = nopull ?? ignoringFilter(ctx.all('pull-filter'));
     if (!blocker) return;
-    const servers = ctx.peers().map((f) => analyzeOpenvpn(f, ctx.ws));
+    const servers = peerContexts(ctx);
     const dropped = servers.flatMap((s) => [
       ...pushedOptions(s, 'route'),
       ...(nopull ? [...pushedOptions(s, 'redirect-gateway'), ...pushedOptions(s, 'redirect-private')] : []),

@@ -10,6 +10,7 @@
 import type { Related } from '../../../engine/rules';
 import { analyzeOpenvpn, type OpenvpnContext, type OptionLine } from '../analysis';
 import { anchor, isDnsServer, pushedOptions, serversOfCcd } from '../routing-view';
+import { peerContexts } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
 const pushesDns = (c: OpenvpnContext) => c.lines.some((l) => l.pushed && isDnsServer(l));
@@ -68,7 +69,7 @@ export const redirectWithoutDns: OpenvpnRule = {
       });
       return;
     }
-    const servers = ctx.peers().map((f) => analyzeOpenvpn(f, ctx.ws));
+    const servers = peerContexts(ctx);
     if (!servers.length || servers.some(pushesDns)) return;
     report({
       range: redirect.node.range,
