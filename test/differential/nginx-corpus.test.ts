@@ -20,6 +20,7 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracleContext, type OracleResult } from '../support/oracle';
 import { prng } from '../support/prng';
+import { pct, tally } from '../support/tally';
 
 const NGINX_DIR = path.join(corpusDir, 'nginx');
 const CONCURRENCY = 4;
@@ -387,7 +388,6 @@ const available = nginxOracleAvailable();
 const corpus = acceptedCorpus();
 /** Corpus files the oracle still accepts on this machine, filled by (a), used by (b). */
 const stillAccepted: Accepted[] = [];
-const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '100.0');
 
 describe('nginx differential (nginx -t vs Layerwise)', () => {
   beforeAll(() => {
@@ -433,25 +433,22 @@ describe('nginx differential (nginx -t vs Layerwise)', () => {
       return { m, nginx: await oracle(file, m.base.oracleCtx), ours: errorsOf(lint(path.join(work, `lw-${m.id}.conf`), m.text, m.base.lwCtx)) };
     });
 
-    interface Row { n: number; verdicts: number; bothInvalid: number; lines: number; oracleFailed: number; excluded: number }
-    const rows = new Map<Kind, Row>();
+    const { rows, total, count } = tally();
     const disagreements: string[] = [];
     const excluded: string[] = [];
     for (const { m, nginx, ours } of results) {
-      let row = rows.get(m.kind);
-      if (!row) rows.set(m.kind, (row = { n: 0, verdicts: 0, bothInvalid: 0, lines: 0, oracleFailed: 0, excluded: 0 }));
       if (nginx.exit === 2) {
-        row.oracleFailed++;
+        count(m.kind, 'oracleFailed');
         excluded.push(`  ${m.id} ${m.base.name}: oracle failure: ${nginx.stderr.trim()}`);
         continue;
       }
       const env = environmental(nginx, m.text, m.base);
       if (env) {
-        row.excluded++;
+        count(m.kind, 'excluded');
         excluded.push(`  ${m.id} ${m.base.name} [${m.what}]: ${env}`);
         continue;
       }
-      row.n++;
+      count(m.kind, 'n');
       const nginxInvalid = nginx.exit === 1;
       const ourInvalid = ours.length > 0;
       const show = `${m.id} ${m.base.name} (${m.base.validated}) [${m.what}]: nginx ${nginx.error ? `line ${nginx.error.line}: ${nginx.error.message}` : 'valid'}; Layerwise ${ours.length ? ours.map((f) => `line ${f.range.start.line + 1}: ${f.rule}`).join(', ') : 'valid'}`;
@@ -460,17 +457,15 @@ describe('nginx differential (nginx -t vs Layerwise)', () => {
         disagreements.push(`  verdict: ${show}`);
         continue;
       }
-      row.verdicts++;
+      count(m.kind, 'verdicts');
       if (!nginxInvalid) continue;
-      row.bothInvalid++;
-      if (ours.some((f) => f.range.start.line + 1 === nginx.error?.line)) row.lines++;
+      count(m.kind, 'bothInvalid');
+      if (ours.some((f) => f.range.start.line + 1 === nginx.error?.line)) count(m.kind, 'lines');
       else disagreements.push(`  line:    ${show}${withinFlagged(m.text, ours, nginx.error!.line) ? ' (known: nginx gives the line where it noticed, inside the statement whose name Layerwise marks)' : ''}`);
     }
 
-    const total = { n: 0, verdicts: 0, bothInvalid: 0, lines: 0, oracleFailed: 0, excluded: 0 };
     const table = ['kind      mutants  verdicts agree  lines agree  excluded  oracle failed'];
     for (const [kind, r] of rows) {
-      for (const k of Object.keys(total) as (keyof Row)[]) total[k] += r[k];
       table.push(`${kind.padEnd(9)} ${String(r.n).padStart(7)}  ${`${r.verdicts} (${pct(r.verdicts, r.n)}%)`.padStart(14)}  ${`${r.lines}/${r.bothInvalid}`.padStart(11)}  ${String(r.excluded).padStart(8)}  ${String(r.oracleFailed).padStart(13)}`);
     }
     console.log(table.join('\n'));

@@ -20,6 +20,7 @@ import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
+import { pct, tally, type Row } from '../support/tally';
 
 const CONCURRENCY = 6;
 const SEED = Number(process.env.LW_DIFF_SEED ?? 0x55d1);
@@ -282,17 +283,6 @@ function mutants(tool: Tool, bases: CorpusFile[]): Mutant[] {
 
 // ---- comparison ----------------------------------------------------------------------------
 
-interface Row {
-  n: number;
-  verdicts: number;
-  bothInvalid: number;
-  lines: number;
-  excluded: number;
-  oracleFailed: number;
-}
-const emptyRow = (): Row => ({ n: 0, verdicts: 0, bothInvalid: 0, lines: 0, excluded: 0, oracleFailed: 0 });
-const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '100.0');
-
 interface Sample {
   id: string;
   kind: string;
@@ -302,16 +292,10 @@ interface Sample {
 }
 
 function compare(tool: Tool, samples: Sample[]): { rows: Map<string, Row>; total: Row; notes: string[] } {
-  const rows = new Map<string, Row>();
-  const total = emptyRow();
+  const { rows, total, count: countOf } = tally();
   const notes: string[] = [];
   for (const s of samples) {
-    let row = rows.get(s.kind);
-    if (!row) rows.set(s.kind, (row = emptyRow()));
-    const count = (k: keyof Row) => {
-      row![k]++;
-      total[k]++;
-    };
+    const count = (k: keyof Row) => countOf(s.kind, k);
     if (s.oracle.exit === 2) {
       count('oracleFailed');
       notes.push(`  oracle failure: ${s.id} ${s.label}: ${s.oracle.stderr.trim()}`);
