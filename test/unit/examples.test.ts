@@ -1,15 +1,12 @@
 // The bundled examples: each broken one gets exactly the rules its header names; fixed ones get none.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runOracle } from '../support/oracles';
+import { ROOT, runCli } from '../support/cli';
+import { ORACLES, runOracle } from '../support/oracles';
 
-const ROOT = resolve(__dirname, '..', '..');
-const NGINX_CHECK = resolve(ROOT, '..', 'shared', 'oracles', 'nginx-check');
-
-const TLS = resolve(ROOT, '..', 'shared', 'oracles', 'test', 'nginx', 'tls');
+const TLS = resolve(ORACLES, 'test', 'nginx', 'tls');
 const scratch = mkdtempSync(join(tmpdir(), 'layerwise-examples-'));
 
 /**
@@ -23,9 +20,7 @@ function nginxAccepts(path: string): boolean {
     target = join(scratch, `${path.split('/').slice(-3, -1).join('-')}-${basename(path)}`);
     writeFileSync(target, text.replace(/\/etc\/nginx\/tls\/[\w.-]+\.key/g, join(TLS, 'test-only.key')).replace(/\/etc\/nginx\/tls\/[\w.-]+\.crt/g, join(TLS, 'test-only.crt')));
   }
-  const r = spawnSync('bash', [NGINX_CHECK, target], { encoding: 'utf8' });
-  if (r.status === 2 || r.status === null) throw new Error(`nginx oracle failed on ${path}: ${r.stderr}`);
-  return r.status === 0;
+  return runOracle('nginx', [target]).valid;
 }
 
 interface JsonFile {
@@ -35,12 +30,12 @@ interface JsonFile {
 }
 
 describe('layerwise lint examples/', () => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', 'examples'], { cwd: ROOT, encoding: 'utf8' });
+  const r = runCli(['lint', '--format', 'json', 'examples']);
   const files: JsonFile[] = JSON.parse(r.stdout || '{"files":[]}').files;
 
   it('finds broken and fixed examples, and exits 1 because the broken ones have errors', () => {
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(1);
+    expect(r.code).toBe(1);
     expect(files.filter((f) => f.path.includes('/broken/')).length).toBeGreaterThanOrEqual(2);
     expect(files.filter((f) => f.path.includes('/fixed/')).length).toBe(files.filter((f) => f.path.includes('/broken/')).length);
   });
