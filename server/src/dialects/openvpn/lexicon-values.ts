@@ -7,6 +7,7 @@ import type { Fix } from '../../engine/rules';
 import type { Arg, Range, Severity } from '../../engine/syntax';
 import { ENUM_CHECKED, RANGES } from './lexicon-facts';
 import type { LexLine } from './lexicon-lines';
+import { bitsToMask, formatIpv4, maskBits, parseIpv4 } from './routing-net';
 
 export interface ValueProblem {
   range: Range;
@@ -16,32 +17,6 @@ export interface ValueProblem {
 }
 
 // ---- address helpers ---------------------------------------------------------------------
-
-/** A strict dotted-quad IPv4 address as a 32-bit number. */
-export function parseIpv4(s: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return undefined;
-  let n = 0;
-  for (let i = 1; i <= 4; i++) {
-    const b = Number(m[i]);
-    if (b > 255) return undefined;
-    n = n * 256 + b;
-  }
-  return n >>> 0;
-}
-
-/** Prefix length of a contiguous netmask, or undefined. */
-export function maskBits(mask: number): number | undefined {
-  const inv = ~mask >>> 0;
-  if ((inv & (inv + 1)) !== 0) return undefined;
-  let bits = 0;
-  for (let m = mask >>> 0; m & 0x80000000; m = (m << 1) >>> 0) bits++;
-  return bits;
-}
-
-export function formatIpv4(n: number): string {
-  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-}
 
 /** Looks like someone meant an IPv4 address (digits and dots only). */
 const ipv4ish = (s: string) => /^[\d.]+$/.test(s);
@@ -195,7 +170,7 @@ function netmaskArg(a: Arg | undefined, layer: number, push: Push, runtime: bool
   const n = parseIpv4(a.value);
   if (n === undefined) {
     const bits = /^\/?(\d{1,2})$/.exec(a.value);
-    const fix = bits && Number(bits[1]) <= 32 ? formatIpv4(Number(bits[1]) === 0 ? 0 : (0xffffffff << (32 - Number(bits[1]))) >>> 0) : undefined;
+    const fix = bits && Number(bits[1]) <= 32 ? formatIpv4(bitsToMask(Number(bits[1]))) : undefined;
     push({
       range: a.range,
       severity: 'error',
@@ -204,7 +179,7 @@ function netmaskArg(a: Arg | undefined, layer: number, push: Push, runtime: bool
     });
     return undefined;
   }
-  if (maskBits(n) === undefined) {
+  if (maskBits(n) < 0) {
     push({ range: a.range, severity: 'error', message: `${a.value} is not a contiguous netmask (its one bits have gaps), so ${runtime ? 'the route cannot be installed' : 'openvpn refuses it'} (L${layer}); use a mask like 255.255.255.0.` });
     return undefined;
   }
@@ -267,7 +242,7 @@ function checkAddresses(l: LexLine, env: Env, push: Push): void {
       const mask = netmaskArg(a[1], layer, push, false);
       if (net !== undefined && mask !== undefined) {
         hostBits(a[0], net, mask, 'network', push, 'error', 'openvpn refuses this network/netmask pair');
-        const bits = maskBits(mask)!;
+        const bits = maskBits(mask);
         if (env.tun && bits > 29) push({ range: a[1].range, severity: 'error', message: `A /${bits} tunnel is too small for a dev tun server, so openvpn refuses the file (L3); use 255.255.255.248 (/29) or a larger subnet.` });
       }
       break;
