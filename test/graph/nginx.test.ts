@@ -90,4 +90,15 @@ describe('relay graph: nginx', () => {
     // The member hop is not about that line.
     expect(p.hop('nginx-upstream:nginx.conf:stream:db', 'nginx-server:nginx.conf:stream:10.0.0.20:5432').findings).toEqual([]);
   });
+  it('draws a selected fragment through the configuration that includes it', () => {
+    const p = picture(
+      {
+        '/n/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n',
+        '/n/conf.d/app.conf': 'upstream app { server 10.0.0.1:8080; }\nserver {\n    listen 8000;\n    location / { proxy_pass http://app; }\n}\n',
+      },
+      { paths: ['/n/conf.d/app.conf'] },
+    );
+    expect(p.graph.nodes.filter((n) => n.kind === 'listener').map((n) => n.label)).toEqual(['*:8000']);
+    expect(p.graph.files).toContain('/n/nginx.conf');
+  });
 });

@@ -8,6 +8,7 @@ import { serversOfCcd, serverCcdFiles } from '../dialects/openvpn/routing-view';
 import { analyzeSsh } from '../dialects/ssh/analysis';
 import { isLoopbackHost } from '../dialects/openvpn/transport-model';
 import { includesOf } from '../dialects/nginx/includes';
+import { includeGraph } from '../dialects/nginx/relay-graph';
 import { attachFindings } from './attach';
 import { commonFolder, GraphBuilder } from './builder';
 import type { RelayGraph } from './model';
@@ -30,7 +31,10 @@ function withPeers(ws: Workspace, selected: SourceFile[]): SourceFile[] {
       else ctx.peers().forEach(add);
     } else if (f.language === 'nginx') {
       // A fragment is drawn through the configs that include it.
-      for (const g of ws.all()) if (g.language === 'nginx' && includesOf(g, ws).some((i) => i.paths.includes(f.path))) add(g);
+      for (const e of includeGraph(ws).includedBy.get(f.path) ?? []) {
+        const g = ws.get(e.from);
+        if (g && g.language === 'nginx') add(g);
+      }
     }
   }
   return [...out.values()];
