@@ -9,7 +9,7 @@ import { DIALECTS } from '../../server/src/dialects/index';
 import { walk } from '../../server/src/engine/syntax';
 import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
-import { apply, checkDirective, checkFinding, checkRange, opArb } from '../support/damage';
+import { apply, checkFinding, checkParse, opArb } from '../support/damage';
 import { memoryHost } from '../support/memory-host';
 import { corpusDir } from '../support/oracle';
 
@@ -34,9 +34,7 @@ const sampleArb = fc.record({
 function checkAll(text: string, context?: string): void {
   const lines = new LineIndex(text);
   const result = nginx.parse(text);
-  for (const d of walk(result.tree)) checkDirective(lines, d);
-  result.problems.forEach((p) => checkRange(lines, p.range, `problem ${p.code}`));
-  result.comments.forEach((c) => checkRange(lines, c.range, 'comment'));
+  checkParse(lines, result);
   const ws = new Workspace(memoryHost({}), DIALECTS);
   ws.setFile('/virtual/x.conf', text, 'nginx');
   if (context) ws.contextOverride.set('/virtual/x.conf', context);
@@ -73,9 +71,7 @@ describe('nginx parser on damaged corpus files', () => {
         const result = nginx.parse(text);
         const parseMs = performance.now() - t;
         expect(parseMs, `parse took ${parseMs.toFixed(1)} ms`).toBeLessThan(PARSE_MS);
-        for (const d of walk(result.tree)) checkDirective(lines, d);
-        result.problems.forEach((p) => checkRange(lines, p.range, `problem ${p.code} "${p.message.slice(0, 60)}"`));
-        result.comments.forEach((c) => checkRange(lines, c.range, 'comment'));
+        checkParse(lines, result);
 
         const p = `/virtual/${corpus[file].name}`;
         const ws = new Workspace(memoryHost({}), DIALECTS);

@@ -5,10 +5,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../server/src/dialects/index';
-import { walk } from '../../server/src/engine/syntax';
 import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
-import { apply, checkDirective, checkFinding, checkRange, opArb } from '../support/damage';
+import { apply, checkFinding, checkParse, opArb } from '../support/damage';
 import { memoryHost } from '../support/memory-host';
 import { corpusDir } from '../support/oracle';
 
@@ -31,9 +30,7 @@ describe('OpenVPN parser on damaged corpus files', () => {
         const text = ops.reduce(apply, corpus[file].text);
         const lines = new LineIndex(text);
         const result = dialect.parse(text);
-        for (const d of walk(result.tree)) checkDirective(lines, d);
-        result.problems.forEach((p) => checkRange(lines, p.range, `problem ${p.code}`));
-        result.comments.forEach((c) => checkRange(lines, c.range, 'comment'));
+        checkParse(lines, result);
         const ws = new Workspace(memoryHost({}), DIALECTS);
         ws.setFile(SERVER, text, 'openvpn');
         // Half the runs pair the damaged file with an intact one, so pairing rules run too.

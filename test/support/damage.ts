@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Finding } from '../../server/src/engine/rules';
-import type { Directive, Position, Range } from '../../server/src/engine/syntax';
+import { walk, type Directive, type ParseResult, type Position, type Range } from '../../server/src/engine/syntax';
 import { LineIndex } from '../../server/src/engine/text';
 
 // ---- mutations -----------------------------------------------------------------------------
@@ -84,6 +84,13 @@ export function checkDirective(lines: LineIndex, d: Directive): void {
     expect(inside(d.bodyRange, d.range), `${at}: body outside the directive`).toBe(true);
   }
   for (const c of d.children ?? []) expect(inside(c.range, d.range), `${at}: child "${c.name}" outside its parent`).toBe(true);
+}
+
+/** Every directive, problem and comment of a parse lies inside the document. */
+export function checkParse(lines: LineIndex, result: ParseResult): void {
+  for (const d of walk(result.tree)) checkDirective(lines, d);
+  result.problems.forEach((p) => checkRange(lines, p.range, `problem ${p.code} "${p.message.slice(0, 60)}"`));
+  result.comments.forEach((c) => checkRange(lines, c.range, 'comment'));
 }
 
 export function checkFinding(lines: LineIndex, f: Finding, file: string): void {
