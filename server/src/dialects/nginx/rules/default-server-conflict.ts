@@ -1,11 +1,12 @@
 // http servers sharing one socket: more than one default_server (nginx refuses it), or none at
 // all while the names differ (the first server loaded silently takes every unmatched Host).
 import type { Directive } from '../../../engine/syntax';
-import { configsWith, earlierOfOtherServer, listensOf, type LoadedListen, type LoadedServer } from '../listeners-config';
-import { hasFlag, paramRemovalRange, socketLabel, whereIs, type BoundSocket } from '../listeners-sockets';
+import { configsWith, earlierOfOtherServer, listensBySocket, type LoadedListen, type LoadedServer, type SocketKey } from '../listeners-config';
+import { hasFlag, paramRemovalRange, socketLabel, whereIs } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
-const exactKey = (b: BoundSocket): string => `${b.proto}|${b.family}|${b.addr}|${b.port}`;
+/** The exact socket of an http listen; other families are left out. */
+const exactKey: SocketKey = (b, l) => (l.server.family === 'http' ? `${b.proto}|${b.family}|${b.addr}|${b.port}` : undefined);
 const defaultArg = (l: LoadedListen) => (l.implicit ? undefined : l.directive.args.slice(1).find((a) => a.value === 'default_server' || a.value === 'default'));
 const catchAll = (s: LoadedServer): boolean => s.names.every((n) => n === '' || n === '_');
 const nameSet = (s: LoadedServer): string => {
@@ -29,22 +30,10 @@ export const defaultServerConflict: NginxRule = {
     /** Servers that take unmatched Host names by load order alone, with the sockets where they do. */
     const hints = new Map<LoadedServer, { listen: LoadedListen; listens: LoadedListen[]; sockets: string[]; servers: Set<LoadedServer> }>();
     for (const config of configsWith(ctx.ws, ctx.file.path)) {
-      const groups = new Map<string, { socket: BoundSocket; listens: LoadedListen[] }>();
-      for (const l of listensOf(config)) {
-        if (l.server.family !== 'http') continue;
-        for (const b of l.bound) {
-          const key = exactKey(b);
-          const g = groups.get(key);
-          if (g) {
-            // A listen's sockets are added one after the other: it can only be the last one.
-            if (g.listens[g.listens.length - 1] !== l) g.listens.push(l);
-          } else groups.set(key, { socket: b, listens: [l] });
-        }
-      }
-      for (const { socket, listens } of groups.values()) {
+      for (const [key, listens] of listensBySocket(config, exactKey)) {
         const servers = [...new Set(listens.map((l) => l.server))];
         if (servers.length < 2) continue;
-        const sock = socketLabel(socket);
+        const sock = socketLabel(listens[0].bound.find((b) => exactKey(b, listens[0]) === key)!);
         const defaults = listens.filter((l) => defaultArg(l));
         if (defaults.length) {
           const earlier = earlierOfOtherServer(defaults);
