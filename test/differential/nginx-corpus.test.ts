@@ -18,6 +18,7 @@ import { blockPath, walk, type Directive } from '../../server/src/engine/syntax'
 import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
+import { typoOf } from '../support/mutate';
 import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracleContext, type OracleResult } from '../support/oracle';
 import { prng } from '../support/prng';
 import { pct, tally } from '../support/tally';
@@ -297,15 +298,6 @@ function moveMutant(base: Accepted, rnd: () => number): { text: string; what: st
   };
 }
 
-function typoOf(name: string, rnd: () => number): string {
-  const i = Math.floor(rnd() * name.length);
-  const op = Math.floor(rnd() * 3);
-  if (op === 0 && name.length > 2) return name.slice(0, i) + name.slice(i + 1);
-  if (op === 1) return name.slice(0, i + 1) + name[i] + name.slice(i + 1);
-  const j = Math.min(i, name.length - 2);
-  return name.slice(0, j) + name[j + 1] + name[j] + name.slice(j + 2);
-}
-
 function replaceRange(text: string, lines: LineIndex, from: { line: number; character: number }, to: { line: number; character: number }, insert: string): string {
   return text.slice(0, lines.offset(from)) + insert + text.slice(lines.offset(to));
 }
@@ -316,7 +308,7 @@ function typoMutant(base: Accepted, rnd: () => number): { text: string; what: st
     (r) => r.spec && r.allowed && !r.data && !r.templated && /^[a-z_0-9]+$/.test(r.node.name));
   if (!resolved.length) return undefined;
   const r = resolved[Math.floor(rnd() * resolved.length)];
-  const typo = typoOf(r.node.name, rnd);
+  const typo = typoOf(r.node.name, rnd, 2);
   if (typo === r.node.name || specsOf(typo).length) return undefined;
   const lines = new LineIndex(base.text);
   return { text: replaceRange(base.text, lines, r.node.nameRange.start, r.node.nameRange.end, typo), what: `${r.node.name} -> ${typo} (line ${r.node.nameRange.start.line + 1})` };

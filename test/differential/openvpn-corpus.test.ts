@@ -22,6 +22,7 @@ import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
+import { insertLine, replaceOnLine, splitLines, typoOf } from '../support/mutate';
 import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 import { pct, tally, type Row } from '../support/tally';
@@ -179,23 +180,6 @@ interface Mutant {
   what: string;
 }
 
-
-function splitLines(text: string): { lines: string[]; eol: string } {
-  return { lines: text.split(/\r?\n/), eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-function replaceOnLine(text: string, line: number, from: number, to: number, insert: string): string {
-  const { lines, eol } = splitLines(text);
-  lines[line] = lines[line].slice(0, from) + insert + lines[line].slice(to);
-  return lines.join(eol);
-}
-
-function insertLine(text: string, at: number, content: string): string {
-  const { lines, eol } = splitLines(text);
-  lines.splice(at, 0, content);
-  return lines.join(eol);
-}
-
 /** Option lines outside blocks, with a known option name. */
 function plainOptions(text: string): Directive[] {
   return parse(text).tree.filter((d) => !d.opaque && !d.children?.length && optionSpec(d.name) && optionSpec(d.name)!.status !== 'removed');
@@ -205,15 +189,6 @@ function plainOptions(text: string): Directive[] {
 function firstOptionLine(text: string): number {
   const t = parse(text).tree[0];
   return t ? t.range.start.line : 0;
-}
-
-function typoOf(name: string, rnd: () => number): string {
-  const i = Math.floor(rnd() * name.length);
-  const op = Math.floor(rnd() * 3);
-  if (op === 0 && name.length > 3) return name.slice(0, i) + name.slice(i + 1);
-  if (op === 1) return name.slice(0, i + 1) + name[i] + name.slice(i + 1);
-  const j = Math.min(i, name.length - 2);
-  return name.slice(0, j) + name[j + 1] + name[j] + name.slice(j + 2);
 }
 
 function typoMutant(base: CorpusFile, rnd: () => number): { text: string; what: string } | undefined {

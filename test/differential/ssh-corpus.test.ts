@@ -18,6 +18,7 @@ import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
+import { insertLine, replaceOnLine, splitLines, typoOf } from '../support/mutate';
 import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 import { pct, tally, type Row } from '../support/tally';
@@ -109,12 +110,6 @@ interface Mutant {
   what: string;
 }
 
-
-/** The file as lines (without their breaks) and the line break it uses. */
-function splitLines(text: string): { lines: string[]; eol: string } {
-  return { lines: text.split(/\r?\n/), eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-
 function keywordLines(tool: Tool, text: string): Directive[] {
   const out: Directive[] = [];
   for (const d of parse(tool, text).tree) {
@@ -124,31 +119,10 @@ function keywordLines(tool: Tool, text: string): Directive[] {
   return out;
 }
 
-function replaceOnLine(text: string, line: number, from: number, to: number, insert: string): string {
-  const { lines, eol } = splitLines(text);
-  lines[line] = lines[line].slice(0, from) + insert + lines[line].slice(to);
-  return lines.join(eol);
-}
-
-function insertLine(text: string, at: number, content: string): string {
-  const { lines, eol } = splitLines(text);
-  lines.splice(at, 0, content);
-  return lines.join(eol);
-}
-
 /** Where a global line may be inserted: before the first Host/Match section (line 0 at the latest). */
 function globalSlot(tool: Tool, text: string): number {
   const first = parse(tool, text).tree.find((d) => d.children);
   return first ? first.nameRange.start.line : 0;
-}
-
-function typoOf(name: string, rnd: () => number): string {
-  const i = Math.floor(rnd() * name.length);
-  const op = Math.floor(rnd() * 3);
-  if (op === 0 && name.length > 3) return name.slice(0, i) + name.slice(i + 1);
-  if (op === 1) return name.slice(0, i + 1) + name[i] + name.slice(i + 1);
-  const j = Math.min(i, name.length - 2);
-  return name.slice(0, j) + name[j + 1] + name[j] + name.slice(j + 2);
 }
 
 const BAD_YESNO = ['maybe', 'on', 'off', 'true', 'false', 'enabled', 'Y', '1', 'yes,no', 'nope'];
