@@ -2,11 +2,11 @@
 // points: `layerwise` lints and `layerwise-language-server --stdio` answers LSP.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../support/cli';
 import { LspClient } from '../support/lsp-client';
 
-const ROOT = resolve(__dirname, '..', '..');
 const bin: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin;
 
 describe('installed commands', () => {
