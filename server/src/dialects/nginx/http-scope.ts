@@ -5,7 +5,7 @@ import type { TextEdit } from '../../engine/rules';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
-import { includesOf, type IncludeTarget } from './includes';
+import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
 
@@ -65,7 +65,6 @@ interface Cache {
   /** Per chain, the lookups made on it: name, lookup, name, lookup, ... */
   lookups: WeakMap<Chain, (string | Lookup)[]>;
   mentions: Map<string, boolean>;
-  includeByNode: WeakMap<SourceFile, Map<Directive, IncludeTarget>>;
   /** Per level: whether it holds a directive the reference does not know whose name says "header". */
   headerish: Map<Directive | SourceFile, boolean>;
 }
@@ -75,20 +74,10 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), includeByNode: new WeakMap(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
+    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
     caches.set(ws, c);
   }
   return c;
-}
-
-function includeTarget(ws: Workspace, file: SourceFile, d: Directive): IncludeTarget | undefined {
-  const cache = cacheOf(ws);
-  let m = cache.includeByNode.get(file);
-  if (!m) {
-    m = new Map(includesOf(file, ws).map((t) => [t.directive, t]));
-    cache.includeByNode.set(file, m);
-  }
-  return m.get(d);
 }
 
 const MAX_DEPTH = 8;
@@ -103,7 +92,7 @@ export function expand(ws: Workspace, level: Level): Expanded {
   const visit = (file: SourceFile, nodes: readonly Directive[], seen: string[]): void => {
     for (const node of nodes) {
       if (node.name === 'include') {
-        const t = includeTarget(ws, file, node);
+        const t = includeAt(file, ws, node);
         if (!t || !t.paths.length || seen.length > MAX_DEPTH) {
           out.unknown = true;
           continue;

@@ -93,3 +93,13 @@ export function includesOf(file: SourceFile, ws: Workspace): IncludeTarget[] {
   cache.set(file, { ws, fileSet, targets });
   return targets;
 }
+
+const byDirective = new WeakMap<SourceFile, { targets: IncludeTarget[]; map: Map<Directive, IncludeTarget> }>();
+
+/** What one `include` directive of a file resolves to (indexed once per includesOf result). */
+export function includeAt(file: SourceFile, ws: Workspace, node: Directive): IncludeTarget | undefined {
+  const targets = includesOf(file, ws);
+  let hit = byDirective.get(file);
+  if (!hit || hit.targets !== targets) byDirective.set(file, (hit = { targets, map: new Map(targets.map((t) => [t.directive, t])) }));
+  return hit.map.get(node);
+}

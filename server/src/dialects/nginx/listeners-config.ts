@@ -6,7 +6,7 @@ import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { Family } from './analysis';
 import { fileContext } from './fragment';
-import { includesOf, type IncludeTarget } from './includes';
+import { includeAt, includesOf } from './includes';
 import { parseListen, type ListenSocket } from './listen';
 import { boundSockets, type BoundSocket } from './listeners-sockets';
 
@@ -48,15 +48,6 @@ interface Model {
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 const cache = new WeakMap<Workspace, { generation: number; model: Model }>();
-const targetCache = new WeakMap<SourceFile, { targets: IncludeTarget[]; map: Map<Directive, IncludeTarget> }>();
-
-function includeTarget(file: SourceFile, ws: Workspace, node: Directive): IncludeTarget | undefined {
-  const targets = includesOf(file, ws);
-  let hit = targetCache.get(file);
-  if (!hit || hit.targets !== targets) targetCache.set(file, (hit = { targets, map: new Map(targets.map((t) => [t.directive, t])) }));
-  return hit.map.get(node);
-}
-
 function build(ws: Workspace): Model {
   const files = ws.all().filter((f) => f.language === 'nginx');
   const included = new Set<string>();
@@ -78,7 +69,7 @@ function build(ws: Workspace): Model {
     const visit = (file: SourceFile, nodes: readonly Directive[], top: string | undefined, depth: number, server: LoadedServer | undefined, stack: Set<string>): void => {
       for (const node of nodes) {
         if (node.name === 'include' && !node.children) {
-          const target = node.args.length === 1 ? includeTarget(file, ws, node) : undefined;
+          const target = node.args.length === 1 ? includeAt(file, ws, node) : undefined;
           if (!target || !target.paths.length) {
             if (server) server.complete = false;
             continue;
