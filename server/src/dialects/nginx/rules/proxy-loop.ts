@@ -28,14 +28,16 @@ function exactNames(server: Directive): string[] {
   return childrenNamed(server, 'server_name').flatMap((d) => d.args.map((a) => a.value.toLowerCase())).filter((n) => n && !n.startsWith('~') && !n.includes('*') && !n.startsWith('$'));
 }
 
+/** Whether a wildcard server name (lower case: `*.example.com`, `.example.com`, `www.example.*`) matches `host`. */
+function wildcardMatches(n: string, host: string): boolean {
+  return (n.startsWith('*.') && host.endsWith(n.slice(1))) || (n.startsWith('.') && (host === n.slice(1) || host.endsWith(n))) || (n.endsWith('.*') && host.startsWith(n.slice(0, -1)));
+}
+
 function nameMatches(server: Directive, host: string): boolean {
   for (const d of childrenNamed(server, 'server_name')) {
     for (const a of d.args) {
       const n = a.value.toLowerCase();
-      if (n === host) return true;
-      if (n.startsWith('*.') && host.endsWith(n.slice(1))) return true;
-      if (n.startsWith('.') && (host === n.slice(1) || host.endsWith(n))) return true;
-      if (n.endsWith('.*') && host.startsWith(n.slice(0, -1))) return true;
+      if (n === host || wildcardMatches(n, host)) return true;
     }
   }
   return false;
@@ -249,15 +251,12 @@ function socketIndex(servers: ServerInfo[]): SocketIndex {
       }
     }
   };
-  /** nameMatches for one name (lower case) of a server. */
-  const matches = (n: string, host: string): boolean =>
-    (n.startsWith('*.') && host.endsWith(n.slice(1))) || (n.startsWith('.') && (host === n.slice(1) || host.endsWith(n))) || (n.endsWith('.*') && host.startsWith(n.slice(0, -1)));
   return {
     servers,
     otherMatches(info, host) {
       if (!exact) names();
       if (exact!.get(host)?.some((s) => s.node !== info.node)) return true;
-      return wild!.some((w) => w.server.node !== info.node && matches(w.name, host));
+      return wild!.some((w) => w.server.node !== info.node && wildcardMatches(w.name, host));
     },
     defaultsOn(port) {
       let list = defaults.get(port);
