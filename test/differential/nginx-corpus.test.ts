@@ -19,7 +19,7 @@ import { LineIndex } from '../../server/src/engine/text';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { typoOf } from '../support/mutate';
-import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, type NginxOracleContext, type OracleResult } from '../support/oracle';
+import { corpusDir, mapLimit, nginxCheck, nginxOracleAvailable, oracleGate, type NginxOracleContext, type OracleResult } from '../support/oracle';
 import { prng } from '../support/prng';
 import { pct, tally } from '../support/tally';
 
@@ -376,7 +376,7 @@ function withinFlagged(text: string, ours: Finding[], nginxLine: number): boolea
 
 // ---- the tests -----------------------------------------------------------------------------
 
-const available = nginxOracleAvailable();
+const available = oracleGate(nginxOracleAvailable(), 'the nginx oracle');
 const corpus = acceptedCorpus();
 /** Corpus files the oracle still accepts on this machine, filled by (a), used by (b). */
 const stillAccepted: Accepted[] = [];

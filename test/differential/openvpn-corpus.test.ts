@@ -23,7 +23,7 @@ import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { insertLine, replaceOnLine, splitLines, typoOf } from '../support/mutate';
-import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
+import { corpusDir, mapLimit, oracleCheck, oracleDir, oracleGate, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 import { pct, tally, type Row } from '../support/tally';
 
@@ -32,7 +32,7 @@ const SEED = Number(process.env.LW_DIFF_SEED ?? 0x0e9e);
 const MIN_AGREEMENT = 0.95;
 const MIN_LINE_AGREEMENT = 0.9;
 
-const available = existsSync(path.join(oracleDir, 'openvpn-check')) && ['/usr/sbin/openvpn', '/usr/bin/openvpn'].some((p) => existsSync(p));
+const available = oracleGate(existsSync(path.join(oracleDir, 'openvpn-check')) && ['/usr/sbin/openvpn', '/usr/bin/openvpn'].some((p) => existsSync(p)), 'the openvpn oracle');
 
 // ---- throwaway key material (generated once with openvpn --genkey; test data only) ----------
 

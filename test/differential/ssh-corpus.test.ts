@@ -19,7 +19,7 @@ import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';
 import { nodeHost } from '../../server/src/node-host';
 import { insertLine, replaceOnLine, splitLines, typoOf } from '../support/mutate';
-import { corpusDir, mapLimit, oracleCheck, oracleDir, type OracleResult } from '../support/oracle';
+import { corpusDir, mapLimit, oracleCheck, oracleDir, oracleGate, type OracleResult } from '../support/oracle';
 import { pick, prng } from '../support/prng';
 import { pct, tally, type Row } from '../support/tally';
 
@@ -62,8 +62,8 @@ function environmental(v: Verdict): string | undefined {
   return e?.message;
 }
 
-const available = existsSync(path.join(oracleDir, 'ssh-check')) && existsSync(path.join(oracleDir, 'sshd-check'))
-  && ['/usr/bin/ssh', '/usr/sbin/sshd'].every((p) => existsSync(p));
+const available = oracleGate(existsSync(path.join(oracleDir, 'ssh-check')) && existsSync(path.join(oracleDir, 'sshd-check'))
+  && ['/usr/bin/ssh', '/usr/sbin/sshd'].every((p) => existsSync(p)), 'the ssh/sshd oracle');
 
 // ---- Layerwise -----------------------------------------------------------------------------
 

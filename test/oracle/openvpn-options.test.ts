@@ -19,10 +19,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ENUM_CHECKED, PLATFORM_ONLY, RANGES, REFUSED_IN_SERVER_MODE, REQUIRES_SERVER_MODE } from '../../server/src/dialects/openvpn/lexicon-facts';
 import type { OptionSpec } from '../../server/src/dialects/openvpn/option-types';
 import { OPTIONS } from '../../server/src/dialects/openvpn/options';
+import { oracleGate } from '../support/oracle';
 import { runOracle } from '../support/oracles';
 
 const ORACLE = path.resolve(__dirname, '../../../shared/oracles/openvpn-check');
-const available = existsSync(ORACLE) && ['/usr/sbin/openvpn', '/usr/bin/openvpn', '/usr/local/sbin/openvpn'].some((p) => existsSync(p));
+const available = oracleGate(existsSync(ORACLE) && ['/usr/sbin/openvpn', '/usr/bin/openvpn', '/usr/local/sbin/openvpn'].some((p) => existsSync(p)), 'the openvpn oracle');
 
 // ---- samples ---------------------------------------------------------------------------------
 

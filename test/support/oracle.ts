@@ -33,6 +33,15 @@ export function nginxOracleAvailable(): boolean {
   return existsSync(path.join(oracleDir, 'nginx-check')) && ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'].some((p) => existsSync(p));
 }
 
+/**
+ * Whether an oracle's tests can run here. Outside CI a machine without the daemons skips them;
+ * in CI (CI set) a missing oracle fails the test file instead of passing unseen.
+ */
+export function oracleGate(available: boolean, what: string): boolean {
+  if (!available && process.env.CI) throw new Error(`${what} is not installed: run ../shared/oracles/install.sh (CI needs every oracle)`);
+  return available;
+}
+
 export function parseOracleOutput(stdout: string): OracleLine[] {
   const out: OracleLine[] = [];
   for (const raw of stdout.split('\n')) {

@@ -2,7 +2,7 @@
 // The verdict tables below were taken from ssh/sshd 9.2p1 through ../shared/oracles (every line
 // alone, after `Host x` for ssh); test/differential/ssh-corpus.test.ts re-checks the rules
 // against the live tools on the corpus and its mutants.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../server/src/engine/rules';
@@ -353,10 +353,9 @@ describe('ssh/include-not-found and sshd/include-not-found', () => {
 
 describe('the corpus files ssh and sshd accept', () => {
   const corpus = path.resolve(__dirname, '../../../shared/corpus');
-  const rows = existsSync(path.join(corpus, 'VALIDATION.tsv'))
-    ? readFileSync(path.join(corpus, 'VALIDATION.tsv'), 'utf8').split('\n').map((r) => r.split('\t')).filter((r) => /^sshd?_config\//.test(r[0] ?? '') && r[2] === 'accepted')
-    : [];
-  it.skipIf(!rows.length)('get no error from the lexicon rules', () => {
+  const rows = readFileSync(path.join(corpus, 'VALIDATION.tsv'), 'utf8').split('\n').map((r) => r.split('\t')).filter((r) => /^sshd?_config\//.test(r[0] ?? '') && r[2] === 'accepted');
+  it('get no error from the lexicon rules', () => {
+    expect(rows.length).toBeGreaterThan(20);
     const failures: string[] = [];
     for (const [file] of rows) {
       const text = readFileSync(path.join(corpus, file), 'utf8');
