@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphHop, GraphNode, RelayGraph } from '../../server/src/graph/model';
 import { escapeHtml, makeNonce, relayListHtml, relayPathsPage } from '../../client/src/views/relay-paths-html';
-import { hopHeading, itemAtLine, relayTextItems, sourceOf } from '../../client/src/views/relay-paths-text';
+import { hopHeadline } from '../../server/src/graph/labels';
+import { itemAtLine, relayTextItems, sourceOf } from '../../client/src/views/relay-paths-text';
 
 const P = '/w/nginx.conf';
 const at = (start: number, end = start) => ({ path: P, range: { start: { line: start, character: 4 }, end: { line: end, character: 20 } } });
@@ -31,17 +32,18 @@ const graph: RelayGraph = { nodes, hops, files: [P] };
 describe('relayTextItems', () => {
   const items = relayTextItems(graph);
 
-  it('says each hop as "L<n> protocol port: from → to", with what breaks it', () => {
+  it('says each hop as "L<n> protocol :port: from → to", with what breaks it', () => {
     expect(items.hops.map((h) => h.text)).toEqual([
-      'L4 tcp 443: client → *:443 (tcp)',
+      'L4 tcp :443: client → *:443 (tcp)',
       'L4 tcp: *:443 (tcp) → app, proxy_pass (broken: upstream "ap" is not defined.)',
       'L3 ip: app → 10.0.0.5:8080',
-      'L5 udp 1194: client ↔ ghost',
+      'L5 udp :1194: client ↔ ghost',
     ]);
     expect(items.hops.map((h) => h.broken)).toEqual([false, true, false, false]);
     expect(items.hops[1]).toMatchObject({ what: 'L4 tcp: *:443 (tcp) → app, proxy_pass', problems: 'upstream "ap" is not defined.' });
     expect(items.hops[0].problems).toBe('');
-    expect(hopHeading(hops[0])).toBe('L4 tcp 443');
+    // The list starts each hop with the picture's own label.
+    expect(items.hops[0].text.startsWith(`${hopHeadline(hops[0])}: `)).toBe(true);
   });
 
   it('lists endpoints from the public side inwards, warnings counting as broken', () => {

@@ -1,5 +1,6 @@
 // The Relay paths view as text: one line per hop and per endpoint, the accessible equivalent of the
 // picture ("L4 tcp 443: client → upstream app (broken: ...)"). Free of the vscode module.
+import { hopHeadline } from '../../../server/src/graph/labels';
 import { isBroken, type GraphHop, type GraphNode, type HopFinding, type RelayGraph, type SourceRef } from '../../../server/src/graph/model';
 
 export interface RelayTextItem {
@@ -28,15 +29,10 @@ function nodeName(n: GraphNode | undefined, id: string): string {
   return n.detail ? `${n.label} (${n.detail})` : n.label;
 }
 
-/** "L4 tcp 443", the prefix every hop is labelled with in the picture as well. */
-export function hopHeading(h: GraphHop): string {
-  return `L${h.layer} ${h.protocol}${h.port !== undefined ? ` ${h.port}` : ''}`;
-}
-
 export function hopWhat(h: GraphHop, nodes: ReadonlyMap<string, GraphNode>): string {
   const arrow = h.bidirectional ? '↔' : '→';
   const what = h.label ? `, ${h.label}` : '';
-  return `${hopHeading(h)}: ${nodeName(nodes.get(h.from), h.from)} ${arrow} ${nodeName(nodes.get(h.to), h.to)}${what}`;
+  return `${hopHeadline(h)}: ${nodeName(nodes.get(h.from), h.from)} ${arrow} ${nodeName(nodes.get(h.to), h.to)}${what}`;
 }
 
 export function nodeWhat(n: GraphNode): string {
