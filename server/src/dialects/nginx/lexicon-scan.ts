@@ -4,6 +4,7 @@
 import type { NginxContext } from './analysis';
 import type { Resolution } from './context';
 import type { DirectiveSpec } from './reference';
+import { argCountOf } from './tree';
 
 /** Candidates of the lexicon rules, each list in document order (shared: do not modify). */
 export interface LexiconCandidates {
@@ -40,7 +41,7 @@ export function lexiconCandidates(ctx: NginxContext): LexiconCandidates {
     const spec = r.spec;
     if (!spec) continue;
     if (spec.isBlock !== !!r.node.children) out.blockMismatch.push(r);
-    const n = r.node.args.length;
+    const n = argCountOf(r.node);
     if (n < spec.minArgs || n > spec.maxArgs) out.argCount.push(r);
     if (isSingleValued(spec)) out.singleValued.push(r);
   }

@@ -273,3 +273,8 @@ export class NginxComment implements Comment {
     this.rangeMemo = range;
   }
 }
+
+/** How many arguments a directive has; for a parsed one, without building its `args`. */
+export function argCountOf(node: Directive): number {
+  return node instanceof NginxDirective ? node.argCount : node.args.length;
+}
