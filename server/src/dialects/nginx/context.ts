@@ -83,11 +83,13 @@ interface Verdict {
 }
 
 /** Everything a Resolution says besides its node: shared by the directives of one name at one block path. */
-interface Placement {
+export interface Placement {
   localPath: string[];
   verdict: Verdict;
   allowed: boolean | undefined;
   data: boolean;
+  /** How the lexicon scan sorts these directives (see lexicon-scan.ts), worked out once for all of them. */
+  lexicon: number | undefined;
 }
 
 /**
@@ -111,7 +113,7 @@ interface PathNode {
 class ResolvedDirective implements Resolution {
   constructor(
     readonly node: Directive,
-    private readonly placement: Placement,
+    readonly placement: Placement,
   ) {}
 
   get localPath(): string[] {
@@ -141,6 +143,11 @@ class ResolvedDirective implements Resolution {
   get templated(): boolean {
     return this.placement.verdict.templated;
   }
+}
+
+/** The placement a resolution shares with the others of its name and block path, when resolveTree made it. */
+export function placementOf(r: Resolution): Placement | undefined {
+  return r instanceof ResolvedDirective ? r.placement : undefined;
 }
 
 /** How many directives a tree holds. */
@@ -209,8 +216,8 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       const specs = v.specs;
       const checked = !data && specs.length > 0;
       const placement = quiet
-        ? (v.quiet ??= { localPath: at.localPath, verdict: v, allowed: undefined, data })
-        : (v.loud ??= { localPath: at.localPath, verdict: v, allowed: checked ? v.allowed : undefined, data });
+        ? (v.quiet ??= { localPath: at.localPath, verdict: v, allowed: undefined, data, lexicon: undefined })
+        : (v.loud ??= { localPath: at.localPath, verdict: v, allowed: checked ? v.allowed : undefined, data, lexicon: undefined });
       const r = new ResolvedDirective(node, placement);
       out[count++] = r;
       v.named?.push(r);
