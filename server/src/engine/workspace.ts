@@ -26,6 +26,27 @@ export interface SourceFile {
   open: boolean;
 }
 
+/** A SourceFile whose line index is built on first use (most analyses never ask for it). */
+class LoadedFile implements SourceFile {
+  private lineIndex: LineIndex | undefined = undefined;
+
+  constructor(
+    public path: string,
+    public language: LanguageId,
+    public text: string,
+    public parse: ParseResult,
+    public open: boolean,
+  ) {}
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  set lines(lines: LineIndex) {
+    this.lineIndex = lines;
+  }
+}
+
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   /** Paths known not to exist, so repeated lookups stay cheap. */
@@ -56,7 +77,7 @@ export class Workspace {
       existing.open ||= open;
       return existing;
     }
-    const file: SourceFile = { path, language: lang, text, lines: new LineIndex(text), parse: dialect.parse(text), open };
+    const file = new LoadedFile(path, lang, text, dialect.parse(text), open);
     this.files.set(path, file);
     this.generation++;
     this.missing.delete(path);

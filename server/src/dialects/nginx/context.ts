@@ -77,6 +77,19 @@ interface Verdict {
   templated: boolean;
   /** The resolutions with this name, when the caller asked for an index by name. */
   named?: Resolution[];
+  /** What directives with this verdict share, outside and inside a misplaced block (built on first use). */
+  loud?: Placement;
+  quiet?: Placement;
+}
+
+/** Everything a Resolution says besides its node: shared by the directives of one name at one block path. */
+export interface Placement {
+  localPath: string[];
+  verdict: Verdict;
+  allowed: boolean | undefined;
+  data: boolean;
+  /** How the lexicon scan sorts these directives (see lexicon-scan.ts), worked out once for all of them. */
+  lexicon: number | undefined;
 }
 
 /**
@@ -92,33 +105,49 @@ interface PathNode {
 }
 
 /**
- * A Resolution as resolveTree makes it: what is common to a (path, name) pair is read from the
- * shared verdict, so that each of a large file's thousands of directives costs five fields.
+ * A Resolution as resolveTree makes it: what is common to the directives of one name at one
+ * block path is read from their shared placement, so that each of a large file's thousands of
+ * directives costs two fields (the resolutions outlive the young generation, so their bytes are
+ * copied by the GC).
  */
 class ResolvedDirective implements Resolution {
   constructor(
     readonly node: Directive,
-    readonly localPath: string[],
-    private readonly verdict: Verdict,
-    readonly allowed: boolean | undefined,
-    readonly data: boolean,
+    readonly placement: Placement,
   ) {}
 
+  get localPath(): string[] {
+    return this.placement.localPath;
+  }
+
+  get allowed(): boolean | undefined {
+    return this.placement.allowed;
+  }
+
+  get data(): boolean {
+    return this.placement.data;
+  }
+
   get specs(): DirectiveSpec[] {
-    return this.verdict.specs;
+    return this.placement.verdict.specs;
   }
 
   get spec(): DirectiveSpec | undefined {
-    return this.verdict.spec;
+    return this.placement.verdict.spec;
   }
 
   get failedPaths(): string[][] | undefined {
-    return this.verdict.failedPaths;
+    return this.placement.verdict.failedPaths;
   }
 
   get templated(): boolean {
-    return this.verdict.templated;
+    return this.placement.verdict.templated;
   }
+}
+
+/** The placement a resolution shares with the others of its name and block path, when resolveTree made it. */
+export function placementOf(r: Resolution): Placement | undefined {
+  return r instanceof ResolvedDirective ? r.placement : undefined;
 }
 
 /** How many directives a tree holds. */
@@ -186,8 +215,10 @@ export function resolveTree(tree: readonly Directive[], bases: readonly string[]
       const v = verdict(at, node.name, data);
       const specs = v.specs;
       const checked = !data && specs.length > 0;
-      const allowed = checked && !quiet ? v.allowed : undefined;
-      const r = new ResolvedDirective(node, at.localPath, v, allowed, data);
+      const placement = quiet
+        ? (v.quiet ??= { localPath: at.localPath, verdict: v, allowed: undefined, data, lexicon: undefined })
+        : (v.loud ??= { localPath: at.localPath, verdict: v, allowed: checked ? v.allowed : undefined, data, lexicon: undefined });
+      const r = new ResolvedDirective(node, placement);
       out[count++] = r;
       v.named?.push(r);
       const children = node.children;

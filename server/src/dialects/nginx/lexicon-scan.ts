@@ -2,8 +2,9 @@
 // argument count, single-valued): each rule then walks only its own candidates, in document
 // order, instead of every directive of the file again.
 import type { NginxContext } from './analysis';
-import type { Resolution } from './context';
+import { placementOf, type Resolution } from './context';
 import type { DirectiveSpec } from './reference';
+import { argCountOf } from './tree';
 
 /** Candidates of the lexicon rules, each list in document order (shared: do not modify). */
 export interface LexiconCandidates {
@@ -28,24 +29,42 @@ export function lexiconCandidates(ctx: NginxContext): LexiconCandidates {
   const resolved = ctx.resolved;
   for (let i = 0; i < resolved.length; i++) {
     const r = resolved[i];
-    if (r.data || r.templated) continue;
-    if (!r.specs.length) {
+    // What depends only on the name and block path is sorted once per placement.
+    const placement = placementOf(r);
+    const kind = placement ? (placement.lexicon ??= kindOf(r)) : kindOf(r);
+    if (kind === SKIP) continue;
+    if (kind === UNKNOWN) {
       out.unknown.push(r);
       continue;
     }
-    if (r.allowed === false) {
+    if (kind === MISPLACED) {
       out.misplaced.push(r);
       continue;
     }
-    const spec = r.spec;
-    if (!spec) continue;
+    const spec = r.spec!;
     if (spec.isBlock !== !!r.node.children) out.blockMismatch.push(r);
-    const n = r.node.args.length;
+    const n = argCountOf(r.node);
     if (n < spec.minArgs || n > spec.maxArgs) out.argCount.push(r);
-    if (isSingleValued(spec)) out.singleValued.push(r);
+    if (kind === SINGLE_VALUED) out.singleValued.push(r);
   }
   cache.set(ctx, out);
   return out;
+}
+
+/** Kinds of resolution for the scan: not a directive to check, unknown, misplaced, resolved (one value per block or not). */
+const SKIP = 0;
+const UNKNOWN = 1;
+const MISPLACED = 2;
+const RESOLVED = 3;
+const SINGLE_VALUED = 4;
+
+function kindOf(r: Resolution): number {
+  if (r.data || r.templated) return SKIP;
+  if (!r.specs.length) return UNKNOWN;
+  if (r.allowed === false) return MISPLACED;
+  const spec = r.spec;
+  if (!spec) return SKIP;
+  return isSingleValued(spec) ? SINGLE_VALUED : RESOLVED;
 }
 
 /** Directives that hold one value per block although their syntax does not show it. */

@@ -3,9 +3,10 @@
 // start of a token; quotes open only at the start of a token; `\` escapes in and out of quotes.
 // It never throws: every problem becomes a ParseProblem with an exact range, and parsing goes on.
 // The tokenizer is a charCode loop that keeps the current token in fields (no token objects):
-// only the arguments and directives of the tree are allocated (see tree.ts for their positions).
-import type { Arg, Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
-import { NginxArg, NginxDirective } from './tree';
+// positions and arguments go to the parse's table, and only directives, the children arrays
+// and comments are allocated (see tree.ts).
+import type { Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
+import { NginxComment, NginxDirective, ParseTable } from './tree';
 
 export interface NginxParseOptions {
   /**
@@ -22,13 +23,35 @@ const MAX_INTERNED = 40;
 const SLICE_MIN = 13;
 const INTERN_MASK = 16383;
 const interned: (string | undefined)[] = new Array(INTERN_MASK + 1).fill(undefined);
-const internedHash = new Int32Array(INTERN_MASK + 1);
 
-/** Whether `text` holds `word` at `at` (`startsWith` without its argument checks). */
-function sameText(word: string, text: string, at: number): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
-  return true;
+/**
+ * The table slot of the `n`-character word at `at`, from its length and four of its characters
+ * (a hash of every character cost more than the occasional collision, which only means a miss).
+ */
+function internSlot(text: string, at: number, n: number): number {
+  let h = Math.imul(n ^ text.charCodeAt(at), 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt(at + (n >> 1)), 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt(at + n - 1), 0x9e3779b1);
+  h = Math.imul(h ^ text.charCodeAt(at + n - 2), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & INTERN_MASK;
 }
+
+/** Whether `text` has a digit between `from` and `to`. */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** What a character does inside a word: nothing, ends it (whitespace, `;`, `{`), or escapes (`\`). */
+const PLAIN = 0;
+const ENDS = 1;
+const ESCAPE = 2;
+const WORD_CHARS = new Uint8Array(128);
+for (const c of [32, 9, 10, 13, 59, 123]) WORD_CHARS[c] = ENDS;
+WORD_CHARS[92] = ESCAPE;
 
 /** Token kinds. */
 const WORD = 0;
@@ -82,6 +105,7 @@ class NginxParser {
   private lastTokenLine = -1;
   private readonly problems: ParseProblem[] = [];
   private readonly comments: Comment[] = [];
+  private readonly table: ParseTable;
 
   // The current token (next() returns its kind): where it starts and ends, and for a word its
   // text. Positions are kept as numbers, as the tree's nodes keep them.
@@ -91,14 +115,15 @@ class NginxParser {
   private endChar = 0;
   private tokText = '';
   private tokValue = '';
-  private quotedTok = false;
   /** True when no other token precedes it on its line. */
   private firstOnLine = false;
 
   constructor(
     private readonly text: string,
     private readonly options: NginxParseOptions,
-  ) {}
+  ) {
+    this.table = new ParseTable(text.length);
+  }
 
   parse(): ParseResult {
     // The directives of every open block, innermost last: a block's children are copied out at
@@ -125,25 +150,21 @@ class NginxParser {
     let nameStartChar = 0;
     let nameEndLine = 0;
     let nameEndChar = 0;
-    // Arguments are collected in one scratch array (never shrunk, so it is not reallocated) and
-    // copied at their exact size; `argc` of its slots belong to the open statement.
-    const args: NginxArg[] = [];
+    // The open statement's arguments are the table's last `argc` ones.
+    const table = this.table;
     let argc = 0;
 
     const finish = (endLine: number, endChar: number): NginxDirective => {
-      // Array literals for the usual counts: V8 can then allocate them with the node, in the
-      // old generation, instead of copying them out of the young one later.
-      const list =
-        argc === 0 ? [] : argc === 1 ? [args[0]] : argc === 2 ? [args[0], args[1]] : argc === 3 ? [args[0], args[1], args[2]] : argc === 4 ? [args[0], args[1], args[2], args[3]] : args.slice(0, argc);
+      const id = table.addDirective(nameStartLine, nameStartChar, nameEndLine, nameEndChar, table.argCount - argc, argc, endLine, endChar);
       argc = 0;
       inStmt = false;
-      return new NginxDirective(name, list, block.node, nameStartLine, nameStartChar, nameEndLine, nameEndChar, endLine, endChar);
+      return new NginxDirective(name, block.node, table, id);
     };
     /** Ends a statement that lacks its `;` (at its last token) and reports it. */
     const unterminated = (): Directive => {
-      const last = argc ? args[argc - 1] : undefined;
-      const line = last ? last.endLine : nameEndLine;
-      const character = last ? last.endChar : nameEndChar;
+      const last = table.argCount - 1;
+      const line = argc ? table.argEndLine(last) : nameEndLine;
+      const character = argc ? table.argEndChar(last) : nameEndChar;
       this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
       return finish(line, character);
     };
@@ -153,7 +174,8 @@ class NginxParser {
       if (kind === WORD) {
         if (inStmt) {
           if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block.node?.name)) {
-            args[argc++] = new NginxArg(this.tokText, this.tokValue, this.quotedTok, this.startLine, this.startChar, this.endLine, this.endChar);
+            table.addArg(this.tokText, this.tokValue, this.startLine, this.startChar, this.endLine, this.endChar);
+            argc++;
             continue;
           }
           pending[top++] = unterminated();
@@ -182,8 +204,7 @@ class NginxParser {
           continue;
         }
         const node = finish(this.endLine, this.endChar);
-        node.bodyLine = this.startLine;
-        node.bodyChar = this.startChar;
+        table.setBody(node.id, this.startLine, this.startChar);
         pending[top++] = node;
         if (isOpaqueBlockName(node.name)) {
           node.children = [];
@@ -277,8 +298,7 @@ class NginxParser {
           if (d === 10 || d === 13) break;
           pos++;
         }
-        const line = this.line;
-        this.comments.push({ text: text.slice(from, pos), range: { start: { line, character: from - this.lineStart }, end: { line, character: pos - this.lineStart } } });
+        this.comments.push(new NginxComment(text.slice(from, pos), this.line, from - this.lineStart));
       } else break;
     }
     this.pos = pos;
@@ -321,23 +341,22 @@ class NginxParser {
     // Undefined until an escape is met: then the unescaped text up to `chunk`.
     let value: string | undefined;
     let chunk = pos;
-    let variable = false;
-    let hash = 0;
-    let digits = false;
+    // Where the last escape pair ends: the character before it was escaped, not a `$`.
+    let escapeEnd = -1;
     while (pos < len) {
       const c = text.charCodeAt(pos);
-      if (c === 123 /* { */ && variable) {
-        // `${name}` keeps its braces inside the word, as nginx does.
+      const kind = c < 128 ? WORD_CHARS[c] : PLAIN;
+      if (kind === PLAIN) {
         pos++;
-        variable = false;
-        hash = (Math.imul(hash, 31) + c) | 0;
         continue;
       }
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 || c === 123) break;
-      hash = (Math.imul(hash, 31) + c) | 0;
-      if (c >= 48 && c <= 57) digits = true;
-      variable = c === 36; /* $ */
-      if (c === 92 /* \ */ && pos + 1 < len) {
+      if (kind === ENDS) {
+        // `${name}` keeps its braces inside the word, as nginx does (a word never starts with `{`).
+        if (c !== 123 || text.charCodeAt(pos - 1) !== 36 || escapeEnd === pos) break;
+        pos++;
+        continue;
+      }
+      if (pos + 1 < len) {
         // As in nginx, `\` takes the next character into the word, a line break included
         // (stopping before it left the `\` unconsumed, and a `\` at the end of a line looped
         // forever). Only \" \' \\ \t \r \n are unescaped; any other pair stays as written,
@@ -357,36 +376,29 @@ class NginxParser {
           this.line++;
           this.lineStart = pos;
         }
+        escapeEnd = pos;
         continue;
       }
       pos++;
     }
     this.pos = pos;
-    let raw: string;
+    let raw = text.slice(startOffset, pos);
     const n = pos - startOffset;
     if (value === undefined && n <= MAX_INTERNED) {
-      // Configs repeat the same words (names, ports, `$host`, ...): reuse the string of the last
-      // word with the same hash and text instead of allocating it again.
-      const slot = (hash ^ (hash >>> 13)) & INTERN_MASK;
+      // Configs repeat the same words (names, ports, `$host`, ...): keep the string of the last
+      // word in the same slot with the same text, and let the fresh slice die young (comparing
+      // with === was cheaper than comparing the text character by character before slicing).
+      const slot = internSlot(text, startOffset, n);
       const known = interned[slot];
-      if (known !== undefined && internedHash[slot] === hash && known.length === n && sameText(known, text, startOffset)) raw = known;
-      else {
-        raw = text.slice(startOffset, pos);
-        // V8 makes a slice of 13 characters or more a view into the whole text: the table keeps
-        // a copy of its own instead, so that it never holds on to old texts. Long words with
-        // digits (addresses, numbered names) are mostly one-offs and are not kept at all.
-        if (n < SLICE_MIN) {
-          interned[slot] = raw;
-          internedHash[slot] = hash;
-        } else if (!digits) {
-          interned[slot] = raw = (' ' + raw).slice(1);
-          internedHash[slot] = hash;
-        }
-      }
-    } else raw = text.slice(startOffset, pos);
+      if (known === raw) raw = known;
+      // V8 makes a slice of 13 characters or more a view into the whole text: the table keeps
+      // a copy of its own instead, so that it never holds on to old texts. Long words with
+      // digits (addresses, numbered names) are mostly one-offs and are not kept at all.
+      else if (n < SLICE_MIN) interned[slot] = raw;
+      else if (!hasDigit(text, startOffset, pos)) interned[slot] = raw = (' ' + raw).slice(1);
+    }
     this.tokText = raw;
     this.tokValue = value === undefined ? raw : value + text.slice(chunk, pos);
-    this.quotedTok = false;
     this.endLine = this.line;
     this.endChar = pos - this.lineStart;
     return WORD;
@@ -400,7 +412,6 @@ class NginxParser {
     this.startLine = start.line;
     this.startChar = start.character;
     this.firstOnLine = this.markLine();
-    this.quotedTok = true;
     const startLine = this.line;
     this.pos++;
     let value = '';
@@ -529,7 +540,8 @@ function closeBlock(open: OpenBlock, end: Position, pending: Directive[], top: n
 /** The `{` that opened a block. */
 function braceOf(open: OpenBlock): Range {
   if (open.brace) return open.brace;
-  const line = open.node!.bodyLine;
-  const character = open.node!.bodyChar;
+  const node = open.node!;
+  const line = node.table.bodyLine(node.id);
+  const character = node.table.bodyChar(node.id);
   return { start: { line, character }, end: { line, character: character + 1 } };
 }

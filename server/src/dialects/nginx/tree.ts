@@ -1,12 +1,168 @@
-// The nginx parser's tree nodes. A 10k-line config has some 20,000 directives and arguments; as
-// plain objects each carried two or three Range and Position objects, which made most of the
-// parse's garbage. Here a node keeps its positions as numbers and builds `range`, `nameRange` and
-// `bodyRange` on first read (then keeps them, so a node always returns the same object). The
-// properties stay readable and writable, so every consumer of `Directive` and `Arg` works as is.
-import type { Arg, Directive, Position, Range } from '../../engine/syntax';
+// The nginx parser's tree nodes. A 50k-line config has some 46,000 directives and 62,000
+// arguments: as objects with their own positions, arguments and Range objects they were most of
+// a parse's bytes, and since the tree outlives the young generation the GC copied them all.
+// Here one parse keeps every position, and every argument's text, in a ParseTable (numbers in
+// typed arrays, outside the JS heap); a directive is a small object pointing into it, and its
+// `args`, `range`, `nameRange` and `bodyRange` are built on first read (then kept, so a node
+// always returns the same object). The properties stay readable and writable, so every consumer
+// of `Directive`, `Arg` and `Comment` works as is.
+import type { Arg, Comment, Directive, Position, Range } from '../../engine/syntax';
 
 function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+// A directive's slots in ParseTable.dirs.
+const NAME_LINE = 0;
+const NAME_CHAR = 1;
+const NAME_END_LINE = 2;
+const NAME_END_CHAR = 3;
+const END_LINE = 4;
+const END_CHAR = 5;
+/** Where the body's `{` stands; -1 when the directive has no body. */
+const BODY_LINE = 6;
+const BODY_CHAR = 7;
+/** Index of its first argument in the argument columns, and how many it has. */
+const ARG_FROM = 8;
+const ARG_COUNT = 9;
+const OPAQUE = 10;
+const DIR_SLOTS = 11;
+// An argument's slots in ParseTable.argPos.
+const ARG_SLOTS = 4;
+
+/** Positions and argument texts of one parse, filled by the parser and read by the nodes. */
+export class ParseTable {
+  /** DIR_SLOTS numbers per directive. */
+  dirs: Int32Array;
+  /** Start line, start character, end line, end character of each argument. */
+  argPos: Int32Array;
+  /** Each argument as written. */
+  readonly argText: string[] = [];
+  /** The value of each argument whose value differs from its text (quoted or escaped). */
+  argValue: Map<number, string> | undefined = undefined;
+  dirCount = 0;
+  argCount = 0;
+
+  /** `size`: the text's length, to size the columns once for the usual density of a config. */
+  constructor(size: number) {
+    this.dirs = new Int32Array(Math.max(64, size >> 5) * DIR_SLOTS);
+    this.argPos = new Int32Array(Math.max(64, size >> 4) * ARG_SLOTS);
+  }
+
+  /** Adds a directive whose name spans the given positions; returns its index. */
+  addDirective(nameLine: number, nameChar: number, nameEndLine: number, nameEndChar: number, argFrom: number, argCount: number, endLine: number, endChar: number): number {
+    const id = this.dirCount++;
+    let at = id * DIR_SLOTS;
+    if (at + DIR_SLOTS > this.dirs.length) this.dirs = grown(this.dirs);
+    const d = this.dirs;
+    d[at++] = nameLine;
+    d[at++] = nameChar;
+    d[at++] = nameEndLine;
+    d[at++] = nameEndChar;
+    d[at++] = endLine;
+    d[at++] = endChar;
+    d[at++] = -1;
+    d[at++] = -1;
+    d[at++] = argFrom;
+    d[at++] = argCount;
+    d[at] = 0;
+    return id;
+  }
+
+  /** Adds an argument; returns its index. */
+  addArg(text: string, value: string, startLine: number, startChar: number, endLine: number, endChar: number): number {
+    const i = this.argCount++;
+    let at = i * ARG_SLOTS;
+    if (at + ARG_SLOTS > this.argPos.length) this.argPos = grown(this.argPos);
+    const p = this.argPos;
+    p[at++] = startLine;
+    p[at++] = startChar;
+    p[at++] = endLine;
+    p[at] = endChar;
+    this.argText.push(text);
+    if (value !== text) (this.argValue ??= new Map()).set(i, value);
+    return i;
+  }
+
+  argEndLine(i: number): number {
+    return this.argPos[i * ARG_SLOTS + 2];
+  }
+
+  argEndChar(i: number): number {
+    return this.argPos[i * ARG_SLOTS + 3];
+  }
+
+  nameEndLine(id: number): number {
+    return this.dirs[id * DIR_SLOTS + NAME_END_LINE];
+  }
+
+  nameEndChar(id: number): number {
+    return this.dirs[id * DIR_SLOTS + NAME_END_CHAR];
+  }
+
+  bodyLine(id: number): number {
+    return this.dirs[id * DIR_SLOTS + BODY_LINE];
+  }
+
+  bodyChar(id: number): number {
+    return this.dirs[id * DIR_SLOTS + BODY_CHAR];
+  }
+
+  setBody(id: number, line: number, character: number): void {
+    this.dirs[id * DIR_SLOTS + BODY_LINE] = line;
+    this.dirs[id * DIR_SLOTS + BODY_CHAR] = character;
+  }
+
+  setEnd(id: number, line: number, character: number): void {
+    this.dirs[id * DIR_SLOTS + END_LINE] = line;
+    this.dirs[id * DIR_SLOTS + END_CHAR] = character;
+  }
+
+  /** A directive's arguments as Arg objects (a new array). */
+  argsOf(id: number): NginxArg[] {
+    const from = this.dirs[id * DIR_SLOTS + ARG_FROM];
+    const n = this.dirs[id * DIR_SLOTS + ARG_COUNT];
+    const out: NginxArg[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = from + k;
+      const text = this.argText[i];
+      out[k] = new NginxArg(text, this.argValue?.get(i) ?? text, this, i);
+    }
+    return out;
+  }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+export class NginxArg implements Arg {
+  private rangeMemo: Range | undefined = undefined;
+  /** A token that starts with a quote is a quoted one (quotes open only at a token's start). */
+  quoted: boolean;
+
+  constructor(
+    public text: string,
+    public value: string,
+    private readonly table: ParseTable,
+    private readonly index: number,
+  ) {
+    const c = text.charCodeAt(0);
+    this.quoted = c === 34 || c === 39;
+  }
+
+  get range(): Range {
+    if (this.rangeMemo) return this.rangeMemo;
+    const p = this.table.argPos;
+    const at = this.index * ARG_SLOTS;
+    return (this.rangeMemo = makeRange(p[at], p[at + 1], p[at + 2], p[at + 3]));
+  }
+
+  set range(range: Range) {
+    this.rangeMemo = range;
+  }
 }
 
 interface RangeMemo {
@@ -19,54 +175,48 @@ function newMemo(): RangeMemo {
   return { name: undefined, whole: undefined, body: undefined };
 }
 
-export class NginxArg implements Arg {
-  private rangeMemo: Range | undefined = undefined;
-
-  constructor(
-    public text: string,
-    public value: string,
-    public quoted: boolean,
-    /** Start and end of the argument as line and character (0-based). */
-    readonly startLine: number,
-    readonly startChar: number,
-    readonly endLine: number,
-    readonly endChar: number,
-  ) {}
-
-  get range(): Range {
-    return (this.rangeMemo ??= makeRange(this.startLine, this.startChar, this.endLine, this.endChar));
-  }
-
-  set range(range: Range) {
-    this.rangeMemo = range;
-  }
-}
-
 export class NginxDirective implements Directive {
   children: Directive[] | undefined = undefined;
-  opaque: boolean | undefined = undefined;
-  /** Where the body's `{` stands; -1 when the directive has no body. */
-  bodyLine = -1;
-  bodyChar = -1;
+  /** The arguments once read (built from the table on first read). */
+  private argList: Arg[] | undefined = undefined;
   /** The ranges built so far (one field for the three, since most nodes never build any). */
   private ranges: RangeMemo | undefined = undefined;
 
   constructor(
     public name: string,
-    public args: Arg[],
     public parent: Directive | undefined,
-    readonly nameLine: number,
-    readonly nameChar: number,
-    readonly nameEndLine: number,
-    readonly nameEndChar: number,
-    /** End of the statement: its `;`, or the `}` of its body (the `{` until that is read). */
-    public endLine: number,
-    public endChar: number,
+    /** The parse's table and this directive's index in it. */
+    readonly table: ParseTable,
+    readonly id: number,
   ) {}
+
+  get args(): Arg[] {
+    return (this.argList ??= this.table.argsOf(this.id));
+  }
+
+  set args(args: Arg[]) {
+    this.argList = args;
+  }
+
+  /** How many arguments the directive has, without building them. */
+  get argCount(): number {
+    return this.argList ? this.argList.length : this.table.dirs[this.id * DIR_SLOTS + ARG_COUNT];
+  }
+
+  get opaque(): boolean | undefined {
+    return this.table.dirs[this.id * DIR_SLOTS + OPAQUE] === 1 || undefined;
+  }
+
+  set opaque(opaque: boolean | undefined) {
+    this.table.dirs[this.id * DIR_SLOTS + OPAQUE] = opaque ? 1 : 0;
+  }
 
   get nameRange(): Range {
     const r = (this.ranges ??= newMemo());
-    return (r.name ??= makeRange(this.nameLine, this.nameChar, this.nameEndLine, this.nameEndChar));
+    if (r.name) return r.name;
+    const d = this.table.dirs;
+    const at = this.id * DIR_SLOTS;
+    return (r.name = makeRange(d[at + NAME_LINE], d[at + NAME_CHAR], d[at + NAME_END_LINE], d[at + NAME_END_CHAR]));
   }
 
   set nameRange(range: Range) {
@@ -76,7 +226,10 @@ export class NginxDirective implements Directive {
   /** The whole statement; its start is the same object as `nameRange.start`. */
   get range(): Range {
     const r = (this.ranges ??= newMemo());
-    return (r.whole ??= { start: this.nameRange.start, end: { line: this.endLine, character: this.endChar } });
+    if (r.whole) return r.whole;
+    const d = this.table.dirs;
+    const at = this.id * DIR_SLOTS;
+    return (r.whole = { start: this.nameRange.start, end: { line: d[at + END_LINE], character: d[at + END_CHAR] } });
   }
 
   set range(range: Range) {
@@ -84,9 +237,12 @@ export class NginxDirective implements Directive {
   }
 
   get bodyRange(): Range | undefined {
-    if (this.bodyLine < 0 && !this.ranges?.body) return undefined;
-    const r = (this.ranges ??= newMemo());
-    return (r.body ??= makeRange(this.bodyLine, this.bodyChar, this.endLine, this.endChar));
+    const memo = this.ranges?.body;
+    if (memo) return memo;
+    const d = this.table.dirs;
+    const at = this.id * DIR_SLOTS;
+    if (d[at + BODY_LINE] < 0) return undefined;
+    return ((this.ranges ??= newMemo()).body = makeRange(d[at + BODY_LINE], d[at + BODY_CHAR], d[at + END_LINE], d[at + END_CHAR]));
   }
 
   set bodyRange(range: Range | undefined) {
@@ -95,7 +251,30 @@ export class NginxDirective implements Directive {
 
   /** Sets the end of the statement (for a block, its `}`). */
   close(end: Position): void {
-    this.endLine = end.line;
-    this.endChar = end.character;
+    this.table.setEnd(this.id, end.line, end.character);
   }
+}
+
+/** A comment (always on one line: it ends at the line break), its range built on first read. */
+export class NginxComment implements Comment {
+  private rangeMemo: Range | undefined = undefined;
+
+  constructor(
+    public text: string,
+    private readonly line: number,
+    private readonly startChar: number,
+  ) {}
+
+  get range(): Range {
+    return (this.rangeMemo ??= makeRange(this.line, this.startChar, this.line, this.startChar + this.text.length));
+  }
+
+  set range(range: Range) {
+    this.rangeMemo = range;
+  }
+}
+
+/** How many arguments a directive has; for a parsed one, without building its `args`. */
+export function argCountOf(node: Directive): number {
+  return node instanceof NginxDirective ? node.argCount : node.args.length;
 }

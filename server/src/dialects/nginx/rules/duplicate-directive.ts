@@ -12,46 +12,55 @@ export const duplicateDirective: NginxRule = {
   severity: 'error',
   summary: 'A single-valued directive set twice in the same block.',
   check(ctx, report) {
-    // Per block, the first single-valued directive of each name: the directive itself while it
-    // is the only one, then a short list (blocks hold few of them), then a map.
-    const firstByBlock = new Map<readonly Directive[], Directive | Directive[] | Map<string, Directive>>();
-    // Resolved, allowed, not data or templated, and single-valued.
+    // Candidates (resolved, allowed, not data or templated, single-valued) come in document
+    // order, so the blocks on the path to the current one form a stack, and a block whose body
+    // has been left is never met again: each keeps the first single-valued directive of each
+    // name, in a short list (blocks hold few of them) and past that in a map.
+    const open: OpenBlock[] = [];
     const candidates = lexiconCandidates(ctx).singleValued;
     for (let i = 0; i < candidates.length; i++) {
       const r = candidates[i];
-      const siblings = r.node.parent?.children ?? ctx.file.parse.tree;
-      const name = r.node.name;
-      const seen = firstByBlock.get(siblings);
-      let first: Directive | undefined;
-      if (!seen) {
-        firstByBlock.set(siblings, r.node);
-        continue;
+      const parent = r.node.parent;
+      while (open.length && !encloses(open[open.length - 1].block, parent)) open.pop();
+      let block = open[open.length - 1];
+      if (!block || block.block !== parent) open.push((block = { block: parent, firsts: [r.node], byName: undefined }));
+      else {
+        const first = firstNamed(block, r.node);
+        if (!first) continue;
+        report({
+          range: r.node.nameRange,
+          message: `"${r.node.name}" is already set in this block on line ${first.nameRange.start.line + 1}: nginx refuses the file as a duplicate. Keep one of them.`,
+          related: [{ path: ctx.file.path, range: first.nameRange, message: 'first set here' }],
+          fixes: [{ title: `Remove this "${r.node.name}"`, edits: [{ path: ctx.file.path, range: r.node.range, newText: '' }] }],
+        });
       }
-      if (seen instanceof Map) {
-        first = seen.get(name);
-        if (!first) {
-          seen.set(name, r.node);
-          continue;
-        }
-      } else if (Array.isArray(seen)) {
-        first = seen.find((d) => d.name === name);
-        if (!first) {
-          if (seen.length < 16) seen.push(r.node);
-          else firstByBlock.set(siblings, new Map([...seen.map((d): [string, Directive] => [d.name, d]), [name, r.node]]));
-          continue;
-        }
-      } else if (seen.name === name) {
-        first = seen;
-      } else {
-        firstByBlock.set(siblings, [seen, r.node]);
-        continue;
-      }
-      report({
-        range: r.node.nameRange,
-        message: `"${r.node.name}" is already set in this block on line ${first.nameRange.start.line + 1}: nginx refuses the file as a duplicate. Keep one of them.`,
-        related: [{ path: ctx.file.path, range: first.nameRange, message: 'first set here' }],
-        fixes: [{ title: `Remove this "${r.node.name}"`, edits: [{ path: ctx.file.path, range: r.node.range, newText: '' }] }],
-      });
     }
   },
 };
+
+/** A block on the path to the current candidate (undefined: the file's top level). */
+interface OpenBlock {
+  block: Directive | undefined;
+  firsts: Directive[];
+  byName: Map<string, Directive> | undefined;
+}
+
+/** Whether `inner` stands in `outer`'s body (at any depth) or is `outer`. */
+function encloses(outer: Directive | undefined, inner: Directive | undefined): boolean {
+  if (!outer) return true;
+  for (let b = inner; b; b = b.parent) if (b === outer) return true;
+  return false;
+}
+
+/** The block's first directive named like `node`, or undefined after recording `node` as the first. */
+function firstNamed(block: OpenBlock, node: Directive): Directive | undefined {
+  if (block.byName) {
+    const first = block.byName.get(node.name);
+    if (!first) block.byName.set(node.name, node);
+    return first;
+  }
+  for (const d of block.firsts) if (d.name === node.name) return d;
+  if (block.firsts.length < 16) block.firsts.push(node);
+  else block.byName = new Map([...block.firsts.map((d): [string, Directive] => [d.name, d]), [node.name, node]]);
+  return undefined;
+}
