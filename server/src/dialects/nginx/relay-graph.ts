@@ -254,10 +254,17 @@ export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): 
   const hit = cache.get(family);
   if (hit) return hit;
   const files = configFiles(ctx);
-  const out = new Map<string, UpstreamRef[]>();
-  for (const [name, refs] of allUpstreams(ctx, family)) {
-    const mine = refs.filter((r) => files.has(r.path));
-    if (mine.length) out.set(name, mine);
+  const all = allUpstreams(ctx, family);
+  // Usually every upstream is in this configuration: then the workspace's map is the answer.
+  let out = all;
+  for (const refs of all.values()) {
+    if (refs.every((r) => files.has(r.path))) continue;
+    out = new Map();
+    for (const [name, refs] of all) {
+      const mine = refs.every((r) => files.has(r.path)) ? refs : refs.filter((r) => files.has(r.path));
+      if (mine.length) out.set(name, mine);
+    }
+    break;
   }
   cache.set(family, out);
   return out;
@@ -302,15 +309,31 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
   const key = LOWER[family];
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = new Map<string, UpstreamRef[]>();
-  for (const [name, refs] of visibleUpstreams(ctx, family)) {
-    const key = name.toLowerCase();
-    const known = out.get(key);
-    // Names that differ only in case share one list; the others keep visibleUpstreams' own.
-    out.set(key, known ? [...known, ...refs] : refs);
+  const visible = visibleUpstreams(ctx, family);
+  // When every name is already lower case (the usual), the map is visibleUpstreams' own.
+  let out = visible;
+  for (const name of visible.keys()) {
+    if (!hasUpperCase(name)) continue;
+    out = new Map();
+    for (const [name, refs] of visible) {
+      const key = name.toLowerCase();
+      const known = out.get(key);
+      // Names that differ only in case share one list; the others keep visibleUpstreams' own.
+      out.set(key, known ? [...known, ...refs] : refs);
+    }
+    break;
   }
   cache.set(key, out);
   return out;
+}
+
+/** Whether a name has a character that lower-casing changes. */
+function hasUpperCase(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase() !== name;
+  }
+  return false;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
 import { rootName } from './scope';
-import { isIpAddress, parseTarget, type Target } from './target';
+import { isIpAddress, isSchemeName, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -119,22 +119,35 @@ const URI_VARIABLE = /\$\{?(?:request_uri|uri|document_uri|is_args|args|query_st
 /** The part of a target between the scheme and the path: where the host and port are written. */
 export function hostPart(raw: string): string {
   const i = raw.indexOf('://');
-  let rest = i >= 0 ? raw.slice(i + 3) : raw;
-  const slash = rest.search(/[/?]/);
-  if (slash >= 0) rest = rest.slice(0, slash);
+  const from = i >= 0 ? i + 3 : 0;
+  let end = from;
+  while (end < raw.length && raw.charCodeAt(end) !== 47 /* / */ && raw.charCodeAt(end) !== 63 /* ? */) end++;
+  const dollar = raw.indexOf('$', from);
+  if (dollar < 0 || dollar >= end) return from === 0 && end === raw.length ? raw : raw.slice(from, end);
+  let rest = raw.slice(from, end);
   // `http://backend$request_uri`: the variable after a written host is the path, not the host.
   const uri = URI_VARIABLE.exec(rest);
   if (uri && uri.index > 0) rest = rest.slice(0, uri.index);
   return rest;
 }
 
+/** A `$variable://` scheme, which nginx fills in per request. */
+const VARIABLE_SCHEME = /^\$\{?[A-Za-z0-9_]+\}?:\/\//;
+
 /** A target parsed as nginx sees it once variables in the scheme are set (`$scheme://host`). */
 export function targetOf(raw: string): Target {
-  const t = parseTarget(raw.replace(/^\$\{?[A-Za-z0-9_]+\}?:\/\//, 'http://'));
+  const t = parseTarget(raw.charCodeAt(0) === 36 /* $ */ ? raw.replace(VARIABLE_SCHEME, 'http://') : raw);
   const host = hostPart(raw);
   if (host.includes('$')) return t;
   const h = parseTarget(host);
   return { ...t, host: h.host, port: h.port };
+}
+
+/** Whether targetOf(raw) is a unix socket, without parsing the target. */
+export function isUnixTarget(raw: string): boolean {
+  const sep = raw.indexOf('://');
+  const from = sep > 0 && (isSchemeName(raw, sep) || (raw.charCodeAt(0) === 36 /* $ */ && VARIABLE_SCHEME.test(raw))) ? sep + 3 : 0;
+  return raw.startsWith('unix:', from);
 }
 
 /** Whether a host names an upstream block of the family anywhere in the configuration. */
@@ -240,8 +253,20 @@ export function inStream(ctx: NginxContext, path: string, d: Directive): boolean
   return root && FAMILIES.has(root) ? root === 'stream' : rootsOf(ctx, path).has('stream');
 }
 
-/** A cheap test before walking a file: some proxy_pass whose argument starts with a variable. */
-const PASS_BY_VARIABLE = /proxy_pass\s+["']?\$/;
+/** After a `proxy_pass` in a file's text: an argument that starts with a variable. */
+const VARIABLE_ARGUMENT = /\s+["']?\$/y;
+
+/**
+ * A cheap test before walking a file: some proxy_pass whose argument starts with a variable
+ * (/proxy_pass\s+["']?\$/, matched from each `proxy_pass` the text search finds).
+ */
+function mayPassByVariable(text: string): boolean {
+  for (let i = text.indexOf('proxy_pass'); i >= 0; i = text.indexOf('proxy_pass', i + 10)) {
+    VARIABLE_ARGUMENT.lastIndex = i + 10;
+    if (VARIABLE_ARGUMENT.test(text)) return true;
+  }
+  return false;
+}
 const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
 const streamVarCache = new WeakMap<ReadonlySet<string>, Map<string, PassSite>>();
 
@@ -261,7 +286,7 @@ export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
   const out = new Map<string, PassSite>();
   for (const path of files) {
     const file = graphFile(ctx.ws, path);
-    if (!file || !PASS_BY_VARIABLE.test(file.text)) continue;
+    if (!file || !mayPassByVariable(file.text)) continue;
     for (const d of walk(file.parse.tree)) {
       if (d.name !== 'proxy_pass' || d.children || d.args.length !== 1) continue;
       const m = WHOLE_VAR.exec(d.args[0].value);
