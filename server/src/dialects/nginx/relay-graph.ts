@@ -10,6 +10,7 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext, ServerInfo } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
+import { lowerCase } from './target';
 
 export type Root = '' | 'http' | 'stream' | 'mail';
 
@@ -313,7 +314,7 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
   // When every name is already lower case (the usual), the map is visibleUpstreams' own.
   let out = visible;
   for (const name of visible.keys()) {
-    if (!hasUpperCase(name)) continue;
+    if (lowerCase(name) === name) continue;
     out = new Map();
     for (const [name, refs] of visible) {
       const key = name.toLowerCase();
@@ -325,15 +326,6 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
   }
   cache.set(key, out);
   return out;
-}
-
-/** Whether a name has a character that lower-casing changes. */
-function hasUpperCase(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase() !== name;
-  }
-  return false;
 }
 
 /**

@@ -105,10 +105,12 @@ export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamSe
     const node = r.node;
     if (node.children || r.data || r.templated) continue;
     const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
-    const arg = node.args[0];
-    if (!upstream || !arg || arg.value.includes('${')) continue;
+    if (!upstream) continue;
+    // The family first: most server lines are in the other one, and their arguments need no look.
     const families = familiesOf(ctx, r);
-    if (families.includes(family)) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
+    if (!families.includes(family)) continue;
+    const arg = node.args[0];
+    if (arg && !arg.value.includes('${')) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
   }
   return servers;
 }
@@ -253,20 +255,8 @@ export function inStream(ctx: NginxContext, path: string, d: Directive): boolean
   return root && FAMILIES.has(root) ? root === 'stream' : rootsOf(ctx, path).has('stream');
 }
 
-/** After a `proxy_pass` in a file's text: an argument that starts with a variable. */
-const VARIABLE_ARGUMENT = /\s+["']?\$/y;
-
-/**
- * A cheap test before walking a file: some proxy_pass whose argument starts with a variable
- * (/proxy_pass\s+["']?\$/, matched from each `proxy_pass` the text search finds).
- */
-function mayPassByVariable(text: string): boolean {
-  for (let i = text.indexOf('proxy_pass'); i >= 0; i = text.indexOf('proxy_pass', i + 10)) {
-    VARIABLE_ARGUMENT.lastIndex = i + 10;
-    if (VARIABLE_ARGUMENT.test(text)) return true;
-  }
-  return false;
-}
+/** A cheap test before walking a file: some proxy_pass whose argument starts with a variable. */
+const PASS_BY_VARIABLE = /proxy_pass\s+["']?\$/;
 const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
 const streamVarCache = new WeakMap<ReadonlySet<string>, Map<string, PassSite>>();
 
@@ -286,7 +276,7 @@ export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
   const out = new Map<string, PassSite>();
   for (const path of files) {
     const file = graphFile(ctx.ws, path);
-    if (!file || !mayPassByVariable(file.text)) continue;
+    if (!file || !PASS_BY_VARIABLE.test(file.text)) continue;
     for (const d of walk(file.parse.tree)) {
       if (d.name !== 'proxy_pass' || d.children || d.args.length !== 1) continue;
       const m = WHOLE_VAR.exec(d.args[0].value);

@@ -42,8 +42,13 @@ export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
   if (!byUpstream) upstreamLines.set(block, (byUpstream = new Map()));
   let lines = byUpstream.get(upstream);
   if (!lines) {
-    lines = [];
-    for (const s of upstream.children ?? []) if (s.name === 'server' && s.args[0]) lines.push({ node: s, target: parseTarget(s.args[0].value) });
+    const children = upstream.children ?? [];
+    let n = 0;
+    for (const s of children) if (s.name === 'server' && s.args[0]) n++;
+    // Sized up front: a list grown by push reserves room for some seventeen lines.
+    lines = new Array<UpstreamLine>(n);
+    n = 0;
+    for (const s of children) if (s.name === 'server' && s.args[0]) lines[n++] = { node: s, target: parseTarget(s.args[0].value) };
     byUpstream.set(upstream, lines);
   }
   return lines;
@@ -74,7 +79,7 @@ export function parseTarget(raw: string): Target {
   let port: number | undefined;
   const close = end > from && raw.charCodeAt(from) === 91 /* [ */ ? raw.indexOf(']', from) : -1;
   if (close > from + 1 && close < end && (close === end - 1 || (raw.charCodeAt(close + 1) === 58 /* : */ && allDigits(raw, close + 2, end)))) {
-    host = `[${raw.slice(from + 1, close).toLowerCase()}]`;
+    host = `[${lowerCase(raw.slice(from + 1, close))}]`;
     port = close < end - 1 ? digitsValue(raw, close + 2, end) : undefined;
   } else {
     const i = end > from ? raw.lastIndexOf(':', end - 1) : -1;
@@ -83,14 +88,23 @@ export function parseTarget(raw: string): Target {
       port = digitsValue(raw, i + 1, end);
     } else host = from === 0 && end === raw.length ? raw : raw.slice(from, end);
   }
-  return { scheme, host: host.toLowerCase(), port, path, variable, raw };
+  return { scheme, host: lowerCase(host), port, path, variable, raw };
 }
 
 /** The lower-cased scheme before `end`, without a new string for the usual ones. */
 function schemeName(raw: string, end: number): string {
   if (end === 4 && raw.startsWith('http')) return 'http';
   if (end === 5 && raw.startsWith('https')) return 'https';
-  return raw.slice(0, end).toLowerCase();
+  return lowerCase(raw.slice(0, end));
+}
+
+/** `text.toLowerCase()`, without the copy it makes of a string that is already lower case. */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
 }
 
 /** The number written by the digits from `from` to `end` (as Number() reads them). */

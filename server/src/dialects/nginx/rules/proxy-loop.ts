@@ -77,16 +77,45 @@ function endpointsOf(p: PassInfo, family: 'http' | 'stream', upstreams: Map<stri
   return [{ host: t.host, port: t.port ?? defaultPort(t.scheme) }];
 }
 
+/** The ports (or unix paths) a server listens on, quic ones left out; a server without listen has *:80. */
+function ownPortsOf(info: ServerInfo): (number | string)[] {
+  if (!info.listens.length) return info.family === 'http' ? [80] : [];
+  let n = 0;
+  for (const l of info.listens) if (!l.socket.params.has('quic')) n++;
+  const ports = new Array<number | string>(n);
+  n = 0;
+  for (const l of info.listens) if (!l.socket.params.has('quic')) ports[n++] = l.socket.unix ?? l.socket.port ?? NaN;
+  return ports;
+}
+
+/** Per upstream map (one per configuration and family): every port or unix path its server lines reach. */
+const reachedByUpstreams = new WeakMap<Map<string, UpstreamRef[]>, Set<number | string>>();
+
+/** The ports and unix paths of every endpoint an upstream of the map gives (as endpointsOf makes them). */
+function upstreamsReach(upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
+  let reached = reachedByUpstreams.get(upstreams);
+  if (!reached) {
+    reached = new Set();
+    for (const groups of upstreams.values()) {
+      for (const g of groups) for (const { target: st } of upstreamLinesOf(g.node)) if (!st.variable) reached.add(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN));
+    }
+    reachedByUpstreams.set(upstreams, reached);
+  }
+  return reached;
+}
+
 /**
  * Whether some endpoint of the pass (endpointsOf) is on a port (or unix path) of `ports`, the
  * server's own: most targets are not, and this tells so without building the endpoints.
+ * `upstreamsMayReach` is false when no upstream line of the configuration reaches one of `ports`.
  */
-function reachesOwnPort(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[]): boolean {
+function reachesOwnPort(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
   const t = p.target;
   if (t.unix !== undefined) return ports.includes(t.unix);
   if (t.port === undefined) {
     const groups = upstreams.get(t.host);
     if (groups?.length) {
+      if (!upstreamsMayReach) return false;
       for (const g of groups) {
         for (const { target: st } of upstreamLinesOf(g.node)) {
           if (!st.variable && ports.includes(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN))) return true;
@@ -136,30 +165,34 @@ export const proxyLoop: NginxRule = {
       }
       return byPort.get(port) ?? [];
     };
-    // The ports (or unix paths) the server of the last pass listens on: passes come server by
-    // server. One array, refilled for each server.
+    // The server of the last pass, its ports (or unix paths), and whether an upstream line
+    // reaches one of them: passes come server by server.
     let server: Directive | undefined;
-    const ports: (number | string)[] = [];
+    let info: ServerInfo | undefined;
+    let ports: (number | string)[] = [];
+    let upstreamsMayReach = false;
     let httpUpstreams: Map<string, UpstreamRef[]> | undefined;
     let streamUpstreams: Map<string, UpstreamRef[]> | undefined;
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
       const block = enclosing(p.node, 'server');
-      const info = block && ctx.serverInfo(block);
+      if (!block) continue;
+      if (block !== server) {
+        server = block;
+        info = ctx.serverInfo(block);
+        if (info && (info.family === 'http' || info.family === 'stream')) {
+          ports = ownPortsOf(info);
+          const upstreams = info.family === 'http' ? (httpUpstreams ??= upstreamsByLowerName(ctx, 'http')) : (streamUpstreams ??= upstreamsByLowerName(ctx, 'stream'));
+          const reached = upstreamsReach(upstreams, info.family);
+          upstreamsMayReach = ports.some((port) => reached.has(port));
+        }
+      }
       if (!info || (info.family !== 'http' && info.family !== 'stream')) continue;
       const family = info.family;
       const t = p.target;
       if (family === 'http' && t.scheme !== 'http' && t.scheme !== 'https') continue;
-      if (block !== server) {
-        server = block;
-        ports.length = 0;
-        // The listeners of listenersOf() without quic ones: a server without listen has *:80.
-        if (info.listens.length) {
-          for (const l of info.listens) if (!l.socket.params.has('quic')) ports.push(l.socket.unix ?? l.socket.port ?? NaN);
-        } else if (info.family === 'http') ports.push(80);
-      }
-      const upstreams = family === 'http' ? (httpUpstreams ??= upstreamsByLowerName(ctx, 'http')) : (streamUpstreams ??= upstreamsByLowerName(ctx, 'stream'));
-      if (!reachesOwnPort(p, family, upstreams, ports)) continue;
+      const upstreams = family === 'http' ? httpUpstreams! : streamUpstreams!;
+      if (!reachesOwnPort(p, family, upstreams, ports, upstreamsMayReach)) continue;
       const endpoints = endpointsOf(p, family, upstreams).filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
       const own = { listeners: listenersOf(info).filter((l) => !l.socket.params.has('quic')) };
       let tls: boolean;
