@@ -10,6 +10,7 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext, ServerInfo } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
+import { lowerCase } from './target';
 
 export type Root = '' | 'http' | 'stream' | 'mail';
 
@@ -254,10 +255,17 @@ export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): 
   const hit = cache.get(family);
   if (hit) return hit;
   const files = configFiles(ctx);
-  const out = new Map<string, UpstreamRef[]>();
-  for (const [name, refs] of allUpstreams(ctx, family)) {
-    const mine = refs.filter((r) => files.has(r.path));
-    if (mine.length) out.set(name, mine);
+  const all = allUpstreams(ctx, family);
+  // Usually every upstream is in this configuration: then the workspace's map is the answer.
+  let out = all;
+  for (const refs of all.values()) {
+    if (refs.every((r) => files.has(r.path))) continue;
+    out = new Map();
+    for (const [name, refs] of all) {
+      const mine = refs.every((r) => files.has(r.path)) ? refs : refs.filter((r) => files.has(r.path));
+      if (mine.length) out.set(name, mine);
+    }
+    break;
   }
   cache.set(family, out);
   return out;
@@ -302,12 +310,19 @@ export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream
   const key = LOWER[family];
   const hit = cache.get(key);
   if (hit) return hit;
-  const out = new Map<string, UpstreamRef[]>();
-  for (const [name, refs] of visibleUpstreams(ctx, family)) {
-    const key = name.toLowerCase();
-    const known = out.get(key);
-    // Names that differ only in case share one list; the others keep visibleUpstreams' own.
-    out.set(key, known ? [...known, ...refs] : refs);
+  const visible = visibleUpstreams(ctx, family);
+  // When every name is already lower case (the usual), the map is visibleUpstreams' own.
+  let out = visible;
+  for (const name of visible.keys()) {
+    if (lowerCase(name) === name) continue;
+    out = new Map();
+    for (const [name, refs] of visible) {
+      const key = name.toLowerCase();
+      const known = out.get(key);
+      // Names that differ only in case share one list; the others keep visibleUpstreams' own.
+      out.set(key, known ? [...known, ...refs] : refs);
+    }
+    break;
   }
   cache.set(key, out);
   return out;

@@ -7,7 +7,7 @@ import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
 import { rootName } from './scope';
-import { isIpAddress, parseTarget, type Target } from './target';
+import { isIpAddress, isSchemeName, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -105,10 +105,12 @@ export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamSe
     const node = r.node;
     if (node.children || r.data || r.templated) continue;
     const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
-    const arg = node.args[0];
-    if (!upstream || !arg || arg.value.includes('${')) continue;
+    if (!upstream) continue;
+    // The family first: most server lines are in the other one, and their arguments need no look.
     const families = familiesOf(ctx, r);
-    if (families.includes(family)) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
+    if (!families.includes(family)) continue;
+    const arg = node.args[0];
+    if (arg && !arg.value.includes('${')) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
   }
   return servers;
 }
@@ -119,22 +121,35 @@ const URI_VARIABLE = /\$\{?(?:request_uri|uri|document_uri|is_args|args|query_st
 /** The part of a target between the scheme and the path: where the host and port are written. */
 export function hostPart(raw: string): string {
   const i = raw.indexOf('://');
-  let rest = i >= 0 ? raw.slice(i + 3) : raw;
-  const slash = rest.search(/[/?]/);
-  if (slash >= 0) rest = rest.slice(0, slash);
+  const from = i >= 0 ? i + 3 : 0;
+  let end = from;
+  while (end < raw.length && raw.charCodeAt(end) !== 47 /* / */ && raw.charCodeAt(end) !== 63 /* ? */) end++;
+  const dollar = raw.indexOf('$', from);
+  if (dollar < 0 || dollar >= end) return from === 0 && end === raw.length ? raw : raw.slice(from, end);
+  let rest = raw.slice(from, end);
   // `http://backend$request_uri`: the variable after a written host is the path, not the host.
   const uri = URI_VARIABLE.exec(rest);
   if (uri && uri.index > 0) rest = rest.slice(0, uri.index);
   return rest;
 }
 
+/** A `$variable://` scheme, which nginx fills in per request. */
+const VARIABLE_SCHEME = /^\$\{?[A-Za-z0-9_]+\}?:\/\//;
+
 /** A target parsed as nginx sees it once variables in the scheme are set (`$scheme://host`). */
 export function targetOf(raw: string): Target {
-  const t = parseTarget(raw.replace(/^\$\{?[A-Za-z0-9_]+\}?:\/\//, 'http://'));
+  const t = parseTarget(raw.charCodeAt(0) === 36 /* $ */ ? raw.replace(VARIABLE_SCHEME, 'http://') : raw);
   const host = hostPart(raw);
   if (host.includes('$')) return t;
   const h = parseTarget(host);
   return { ...t, host: h.host, port: h.port };
+}
+
+/** Whether targetOf(raw) is a unix socket, without parsing the target. */
+export function isUnixTarget(raw: string): boolean {
+  const sep = raw.indexOf('://');
+  const from = sep > 0 && (isSchemeName(raw, sep) || (raw.charCodeAt(0) === 36 /* $ */ && VARIABLE_SCHEME.test(raw))) ? sep + 3 : 0;
+  return raw.startsWith('unix:', from);
 }
 
 /** Whether a host names an upstream block of the family anywhere in the configuration. */

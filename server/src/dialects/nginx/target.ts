@@ -26,56 +26,97 @@ export interface UpstreamLine {
   target: Target;
 }
 
-const upstreamLines = new WeakMap<Directive, UpstreamLine[]>();
+/**
+ * Parsed server lines per upstream block, in one Map per enclosing block (http, stream; the
+ * upstream itself at a fragment's top): a WeakMap entry per block is what made this costly.
+ */
+const upstreamLines = new WeakMap<Directive, Map<Directive, UpstreamLine[]>>();
 
 /**
  * The `server` lines (with an address) of an upstream block, parsed once per block: several
  * rules look at every upstream a relay names. Shared: do not modify.
  */
 export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
-  let lines = upstreamLines.get(upstream);
+  const block = upstream.parent ?? upstream;
+  let byUpstream = upstreamLines.get(block);
+  if (!byUpstream) upstreamLines.set(block, (byUpstream = new Map()));
+  let lines = byUpstream.get(upstream);
   if (!lines) {
-    lines = [];
-    for (const s of upstream.children ?? []) if (s.name === 'server' && s.args[0]) lines.push({ node: s, target: parseTarget(s.args[0].value) });
-    upstreamLines.set(upstream, lines);
+    const children = upstream.children ?? [];
+    let n = 0;
+    for (const s of children) if (s.name === 'server' && s.args[0]) n++;
+    // Sized up front: a list grown by push reserves room for some seventeen lines.
+    lines = new Array<UpstreamLine>(n);
+    n = 0;
+    for (const s of children) if (s.name === 'server' && s.args[0]) lines[n++] = { node: s, target: parseTarget(s.args[0].value) };
+    byUpstream.set(upstream, lines);
   }
   return lines;
 }
 
-// Written as character scans rather than regular expressions: rules parse every relay target
-// and upstream server line of a file. The forms are those of /^([a-z][a-z0-9+.-]*):\/\//i for
-// the scheme, /^\[([^\]]+)\](?::(\d+))?$/ for an IPv6 host and /^\d+$/ for a port.
+// Written as character scans over `raw` (indices rather than slices) instead of regular
+// expressions: rules parse every relay target and upstream server line of a file. The forms are
+// those of /^([a-z][a-z0-9+.-]*):\/\//i for the scheme, /^\[([^\]]+)\](?::(\d+))?$/ for an IPv6
+// host and /^\d+$/ for a port.
 export function parseTarget(raw: string): Target {
-  let rest = raw;
+  let from = 0;
   let scheme: string | undefined;
   const sep = raw.indexOf('://');
   if (sep > 0 && isSchemeName(raw, sep)) {
-    scheme = raw.slice(0, sep).toLowerCase();
-    rest = raw.slice(sep + 3);
+    scheme = schemeName(raw, sep);
+    from = sep + 3;
   }
   const variable = raw.includes('$');
-  if (rest.startsWith('unix:')) return { scheme, host: '', unix: rest.slice(5).split(':')[0], variable, raw };
-  const slash = rest.indexOf('/');
-  const hostPort = slash >= 0 ? rest.slice(0, slash) : rest;
-  const path = slash >= 0 ? rest.slice(slash) : undefined;
-  let host = hostPort;
-  let port: number | undefined;
-  const close = hostPort.charCodeAt(0) === 91 /* [ */ ? hostPort.indexOf(']') : -1;
-  if (close > 1 && (close === hostPort.length - 1 || (hostPort.charCodeAt(close + 1) === 58 /* : */ && allDigits(hostPort, close + 2)))) {
-    host = `[${hostPort.slice(1, close).toLowerCase()}]`;
-    port = close < hostPort.length - 1 ? Number(hostPort.slice(close + 2)) : undefined;
-  } else {
-    const i = hostPort.lastIndexOf(':');
-    if (i >= 0 && allDigits(hostPort, i + 1)) {
-      host = hostPort.slice(0, i);
-      port = Number(hostPort.slice(i + 1));
-    }
+  if (raw.startsWith('unix:', from)) {
+    const colon = raw.indexOf(':', from + 5);
+    return { scheme, host: '', unix: raw.slice(from + 5, colon < 0 ? raw.length : colon), variable, raw };
   }
-  return { scheme, host: host.toLowerCase(), port, path, variable, raw };
+  // The host and port stand between `from` and `end`, the path after it.
+  const slash = raw.indexOf('/', from);
+  const end = slash >= 0 ? slash : raw.length;
+  const path = slash >= 0 ? raw.slice(slash) : undefined;
+  let host: string;
+  let port: number | undefined;
+  const close = end > from && raw.charCodeAt(from) === 91 /* [ */ ? raw.indexOf(']', from) : -1;
+  if (close > from + 1 && close < end && (close === end - 1 || (raw.charCodeAt(close + 1) === 58 /* : */ && allDigits(raw, close + 2, end)))) {
+    host = `[${lowerCase(raw.slice(from + 1, close))}]`;
+    port = close < end - 1 ? digitsValue(raw, close + 2, end) : undefined;
+  } else {
+    const i = end > from ? raw.lastIndexOf(':', end - 1) : -1;
+    if (i >= from && allDigits(raw, i + 1, end)) {
+      host = raw.slice(from, i);
+      port = digitsValue(raw, i + 1, end);
+    } else host = from === 0 && end === raw.length ? raw : raw.slice(from, end);
+  }
+  return { scheme, host: lowerCase(host), port, path, variable, raw };
+}
+
+/** The lower-cased scheme before `end`, without a new string for the usual ones. */
+function schemeName(raw: string, end: number): string {
+  if (end === 4 && raw.startsWith('http')) return 'http';
+  if (end === 5 && raw.startsWith('https')) return 'https';
+  return lowerCase(raw.slice(0, end));
+}
+
+/** `text.toLowerCase()`, without the copy it makes of a string that is already lower case. */
+export function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
+}
+
+/** The number written by the digits from `from` to `end` (as Number() reads them). */
+function digitsValue(text: string, from: number, end: number): number {
+  if (end - from > 15) return Number(text.slice(from, end));
+  let v = 0;
+  for (let i = from; i < end; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
 }
 
 /** Whether `text` before `end` is a URL scheme: an ASCII letter, then letters, digits, + . or -. */
-function isSchemeName(text: string, end: number): boolean {
+export function isSchemeName(text: string, end: number): boolean {
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
     const letter = c >= 97 && c <= 122;
@@ -84,10 +125,10 @@ function isSchemeName(text: string, end: number): boolean {
   return true;
 }
 
-/** Whether `text` from `from` to its end is one or more ASCII digits. */
-function allDigits(text: string, from: number): boolean {
-  if (from >= text.length) return false;
-  for (let i = from; i < text.length; i++) {
+/** Whether `text` from `from` to `end` is one or more ASCII digits. */
+function allDigits(text: string, from: number, end: number): boolean {
+  if (from >= end) return false;
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
@@ -95,11 +136,16 @@ function allDigits(text: string, from: number): boolean {
 }
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1|ip6-localhost)$/i;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
+// Both tests look at the first character before running their expression: most hosts rules
+// ask about are names that neither form can match.
 export function isLoopback(host: string): boolean {
-  return LOOPBACK.test(host);
+  const c = host.charCodeAt(0) | 0x20;
+  return (c === 108 /* l */ || c === 105 /* i */ || c === 49 /* 1 */ || c === 123 /* [ */ || c === 58 /* : */) && LOOPBACK.test(host);
 }
 
 export function isIpAddress(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+  const c = host.charCodeAt(0);
+  return c === 91 /* [ */ || (c >= 48 && c <= 57 && IPV4.test(host));
 }

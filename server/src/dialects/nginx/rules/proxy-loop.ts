@@ -6,7 +6,7 @@ import type { NginxContext, ServerInfo } from '../analysis';
 import type { ListenSocket } from '../listen';
 import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
-import { configServers, upstreamsByLowerName } from '../relay-graph';
+import { configServers, upstreamsByLowerName, type UpstreamRef } from '../relay-graph';
 import { defaultPort, isLoopback, upstreamLinesOf } from '../target';
 import type { NginxRule } from './types';
 
@@ -57,15 +57,12 @@ function listenersOf(info: ServerInfo): Listener[] {
   return info.family === 'http' ? [{ socket: { host: '*', port: 80, ipv6: false, params: new Set(), key: '*:80' } }] : [];
 }
 
-function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', caches: Map<string, Map<string, Endpoint[]>>): Endpoint[] {
+/** Where the pass sends its traffic: the target itself, or the server lines of the upstream it names. */
+function endpointsOf(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>): Endpoint[] {
   const t = p.target;
   if (t.unix !== undefined) return [{ host: '', unix: t.unix }];
   if (t.port === undefined) {
-    let cache = caches.get(family);
-    if (!cache) caches.set(family, (cache = new Map()));
-    const known = cache.get(t.host);
-    if (known) return known;
-    const groups = upstreamsByLowerName(ctx, family).get(t.host) ?? [];
+    const groups = upstreams.get(t.host) ?? [];
     if (groups.length) {
       const out: Endpoint[] = [];
       for (const g of groups) {
@@ -74,11 +71,60 @@ function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', 
           out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.path } });
         }
       }
-      cache.set(t.host, out);
       return out;
     }
   }
   return [{ host: t.host, port: t.port ?? defaultPort(t.scheme) }];
+}
+
+/** The ports (or unix paths) a server listens on, quic ones left out; a server without listen has *:80. */
+function ownPortsOf(info: ServerInfo): (number | string)[] {
+  if (!info.listens.length) return info.family === 'http' ? [80] : [];
+  let n = 0;
+  for (const l of info.listens) if (!l.socket.params.has('quic')) n++;
+  const ports = new Array<number | string>(n);
+  n = 0;
+  for (const l of info.listens) if (!l.socket.params.has('quic')) ports[n++] = l.socket.unix ?? l.socket.port ?? NaN;
+  return ports;
+}
+
+/** Per upstream map (one per configuration and family): every port or unix path its server lines reach. */
+const reachedByUpstreams = new WeakMap<Map<string, UpstreamRef[]>, Set<number | string>>();
+
+/** The ports and unix paths of every endpoint an upstream of the map gives (as endpointsOf makes them). */
+function upstreamsReach(upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
+  let reached = reachedByUpstreams.get(upstreams);
+  if (!reached) {
+    reached = new Set();
+    for (const groups of upstreams.values()) {
+      for (const g of groups) for (const { target: st } of upstreamLinesOf(g.node)) if (!st.variable) reached.add(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN));
+    }
+    reachedByUpstreams.set(upstreams, reached);
+  }
+  return reached;
+}
+
+/**
+ * Whether some endpoint of the pass (endpointsOf) is on a port (or unix path) of `ports`, the
+ * server's own: most targets are not, and this tells so without building the endpoints.
+ * `upstreamsMayReach` is false when no upstream line of the configuration reaches one of `ports`.
+ */
+function reachesOwnPort(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
+  const t = p.target;
+  if (t.unix !== undefined) return ports.includes(t.unix);
+  if (t.port === undefined) {
+    const groups = upstreams.get(t.host);
+    if (groups?.length) {
+      if (!upstreamsMayReach) return false;
+      for (const g of groups) {
+        for (const { target: st } of upstreamLinesOf(g.node)) {
+          if (!st.variable && ports.includes(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN))) return true;
+        }
+      }
+      return false;
+    }
+  }
+  return ports.includes(t.port ?? defaultPort(t.scheme) ?? NaN);
 }
 
 /** The URI a location hands on unchanged: its prefix, for plain prefix and exact locations. */
@@ -96,7 +142,7 @@ export const proxyLoop: NginxRule = {
   severity: 'warning',
   summary: "proxy_pass whose target is the server's own listener, so traffic is relayed back into itself.",
   check(ctx, report) {
-    let ports: Map<number, ServerInfo[]> | undefined;
+    let byPort: Map<number, ServerInfo[]> | undefined;
     const indexes = new Map<number, SocketIndex>();
     const onPort = (port: number): SocketIndex => {
       let index = indexes.get(port);
@@ -104,46 +150,50 @@ export const proxyLoop: NginxRule = {
       return index;
     };
     const serversOnPort = (port: number): ServerInfo[] => {
-      if (!ports) {
-        ports = new Map();
+      if (!byPort) {
+        byPort = new Map();
         for (const s of configServers(ctx)) {
           if (s.family !== 'http') continue;
           const own = new Set(s.listens.length ? s.listens.filter((l) => !l.socket.params.has('quic')).map((l) => l.socket.port) : [80]);
           for (const p of own) {
             if (p === undefined) continue;
-            const list = ports.get(p);
+            const list = byPort.get(p);
             if (list) list.push(s);
-            else ports.set(p, [s]);
+            else byPort.set(p, [s]);
           }
         }
       }
-      return ports.get(port) ?? [];
+      return byPort.get(port) ?? [];
     };
-    // Ports (or unix paths) each server listens on, to discard most targets before looking closer.
-    const portsOf = new Map<Directive, (number | string)[]>();
-    const groupCache = new Map<string, Map<string, Endpoint[]>>();
+    // The server of the last pass, its ports (or unix paths), and whether an upstream line
+    // reaches one of them: passes come server by server.
+    let server: Directive | undefined;
+    let info: ServerInfo | undefined;
+    let ports: (number | string)[] = [];
+    let upstreamsMayReach = false;
+    let httpUpstreams: Map<string, UpstreamRef[]> | undefined;
+    let streamUpstreams: Map<string, UpstreamRef[]> | undefined;
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
-      const server = enclosing(p.node, 'server');
-      const info = server && ctx.serverInfo(server);
+      const block = enclosing(p.node, 'server');
+      if (!block) continue;
+      if (block !== server) {
+        server = block;
+        info = ctx.serverInfo(block);
+        if (info && (info.family === 'http' || info.family === 'stream')) {
+          ports = ownPortsOf(info);
+          const upstreams = info.family === 'http' ? (httpUpstreams ??= upstreamsByLowerName(ctx, 'http')) : (streamUpstreams ??= upstreamsByLowerName(ctx, 'stream'));
+          const reached = upstreamsReach(upstreams, info.family);
+          upstreamsMayReach = ports.some((port) => reached.has(port));
+        }
+      }
       if (!info || (info.family !== 'http' && info.family !== 'stream')) continue;
       const family = info.family;
       const t = p.target;
       if (family === 'http' && t.scheme !== 'http' && t.scheme !== 'https') continue;
-      let ownPorts = portsOf.get(server);
-      if (!ownPorts) {
-        ownPorts = [];
-        // The listeners of listenersOf() without quic ones: a server without listen has *:80.
-        if (info.listens.length) {
-          for (const l of info.listens) if (!l.socket.params.has('quic')) ownPorts.push(l.socket.unix ?? l.socket.port ?? NaN);
-        } else if (info.family === 'http') ownPorts.push(80);
-        portsOf.set(server, ownPorts);
-      }
-      const ports = ownPorts;
-      const all = endpointsOf(ctx, p, family, groupCache);
-      // Most targets reach no port the server listens on: nothing to look at closer.
-      if (!all.some((e) => ports.includes(e.unix ?? e.port ?? NaN))) continue;
-      const endpoints = all.filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
+      const upstreams = family === 'http' ? httpUpstreams! : streamUpstreams!;
+      if (!reachesOwnPort(p, family, upstreams, ports, upstreamsMayReach)) continue;
+      const endpoints = endpointsOf(p, family, upstreams).filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
       const own = { listeners: listenersOf(info).filter((l) => !l.socket.params.has('quic')) };
       let tls: boolean;
       if (family === 'http') {
@@ -156,7 +206,7 @@ export const proxyLoop: NginxRule = {
       } else {
         tls = effective(p.node.parent, 'proxy_ssl')[0]?.args[0]?.value === 'on';
       }
-      const names = family === 'http' ? exactNames(server) : [];
+      const names = family === 'http' ? exactNames(block) : [];
       let hit: { e: Endpoint; l: Listener } | undefined;
       for (const e of endpoints) {
         for (const l of own.listeners) {

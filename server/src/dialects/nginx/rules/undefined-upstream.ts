@@ -2,7 +2,7 @@
 // back to a DNS lookup of NAME at start-up, or, without a default port, refuses the file.
 import { suggest } from '../../../engine/suggest';
 import type { Fix, Related } from '../../../engine/rules';
-import { closedWorld, upstreamsByLowerName, visibleUpstreams } from '../relay-graph';
+import { closedWorld, upstreamsByLowerName, visibleUpstreams, type UpstreamRef } from '../relay-graph';
 import { passesOf, PORTLESS_PASSES, SCHEME_PREFIX } from '../relay-targets';
 import { isIpAddress, isLoopback } from '../target';
 import type { NginxRule } from './types';
@@ -15,13 +15,17 @@ export const undefinedUpstream: NginxRule = {
   severity: 'warning',
   summary: 'A relay target that looks like an upstream name, but no upstream block of that name exists.',
   check(ctx, report) {
+    // The two families' upstream names, looked up once rather than per pass.
+    let http: Map<string, UpstreamRef[]> | undefined;
+    let stream: Map<string, UpstreamRef[]> | undefined;
     for (const p of passesOf(ctx)) {
       const t = p.target;
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host || isIpAddress(t.host) || isLoopback(t.host)) continue;
       for (const family of p.families) {
         if (family === 'mail') continue;
         if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME_PREFIX.test(p.arg.value))) continue;
-        if (upstreamsByLowerName(ctx, family).has(t.host)) continue;
+        const names = family === 'http' ? (http ??= upstreamsByLowerName(ctx, 'http')) : (stream ??= upstreamsByLowerName(ctx, 'stream'));
+        if (names.has(t.host)) continue;
         const upstreams = visibleUpstreams(ctx, family);
         const close = suggest(t.host, upstreams.keys());
         if (t.host.includes('.') && !close.length) continue;
