@@ -29,18 +29,51 @@ export interface Expanded {
   unknown: boolean;
 }
 
-/** The levels a block inherits from, innermost first, along one chain of includes. */
-export interface Chain {
-  levels: Level[];
-  /**
-   * The chain ends at the top of a fragment that no workspace file includes (its context is
-   * declared or inferred): the levels above it exist but are not visible.
-   */
-  outerUnknown: boolean;
+/**
+ * The levels a block inherits from, innermost first, along one chain of includes: its own level
+ * in front of the chain it extends (`rest`), which siblings share with their lookups.
+ */
+export class Chain {
+  /** Lookups made on this chain, one per name (shared by every block inside). */
+  lookups: Lookup[] | undefined;
+  /** Whether a level of the chain holds an unknown directive whose name mentions "header" (once computed). */
+  headerish: boolean | undefined;
+  private all: Level[] | undefined;
+
+  constructor(
+    /** The innermost level. */
+    readonly first: Level,
+    /** The chain without its first level (none past the outermost level). */
+    readonly rest: Chain | undefined,
+    /**
+     * The chain ends at the top of a fragment that no workspace file includes (its context is
+     * declared or inferred): the levels above it exist but are not visible.
+     */
+    readonly outerUnknown: boolean,
+  ) {}
+
+  /** Every level, innermost first. */
+  get levels(): Level[] {
+    if (!this.all) {
+      const all: Level[] = [];
+      for (let c: Chain | undefined = this; c; c = c.rest) all.push(c.first);
+      this.all = all;
+    }
+    return this.all;
+  }
+}
+
+/** A chain through these levels (innermost first, at least one). */
+function chainThrough(levels: readonly Level[], outerUnknown: boolean): Chain {
+  let chain: Chain | undefined;
+  for (let i = levels.length - 1; i >= 0; i--) chain = new Chain(levels[i], chain, outerUnknown);
+  return chain!;
 }
 
 /** What a directive name resolves to along a chain. */
 export interface Lookup {
+  /** The directive name looked up. */
+  name: string;
   /** The directives of that name at the nearest level that has any (empty: none in effect). */
   found: Placed[];
   /** The level they stand at. */
@@ -62,11 +95,7 @@ interface Cache {
   /** HTTP upstreams per configuration (its set of files). */
   upstreams: Map<ReadonlySet<string>, Map<string, Placed[]>>;
   chains: Map<Directive | SourceFile, Chain[]>;
-  /** Per chain, the lookups made on it: name, lookup, name, lookup, ... */
-  lookups: WeakMap<Chain, (string | Lookup)[]>;
   mentions: Map<string, boolean>;
-  /** Per level: whether it holds a directive the reference does not know whose name says "header". */
-  headerish: Map<Directive | SourceFile, boolean>;
 }
 
 const caches = new WeakMap<Workspace, Cache>();
@@ -74,7 +103,7 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), lookups: new WeakMap(), mentions: new Map(), headerish: new Map() };
+    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), mentions: new Map() };
     caches.set(ws, c);
   }
   return c;
@@ -123,29 +152,29 @@ export function unknownNames(ws: Workspace, level: Level): string[] {
   return [...expand(ws, level).byName.keys()].filter((n) => !specsOf(n).length);
 }
 
-/** Levels up to this size without `include` are scanned in place instead of being indexed. */
-const SMALL_LEVEL = 24;
-
 /** The directives of a level (a block's children, or a file's top level). */
 function levelNodes(level: Level): readonly Directive[] {
   return level.block ? (level.block.children ?? []) : level.file.parse.tree;
 }
 
-/** Whether a level holds a directive unknown to the reference whose name mentions "header" (cached). */
-export function hasUnknownHeaderName(ws: Workspace, level: Level): boolean {
-  const cache = cacheOf(ws);
-  const key = level.block ?? level.file;
-  let hit = cache.headerish.get(key);
-  if (hit === undefined) {
-    const nodes = levelNodes(level);
-    if (nodes.length <= SMALL_LEVEL && !nodes.some((n) => n.name === 'include')) {
-      hit = nodes.some((n) => !specsOf(n.name).length && HEADER.test(n.name));
-    } else {
-      hit = unknownNames(ws, level).some((n) => HEADER.test(n));
-    }
-    cache.headerish.set(key, hit);
-  }
-  return hit;
+/** Whether a level holds an `include` (and so needs the expanded view). */
+export function hasInclude(nodes: readonly Directive[]): boolean {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].name === 'include') return true;
+  return false;
+}
+
+/** Whether a level holds a directive unknown to the reference whose name mentions "header". */
+function hasUnknownHeaderName(ws: Workspace, level: Level): boolean {
+  const nodes = levelNodes(level);
+  if (hasInclude(nodes)) return unknownNames(ws, level).some((n) => HEADER.test(n));
+  for (let i = 0; i < nodes.length; i++) if (!specsOf(nodes[i].name).length && HEADER.test(nodes[i].name)) return true;
+  return false;
+}
+
+/** Whether some level of a chain holds an unknown directive whose name mentions "header" (memoised on the chain). */
+export function unknownHeaderNameOnChain(ws: Workspace, chain: Chain): boolean {
+  chain.headerish ??= hasUnknownHeaderName(ws, chain.first) || (!!chain.rest && unknownHeaderNameOnChain(ws, chain.rest));
+  return chain.headerish;
 }
 
 const HEADER = /header/i;
@@ -181,7 +210,7 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
     // with the block's own level in front.
     const level: Level = { file, block };
     const outer = chainsOf(ctx, file, block.parent);
-    const chains = outer.map((c) => ({ levels: [level, ...c.levels], outerUnknown: c.outerUnknown }));
+    const chains: Chain[] = outer.length === 1 ? [new Chain(level, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(level, c, c.outerUnknown));
     cache.chains.set(key, chains);
     return chains;
   }
@@ -199,49 +228,44 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
     }
     levels.push({ file: f });
     const source = ctx.contextOf(f).context.source;
-    out.push({ levels, outerUnknown: source !== 'main' });
+    out.push(chainThrough(levels, source !== 'main'));
   };
   go(file, block, [], [file.path]);
   return out;
 }
 
-/** The directives named `name` in effect along a chain (nginx: the nearest level that has any). */
+/** What a lookup answers when nothing is in effect (the list is shared: never changed). */
+const NOTHING: Placed[] = [];
+
+/**
+ * The directives named `name` in effect along a chain (nginx: the nearest level that has any).
+ * Memoised on the chain, so the levels a chain shares with its siblings are asked once.
+ */
 export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
-  const cache = cacheOf(ws);
-  let memo = cache.lookups.get(chain);
-  if (!memo) cache.lookups.set(chain, (memo = []));
-  for (let i = 0; i < memo.length; i += 2) if (memo[i] === name) return memo[i + 1] as Lookup;
-  let unreadable = false;
-  let out: Lookup | undefined;
-  for (const level of chain.levels) {
-    // Small levels without includes (most locations and servers) are scanned in place; larger
-    // ones go through the cached, indexed expansion.
-    const nodes = levelNodes(level);
-    let found: Placed[] | undefined;
-    let unknown = false;
-    let small = nodes.length <= SMALL_LEVEL;
-    if (small) {
-      for (const c of nodes) {
-        if (c.name === 'include') {
-          small = false;
-          break;
-        }
-        if (c.name === name) (found ??= []).push({ node: c, file: level.file });
-      }
-    }
-    if (!small) {
-      const e = expand(ws, level);
-      found = e.byName.get(name);
-      unknown = e.unknown;
-    }
-    if (found?.length) {
-      out = { found, level, unknown: unreadable || unknown, unreadable: unreadable || unknown, shadowed: unreadable, outer: false };
-      break;
-    }
-    unreadable ||= unknown;
+  const memo = chain.lookups;
+  if (memo) for (let i = 0; i < memo.length; i++) if (memo[i].name === name) return memo[i];
+  const level = chain.first;
+  const nodes = levelNodes(level);
+  let found: Placed[] | undefined;
+  let unknown = false;
+  if (hasInclude(nodes)) {
+    const e = expand(ws, level);
+    found = e.byName.get(name);
+    unknown = e.unknown;
+  } else {
+    // A level without includes (nearly all) is scanned in place: no index to build.
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) (found ??= []).push({ node: nodes[i], file: level.file });
   }
-  out ??= { found: [], unknown: unreadable || chain.outerUnknown, unreadable, shadowed: unreadable, outer: chain.outerUnknown };
-  memo.push(name, out);
+  let out: Lookup;
+  if (found?.length) out = { name, found, level, unknown, unreadable: unknown, shadowed: false, outer: false };
+  else if (!chain.rest) out = { name, found: NOTHING, level: undefined, unknown: unknown || chain.outerUnknown, unreadable: unknown, shadowed: unknown, outer: chain.outerUnknown };
+  else {
+    // Nothing here: what the outer levels say, which an unreadable include here may change.
+    const outer = lookup(ws, chain.rest, name);
+    out = unknown ? { ...outer, unknown: true, unreadable: true, shadowed: true } : outer;
+  }
+  if (memo) memo.push(out);
+  else chain.lookups = [out];
   return out;
 }
 
@@ -252,8 +276,8 @@ export function enclosingOnChain(chain: Chain, name: string): Level | undefined 
 
 /** The part of a chain from a level on (e.g. from the server block outwards). */
 export function chainFrom(chain: Chain, level: Level): Chain {
-  const i = chain.levels.indexOf(level);
-  return { levels: i >= 0 ? chain.levels.slice(i) : chain.levels, outerUnknown: chain.outerUnknown };
+  for (let c: Chain | undefined = chain; c; c = c.rest) if (c.first === level) return c;
+  return chain;
 }
 
 /** The top-level block (http, stream) a node stands in, from its file or its file's context. */
@@ -365,8 +389,11 @@ export function lowerIs(text: string, lower: string): boolean {
  */
 export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefined, header: string): Placed | undefined {
   if (!level) return undefined;
-  for (const l of chain.levels.slice(chain.levels.indexOf(level) + 1)) {
-    const h = findHeader(expand(ws, l).byName.get('proxy_set_header') ?? [], header);
+  // Past `level` (or from the start when it is not on the chain, as `indexOf` + 1 gives 0).
+  let c: Chain | undefined = chain;
+  while (c && c.first !== level) c = c.rest;
+  for (c = c ? c.rest : chain; c; c = c.rest) {
+    const h = findHeader(expand(ws, c.first).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;
@@ -380,8 +407,10 @@ export function insertBefore(file: SourceFile, node: Directive, lines: string | 
   let anchor = node;
   if (climbOut) while (anchor.parent && climbOut.has(anchor.parent.name)) anchor = anchor.parent;
   const pos = anchor.nameRange.start;
-  const before = lineStart(file, pos.line, pos.character);
-  if (/^\s*$/.test(before)) {
+  const from = file.lines.starts[pos.line];
+  // Only blanks before the directive: the new lines go above it, with the same indentation.
+  if (from === undefined || firstNonBlank(file.text, from, lineStartEnd(file, from, pos.line, pos.character)) < 0) {
+    const before = lineStart(file, pos.line, pos.character);
     const eol = eolOf(file, pos.line);
     const newText = typeof lines === 'string' ? `${before}${lines}${eol}` : lines.map((l) => `${before}${l}${eol}`).join('');
     return { path: file.path, range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText };
@@ -389,11 +418,29 @@ export function insertBefore(file: SourceFile, node: Directive, lines: string | 
   return { path: file.path, range: { start: pos, end: pos }, newText: typeof lines === 'string' ? `${lines} ` : lines.map((l) => `${l} `).join('') };
 }
 
+/** Where the first `character` characters of a line that starts at `from` end. */
+function lineStartEnd(file: SourceFile, from: number, line: number, character: number): number {
+  return Math.min(from + character, file.lines.lineEnd(line));
+}
+
 /** The first `character` characters of a line (`lineText(line).slice(0, character)`). */
 function lineStart(file: SourceFile, line: number, character: number): string {
   const from = file.lines.starts[line];
   if (from === undefined) return '';
-  return file.text.slice(from, Math.min(from + character, file.lines.lineEnd(line)));
+  return file.text.slice(from, lineStartEnd(file, from, line, character));
+}
+
+/** The offset of the first character of `text[from, to)` that is not white space (as `\s`), or -1. */
+function firstNonBlank(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` in a regular expression sees it. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The line break the file uses at a line (CRLF or LF). */
@@ -404,7 +451,14 @@ function eolOf(file: SourceFile, line: number): string {
 /** An edit that inserts directive lines just after `node`, with its indentation. */
 export function insertAfter(file: SourceFile, node: Directive, lines: string | readonly string[]): TextEdit {
   const start = node.nameRange.start;
-  const indent = /^\s*/.exec(lineStart(file, start.line, start.character))?.[0] ?? '';
+  const from = file.lines.starts[start.line];
+  let indent = '';
+  if (from !== undefined) {
+    // The leading blanks of the directive's line, up to the directive.
+    const to = lineStartEnd(file, from, start.line, start.character);
+    const text = firstNonBlank(file.text, from, to);
+    indent = file.text.slice(from, text < 0 ? to : text);
+  }
   const end = node.range.end;
   const eol = eolOf(file, end.line);
   return { path: file.path, range: { start: end, end }, newText: typeof lines === 'string' ? `${eol}${indent}${lines}` : lines.map((l) => `${eol}${indent}${l}`).join('') };

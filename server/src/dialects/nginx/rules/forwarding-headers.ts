@@ -3,7 +3,7 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, findHeader, hasUnknownHeaderName, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, unknownHeaderNameOnChain, where, type Chain, type Lookup, type Placed } from '../http-scope';
 import { enclosing } from '../scope';
 import { passTargets } from '../relay-targets';
 import { isIpAddress, isLoopback, type Target } from '../target';
@@ -80,7 +80,7 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
     let first: { chain: Chain; headers: Lookup } | undefined;
     for (const chain of chains) {
       const headers = lookup(ctx.ws, chain, 'proxy_set_header');
-      if (headers.unknown || chain.levels.some((l) => hasUnknownHeaderName(ctx.ws, l))) {
+      if (headers.unknown || unknownHeaderNameOnChain(ctx.ws, chain)) {
         lacksHost = lacksAddress = false;
         break;
       }

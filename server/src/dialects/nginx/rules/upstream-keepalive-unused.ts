@@ -1,7 +1,7 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
-import type { Fix, TextEdit } from '../../../engine/rules';
-import { chainsOf, expand, findHeader, hiddenHeader, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
+import type { TextEdit } from '../../../engine/rules';
+import { chainsOf, expand, findHeader, hasInclude, hiddenHeader, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
 import type { NginxContext } from '../analysis';
 import { passesOf } from '../relay-targets';
 import type { NginxRule } from './types';
@@ -17,18 +17,18 @@ export const upstreamKeepaliveUnused: NginxRule = {
   check(ctx, report) {
     const upstreams = httpUpstreams(ctx);
     if (!upstreams.size) return;
-    const pools = new Map<string, Placed | undefined>();
+    // Per upstream name: its keepalive and the parts of the finding that depend only on it (null: no pool).
+    const pools = new Map<string, Pool | null>();
     // The http proxy_pass sites (httpSites) with their parsed targets: passes whose argument
     // holds `${` are variables either way.
     for (const p of passesOf(ctx)) {
-      if (p.node.name !== 'proxy_pass' || p.r.allowed === false || ctx.familyOfResolution(p.r) !== 'http') continue;
-      const pass = p.node;
-      const arg = p.arg;
       const t = p.target;
       if (t.variable || t.unix || t.port !== undefined || (t.scheme !== 'http' && t.scheme !== 'https')) continue;
-      if (!pools.has(t.host)) pools.set(t.host, keepaliveOf(ctx, upstreams.get(t.host)));
-      const keepalive = pools.get(t.host);
-      if (!keepalive) continue;
+      if (p.node.name !== 'proxy_pass' || p.r.allowed === false || ctx.familyOfResolution(p.r) !== 'http') continue;
+      let pool = pools.get(t.host);
+      if (pool === undefined) pools.set(t.host, (pool = poolOf(ctx, t.host, upstreams.get(t.host))));
+      if (!pool) continue;
+      const pass = p.node;
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
         const version = lookup(ctx.ws, chain, 'proxy_http_version');
         const headers = lookup(ctx.ws, chain, 'proxy_set_header');
@@ -39,8 +39,8 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const connection = findHeader(headers.found, 'connection');
         const cv = connection?.node.args[1].value;
         if (cv !== undefined && cv.includes('$')) continue;
-        const keepAliveHeader = cv !== undefined && /keep-alive/i.test(cv);
-        const closes = cv === undefined || /close/i.test(cv);
+        const keepAliveHeader = cv !== undefined && KEEP_ALIVE.test(cv);
+        const closes = cv === undefined || CLOSE.test(cv);
         let cause: string;
         let fixVersion = false;
         let fixConnection = false;
@@ -49,7 +49,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
           fixVersion = true;
           fixConnection = closes;
         } else if (v === 'default' && !keepAliveHeader) {
-          cause = 'proxies with HTTP/1.0 and "Connection: close" (nginx\'s defaults before 1.29.7), so every upstream connection is closed after one response';
+          cause = DEFAULTS_CLOSE;
           fixVersion = true;
           fixConnection = closes;
         } else if (v === '1.1' && closes) {
@@ -62,21 +62,20 @@ export const upstreamKeepaliveUnused: NginxRule = {
           fixConnection = true;
         } else continue;
 
-        const edits: TextEdit[] = [];
+        // The fix only when every edit it needs can be made in this file.
+        let versionEdit: TextEdit | undefined;
         if (fixVersion) {
-          if (explicit && explicit.file === ctx.file) edits.push({ path: ctx.file.path, range: explicit.node.args[0].range, newText: '1.1' });
-          else if (!explicit) edits.push(insertBefore(ctx.file, pass, 'proxy_http_version 1.1;', CLIMB));
+          if (!explicit) versionEdit = insertBefore(ctx.file, pass, 'proxy_http_version 1.1;', CLIMB);
+          else if (explicit.file === ctx.file) versionEdit = { path: ctx.file.path, range: explicit.node.args[0].range, newText: '1.1' };
         }
-        if (fixConnection) {
-          const e = connectionEdit(ctx.file, pass, headers, connection);
-          if (e) edits.push(e);
-        }
-        const fixes: Fix[] = edits.length === Number(fixVersion) + Number(fixConnection) ? [{ title: 'Keep upstream connections open (HTTP/1.1, empty Connection header)', edits }] : [];
+        const connectionFix = fixConnection && (versionEdit || !fixVersion) ? connectionEdit(ctx.file, pass, headers, connection) : undefined;
+        const complete = (versionEdit || !fixVersion) && (connectionFix || !fixConnection);
+        const edits = !complete ? undefined : versionEdit && connectionFix ? [versionEdit, connectionFix] : [(versionEdit ?? connectionFix)!];
         report({
-          range: arg.range,
-          message: `Upstream "${t.host}" keeps a pool of idle connections (keepalive, ${where(keepalive, ctx.file)}) but this proxy_pass ${cause}: the pool is never used and each request pays a new TCP (and TLS) handshake (L4); set proxy_http_version 1.1; and proxy_set_header Connection "";.`,
-          fixes,
-          related: [{ path: keepalive.file.path, range: keepalive.node.range, message: `keepalive of upstream "${t.host}"` }],
+          range: p.arg.range,
+          message: pool.message + cause + ADVICE,
+          fixes: edits ? [{ title: FIX_TITLE, edits }] : [],
+          related: [{ path: pool.keepalive.file.path, range: pool.keepalive.node.range, message: pool.related }],
         });
         break;
       }
@@ -84,18 +83,52 @@ export const upstreamKeepaliveUnused: NginxRule = {
   },
 };
 
+const KEEP_ALIVE = /keep-alive/i;
+const CLOSE = /close/i;
+const DEFAULTS_CLOSE = 'proxies with HTTP/1.0 and "Connection: close" (nginx\'s defaults before 1.29.7), so every upstream connection is closed after one response';
+const ADVICE = ': the pool is never used and each request pays a new TCP (and TLS) handshake (L4); set proxy_http_version 1.1; and proxy_set_header Connection "";.';
+const FIX_TITLE = 'Keep upstream connections open (HTTP/1.1, empty Connection header)';
+
+/** An upstream's idle pool: its keepalive, the start of the finding's message and the related note. */
+interface Pool {
+  keepalive: Placed;
+  message: string;
+  related: string;
+}
+
+function poolOf(ctx: NginxContext, host: string, defs: readonly Placed[] | undefined): Pool | null {
+  const keepalive = keepaliveOf(ctx, defs);
+  if (!keepalive) return null;
+  return {
+    keepalive,
+    message: `Upstream "${host}" keeps a pool of idle connections (keepalive, ${where(keepalive, ctx.file)}) but this proxy_pass `,
+    related: `keepalive of upstream "${host}"`,
+  };
+}
+
 /** The `keepalive N` (N > 0) of the first upstream definition that has one. */
 function keepaliveOf(ctx: NginxContext, defs: readonly Placed[] | undefined): Placed | undefined {
-  for (const u of defs ?? []) {
+  if (!defs) return undefined;
+  for (const u of defs) {
     const children = u.node.children ?? [];
+    let k: Placed | undefined;
     // Only an upstream that includes a file needs the expanded view.
-    const k = children.some((c) => c.name === 'include')
-      ? expand(ctx.ws, { file: u.file, block: u.node }).byName.get('keepalive')?.[0]
-      : ((d) => d && { node: d, file: u.file })(children.find((c) => c.name === 'keepalive'));
-    if (k && /^\d+$/.test(k.node.args[0]?.value ?? '') && Number(k.node.args[0].value) > 0) return k;
+    if (hasInclude(children)) k = expand(ctx.ws, { file: u.file, block: u.node }).byName.get('keepalive')?.[0];
+    else {
+      for (const c of children) {
+        if (c.name === 'keepalive') {
+          k = { node: c, file: u.file };
+          break;
+        }
+      }
+    }
+    const n = k?.node.args[0]?.value;
+    if (n !== undefined && DIGITS.test(n) && Number(n) > 0) return k;
   }
   return undefined;
 }
+
+const DIGITS = /^\d+$/;
 
 /**
  * Where `proxy_set_header Connection "";` goes without changing which headers are sent: replacing
