@@ -8,40 +8,60 @@ export interface ListenSocket {
   unix?: string;
   ipv6: boolean;
   /** Flags and key=value parameters after the address (ssl, default_server, udp, ...). */
-  params: Set<string>;
+  params: ReadonlySet<string>;
   /** `host:port` as it should appear in messages. */
   key: string;
 }
 
-/** Sockets already parsed, per argument list, for the two default ports rules use (http 80, stream none). */
-const parsed80 = new WeakMap<readonly Arg[], ListenSocket | undefined>();
-const parsedNaN = new WeakMap<readonly Arg[], ListenSocket | undefined>();
+/** The parameters of most listens (a bare address): one shared empty set. */
+const NO_PARAMS: ReadonlySet<string> = new Set();
 
-/**
- * Parses the arguments of `listen`; returns undefined when the address part is not understood.
- * The result is shared between callers (a directive's arguments are parsed once): do not modify it.
- */
-export function parseListen(args: readonly Arg[], defaultPort = 80): ListenSocket | undefined {
-  const memo = defaultPort === 80 ? parsed80 : Number.isNaN(defaultPort) ? parsedNaN : undefined;
-  if (!memo) return parseListenUncached(args, defaultPort);
-  let socket = memo.get(args);
-  if (socket === undefined && !memo.has(args)) memo.set(args, (socket = parseListenUncached(args, defaultPort)));
-  return socket;
+/** Whether text[from..] is one or more ASCII digits (/^\d+$/ on the rest). */
+function digitsFrom(text: string, from: number): boolean {
+  if (from >= text.length) return false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
-function parseListenUncached(args: readonly Arg[], defaultPort: number): ListenSocket | undefined {
+/** Whether a listen address is a bare port (which listens on every address). */
+export function isPortOnly(addr: string): boolean {
+  return digitsFrom(addr, 0);
+}
+
+function paramsOf(args: readonly Arg[]): ReadonlySet<string> {
+  if (args.length < 2) return NO_PARAMS;
+  const params = new Set<string>();
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i].value;
+    const eq = v.indexOf('=');
+    params.add(eq < 0 ? v : v.slice(0, eq));
+  }
+  return params;
+}
+
+// Character scans instead of regular expressions: every listen of a config is parsed. The forms
+// are /^\[([^\]]*)\](?::(\d+))?$/ for a bracketed IPv6 address and /^\d+$/ for a port.
+/**
+ * Parses the arguments of `listen`; returns undefined when the address part is not understood.
+ * Not memoised: a parse costs less than a lookup in a weak map keyed by the arguments (and the
+ * entries such a map piles up for every edit). Indexes keep the sockets they parse.
+ */
+export function parseListen(args: readonly Arg[], defaultPort = 80): ListenSocket | undefined {
   if (!args.length) return undefined;
   const addr = args[0].value;
-  const params = new Set(args.slice(1).map((a) => a.value.split('=')[0]));
   if (addr.includes('$')) return undefined;
+  const params = paramsOf(args);
   if (addr.startsWith('unix:')) return { host: '', unix: addr.slice(5), ipv6: false, params, key: addr };
   let host = '*';
   let portText: string | undefined;
-  const v6 = /^\[([^\]]*)\](?::(\d+))?$/.exec(addr);
-  if (v6) {
-    host = `[${v6[1].toLowerCase()}]`;
-    portText = v6[2];
-  } else if (/^\d+$/.test(addr)) {
+  const close = addr.charCodeAt(0) === 91 /* [ */ ? addr.indexOf(']') : -1;
+  if (close > 0 && (close === addr.length - 1 || (addr.charCodeAt(close + 1) === 58 /* : */ && digitsFrom(addr, close + 2)))) {
+    host = `[${addr.slice(1, close).toLowerCase()}]`;
+    portText = close === addr.length - 1 ? undefined : addr.slice(close + 2);
+  } else if (digitsFrom(addr, 0)) {
     portText = addr;
   } else {
     const i = addr.lastIndexOf(':');
@@ -51,7 +71,7 @@ function parseListenUncached(args: readonly Arg[], defaultPort: number): ListenS
     } else host = addr;
   }
   if (host === '0.0.0.0') host = '*';
-  const port = portText === undefined ? defaultPort : /^\d+$/.test(portText) ? Number(portText) : NaN;
-  const ipv6 = host.startsWith('[');
+  const port = portText === undefined ? defaultPort : digitsFrom(portText, 0) ? Number(portText) : NaN;
+  const ipv6 = host.charCodeAt(0) === 91 /* [ */;
   return { host, port, ipv6, params, key: `${host}:${Number.isNaN(port) ? portText : port}` };
 }

@@ -43,7 +43,25 @@ export interface LoadedConfig {
 
 interface Model {
   configs: LoadedConfig[];
-  byNode: Map<Directive, LoadedServer[]>;
+  /** The first loaded view of each server block. */
+  byNode: Map<Directive, LoadedServer>;
+}
+
+/** The socket of a server without listen (`*:80`): parsed once for every such server. */
+const IMPLICIT_SOCKET = parseListen([{ text: '*:80', value: '*:80', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, quoted: false }], 80)!;
+
+/** `text.toLowerCase()`, without a new string when there is nothing to lower (most server names). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
+}
+
+function hasTemplate(args: readonly Directive['args'][number][]): boolean {
+  for (let i = 0; i < args.length; i++) if (args[i].value.includes('${')) return true;
+  return false;
 }
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
@@ -52,7 +70,7 @@ function build(ws: Workspace): Model {
   const files = ws.all().filter((f) => f.language === 'nginx');
   const included = new Set<string>();
   for (const f of files) for (const t of includesOf(f, ws)) for (const p of t.paths) if (p !== f.path) included.add(p);
-  const byNode = new Map<Directive, LoadedServer[]>();
+  const byNode = new Map<Directive, LoadedServer>();
   const configs: LoadedConfig[] = [];
   const reached = new Set<string>();
 
@@ -97,23 +115,20 @@ function build(ws: Workspace): Model {
           if (node.name !== 'server' || !node.children || !top || !FAMILIES.has(top)) continue;
           const s: LoadedServer = { node, path: file.path, family: top as Family, listens: [], names: [], complete: true, order: order++, config };
           config.servers.push(s);
-          const list = byNode.get(node);
-          if (list) list.push(s);
-          else byNode.set(node, [s]);
+          if (!byNode.has(node)) byNode.set(node, s);
           visit(file, node.children, top, 2, s, stack);
           if (!s.listens.length && s.complete && s.family === 'http') {
-            const socket = parseListen([{ text: '*:80', value: '*:80', range: node.nameRange, quoted: false }], 80)!;
-            s.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: true, order: order++, server: s });
+            s.listens.push({ directive: node, path: file.path, socket: IMPLICIT_SOCKET, bound: boundSockets(node, IMPLICIT_SOCKET), implicit: true, order: order++, server: s });
           }
           continue;
         }
         if (depth !== 2 || !server) continue;
         if (node.name === 'listen') {
           const socket = node.args.length ? parseListen(node.args, server.family === 'http' ? 80 : NaN) : undefined;
-          if (!socket || node.args.some((a) => a.value.includes('${'))) server.complete = false;
+          if (!socket || hasTemplate(node.args)) server.complete = false;
           else server.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: false, order: order++, server });
         } else if (node.name === 'server_name') {
-          for (const a of node.args) server.names.push(a.value.toLowerCase());
+          for (let i = 0; i < node.args.length; i++) server.names.push(lowerCase(node.args[i].value));
         }
       }
     };
@@ -141,7 +156,7 @@ export function configsWith(ws: Workspace, path: string): LoadedConfig[] {
 
 /** The loaded view of a server block (the first config that reads it). */
 export function loadedServer(ws: Workspace, node: Directive): LoadedServer | undefined {
-  return model(ws).byNode.get(node)?.[0];
+  return model(ws).byNode.get(node);
 }
 
 const listenCache = new WeakMap<LoadedConfig, LoadedListen[]>();
@@ -168,11 +183,9 @@ export function listensBySocket(config: LoadedConfig, keyOf: SocketKey): Map<str
   if (!map) {
     map = new Map();
     for (const l of listensOf(config)) {
-      const keys = new Set<string>();
-      for (const b of l.bound) {
-        const key = keyOf(b, l);
-        if (key === undefined || keys.has(key)) continue;
-        keys.add(key);
+      for (let i = 0; i < l.bound.length; i++) {
+        const key = keyOf(l.bound[i], l);
+        if (key === undefined || keyBefore(keyOf, l, i, key)) continue;
         const list = map.get(key);
         if (list) list.push(l);
         else map.set(key, [l]);
@@ -181,6 +194,12 @@ export function listensBySocket(config: LoadedConfig, keyOf: SocketKey): Map<str
     byKey.set(keyOf, map);
   }
   return map;
+}
+
+/** Whether a bound socket of `l` before the i-th has the same key (a listen counts once per key). */
+function keyBefore(keyOf: SocketKey, l: LoadedListen, i: number, key: string): boolean {
+  for (let j = 0; j < i; j++) if (keyOf(l.bound[j], l) === key) return true;
+  return false;
 }
 
 const portKey: SocketKey = (b) => (b.proto === 'unix' ? undefined : `${b.port}/${b.proto}`);

@@ -51,6 +51,10 @@ export function isLoopbackName(host: string): boolean {
 
 /** 127.0.0.0/8, ::1 (also as an IPv4-mapped address) or a loopback name. */
 export function isLoopbackHost(host: string): boolean {
+  // Every loopback form starts with l, i (names), 1 (127/8) or [ (IPv6): the wildcard and most
+  // addresses are answered here without lower-casing or matching.
+  const c = host.charCodeAt(0);
+  if ((c | 32) !== 108 /* l */ && (c | 32) !== 105 /* i */ && c !== 49 /* 1 */ && c !== 91 /* [ */) return false;
   const h = host.toLowerCase();
   if (isLoopbackName(h)) return true;
   const o = ipv4Octets(h);
@@ -97,9 +101,14 @@ export function listenParam(listen: Directive, key: string): string | undefined 
 }
 
 export function hasFlag(listen: Directive, flag: string): boolean {
+  return flagArg(listen, flag) !== undefined;
+}
+
+/** The first parameter (after the address) that is exactly `flag`. */
+export function flagArg(listen: Directive, flag: string): Arg | undefined {
   const args = listen.args;
-  for (let i = 1; i < args.length; i++) if (args[i].value === flag) return true;
-  return false;
+  for (let i = 1; i < args.length; i++) if (args[i].value === flag) return args[i];
+  return undefined;
 }
 
 /** One kernel socket nginx binds for a listen. */

@@ -1,7 +1,7 @@
 // Shared lookups of the TLS rules: nginx inheritance followed across included files (a
 // directive set in an included snippet counts at the level of its `include`, and a fragment
 // inherits from the blocks around the `include` that pulls it in), the ports that usually carry
-// TLS or plaintext, and the upstream blocks a target names.
+// TLS or plaintext.
 import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { TextEdit } from '../../engine/rules';
@@ -10,8 +10,6 @@ import { parseListen, type ListenSocket } from './listen';
 import { LineIndex } from '../../engine/text';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
-import { isLoopback, upstreamLinesOf, type Target } from './target';
-import { configFiles } from './relay-graph';
 
 export interface Found {
   directive: Directive;
@@ -46,30 +44,8 @@ interface Cache {
   includeMaps: Map<SourceFile, Map<Directive, IncludeTarget>>;
   levels: Map<readonly Directive[], Level>;
   roots: Map<string, Set<string>>;
-  /** Per configuration (its set of files): upstreams per family, and their reach per family, per name. */
-  scoped: Map<ReadonlySet<string>, ConfigCache>;
   disk: Map<string, SourceFile | undefined>;
   mentions: Map<string, boolean>;
-}
-
-interface ConfigCache {
-  upstreams: Map<string, Map<string, Directive[]>>;
-  reach: Map<string, Map<string, Reach | undefined | 'none'>>;
-}
-
-/** The caches of the configuration the analysed file belongs to. */
-function configCacheOf(ctx: NginxContext): ConfigCache {
-  const scoped = cacheOf(ctx).scoped;
-  const files = configFiles(ctx);
-  let c = scoped.get(files);
-  if (!c) scoped.set(files, (c = { upstreams: new Map(), reach: new Map() }));
-  return c;
-}
-
-/** One http server's `listen` on a socket. */
-export interface SocketUse {
-  server: ServerInfo;
-  socket: ListenSocket;
 }
 
 /** One level's directives with includes expanded, and an index by name. */
@@ -80,12 +56,12 @@ export interface Level {
 }
 
 const caches = new WeakMap<Workspace, Cache>();
-const socketCaches = new WeakMap<NginxContext, Map<string, SocketUsers>>();
+const socketCaches = new WeakMap<NginxContext, HttpSockets>();
 
 function cacheOf(ctx: NginxContext): Cache {
   let c = caches.get(ctx.ws);
   if (!c || c.generation !== ctx.ws.generation) {
-    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), scoped: new Map(), disk: new Map(), mentions: new Map() }));
+    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), disk: new Map(), mentions: new Map() }));
   }
   return c;
 }
@@ -324,7 +300,6 @@ export function sameConfigServers(ctx: NginxContext, path: string): ServerInfo[]
 
 /** Who uses one http socket (`host:port`) in this file's config. */
 export interface SocketUsers {
-  uses: SocketUse[];
   /** Servers whose listen on it has `ssl`. */
   ssl: Set<Directive>;
   /** Servers whose listen on it has `default_server`. */
@@ -334,20 +309,31 @@ export interface SocketUsers {
   servers: Set<Directive>;
 }
 
-function earlier(a: Directive, b: Directive): boolean {
-  return a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
+/** The http listen sockets of this file's config. */
+export interface HttpSockets {
+  /** By `host:port` key. */
+  bySocket: Map<string, SocketUsers>;
+  /** Whether any of them has `ssl`. */
+  anySsl: boolean;
+}
+
+/** Whether a block has an `include` among its children. */
+function hasInclude(block: Directive): boolean {
+  for (const c of block.children ?? []) if (c.name === 'include') return true;
+  return false;
 }
 
 /** The http listen sockets of this file's config, by `host:port` key. */
-export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {
+export function httpSockets(ctx: NginxContext): HttpSockets {
   const hit = socketCaches.get(ctx);
   if (hit) return hit;
-  const out = new Map<string, SocketUsers>();
-  const elsewhere = new Set<string>();
+  const bySocket = new Map<string, SocketUsers>();
+  const out: HttpSockets = { bySocket, anySsl: false };
+  let elsewhere: Set<string> | undefined;
   for (const server of sameConfigServers(ctx, ctx.file.path)) {
     if (server.family !== 'http') continue;
     let listens: { socket: ListenSocket }[] = server.listens;
-    const file = server.node.children?.some((c) => c.name === 'include') ? fileOf(ctx, server.path) : undefined;
+    const file = hasInclude(server.node) ? fileOf(ctx, server.path) : undefined;
     if (file) {
       listens = [];
       for (const i of levelDirectives(ctx, file, server.node.children!).byName.get('listen') ?? []) {
@@ -355,18 +341,23 @@ export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {
         if (socket) listens.push({ socket });
       }
     }
-    for (const l of listens) {
-      let u = out.get(l.socket.key);
-      if (!u) out.set(l.socket.key, (u = { uses: [], ssl: new Set(), defaults: new Set(), servers: new Set() }));
-      u.uses.push({ server, socket: l.socket });
+    for (const { socket } of listens) {
+      let u = bySocket.get(socket.key);
+      if (!u) bySocket.set(socket.key, (u = { ssl: new Set(), defaults: new Set(), servers: new Set() }));
       u.servers.add(server.node);
-      if (l.socket.params.has('ssl')) u.ssl.add(server.node);
-      if (l.socket.params.has('default_server') || l.socket.params.has('default')) u.defaults.add(server.node);
-      if (server.path !== ctx.file.path) elsewhere.add(l.socket.key);
-      else if (!u.first || earlier(server.node, u.first)) u.first = server.node;
+      if (socket.params.size) {
+        if (socket.params.has('ssl')) {
+          u.ssl.add(server.node);
+          out.anySsl = true;
+        }
+        if (socket.params.has('default_server') || socket.params.has('default')) u.defaults.add(server.node);
+      }
+      // This file's servers come in document order: the first one seen is the first one.
+      if (server.path !== ctx.file.path) (elsewhere ??= new Set()).add(socket.key);
+      else u.first ??= server.node;
     }
   }
-  for (const key of elsewhere) out.get(key)!.first = undefined;
+  if (elsewhere) for (const key of elsewhere) bySocket.get(key)!.first = undefined;
   socketCaches.set(ctx, out);
   return out;
 }
@@ -374,82 +365,6 @@ export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {
 /** Whether a set holds anything besides `self`. */
 export function hasOther<T>(set: ReadonlySet<T>, self: T | undefined): boolean {
   return set.size > (self !== undefined && set.has(self) ? 1 : 0);
-}
-
-/**
- * Upstream blocks of a family, by name, over the loaded files of this file's configuration.
- * Upstreams stand only inside `http` or `stream`, or at the top of a fragment of those, so only
- * those levels are scanned.
- */
-export function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<string, Directive[]> {
-  const cache = configCacheOf(ctx).upstreams;
-  const files = configFiles(ctx);
-  let m = cache.get(family);
-  if (m) return m;
-  const out = new Map<string, Directive[]>();
-  const add = (d: Directive) => {
-    if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
-    const list = out.get(d.args[0].value);
-    if (list) list.push(d);
-    else out.set(d.args[0].value, [d]);
-  };
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx' || !files.has(f.path)) continue;
-    let fileFamily: string | undefined;
-    for (const d of f.parse.tree) {
-      if (d.name === family && d.children) d.children.forEach(add);
-      else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family) add(d);
-    }
-  }
-  cache.set(family, out);
-  return out;
-}
-
-/**
- * The ports a target reaches: its own port, else the ports of the upstream it names (every
- * `server` in it, default `fallback`), else the scheme's default. Undefined when unknown.
- */
-export function targetPorts(ctx: NginxContext, target: Target, family: 'http' | 'stream', fallback: number | undefined): Reach | undefined {
-  if (target.variable || target.unix) return undefined;
-  if (target.port !== undefined) return { ports: [target.port], hosts: [target.host] };
-  const up = upstreamReach(ctx, family, target.host);
-  if (up !== 'none') return up;
-  return fallback === undefined ? undefined : { ports: [fallback], hosts: [target.host] };
-}
-
-export interface Reach {
-  ports: number[];
-  hosts: string[];
-  upstream?: Directive[];
-}
-
-/** The ports and hosts of the upstream blocks named `name` ('none' when there is no such upstream). */
-function upstreamReach(ctx: NginxContext, family: 'http' | 'stream', name: string): Reach | undefined | 'none' {
-  const byFamily = configCacheOf(ctx).reach;
-  let cache = byFamily.get(family);
-  if (!cache) byFamily.set(family, (cache = new Map()));
-  const key = name;
-  if (cache.has(key)) return cache.get(key);
-  const ups = upstreamsOf(ctx, family).get(name);
-  let out: Reach | undefined | 'none' = 'none';
-  if (ups) {
-    const ports: number[] = [];
-    const hosts: string[] = [];
-    let known = true;
-    for (const u of ups) {
-      for (const { target: t } of upstreamLinesOf(u)) {
-        const port = t.port ?? (family === 'http' ? 80 : undefined);
-        if (t.variable || t.unix || port === undefined) known = false;
-        else {
-          ports.push(port);
-          hosts.push(t.host);
-        }
-      }
-    }
-    out = known && ports.length ? { ports, upstream: ups, hosts } : undefined;
-  }
-  cache.set(key, out);
-  return out;
 }
 
 /** Whether any workspace file's text mentions a word (a cheap test before costly lookups). */
@@ -461,11 +376,6 @@ export function mentioned(ctx: NginxContext, word: string): boolean {
     cache.set(word, hit);
   }
   return hit;
-}
-
-/** Whether every host of a target is this machine (no one can sit on that path). */
-export function allLoopback(hosts: readonly string[]): boolean {
-  return hosts.length > 0 && hosts.every((h) => isLoopback(h));
 }
 
 /** The top-level family block a node stands in within its own file, else the file's. */
@@ -493,15 +403,4 @@ export function insertBefore(ctx: NginxContext, before: Directive, text: string)
     return { path: ctx.file.path, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${text}\n` };
   }
   return { path: ctx.file.path, range: { start: at, end: at }, newText: `${text} ` };
-}
-
-/** `host:port` list of an upstream's or target's ports, for messages. */
-export function describePorts(ports: readonly number[]): string {
-  const unique = [...new Set(ports)];
-  return unique.length === 1 ? `port ${unique[0]}` : `ports ${unique.join(', ')}`;
-}
-
-/** Where a target reaches, for messages: its ports, or the upstream it names and its servers' ports. */
-export function describeReach(target: Target, reach: Reach): string {
-  return reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
 }

@@ -3,6 +3,13 @@ import { parseListen } from '../listen';
 import type { Directive } from '../../../engine/syntax';
 import type { NginxRule } from './types';
 
+/** Whether a server block has at most one listen: most do, and need no bookkeeping. */
+function onlyListen(server: Directive): boolean {
+  let count = 0;
+  for (const c of server.children ?? []) if (c.name === 'listen' && ++count > 1) return false;
+  return true;
+}
+
 export const duplicateListen: NginxRule = {
   id: 'nginx/duplicate-listen',
   language: 'nginx',
@@ -13,7 +20,7 @@ export const duplicateListen: NginxRule = {
     // Per server, its first listen on each socket: the listen itself while it is the only one.
     const seenByServer = new Map<Directive, { key: string; node: Directive } | Map<string, Directive>>();
     for (const r of ctx.named('listen')) {
-      if (r.data || !r.node.parent || r.node.parent.name !== 'server') continue;
+      if (r.data || !r.node.parent || r.node.parent.name !== 'server' || onlyListen(r.node.parent)) continue;
       const socket = parseListen(r.node.args, 80);
       if (!socket) continue;
       const key = socket.key + (socket.params.has('udp') ? '/udp' : '');

@@ -2,6 +2,7 @@
 // loopback: nothing outside the host can reach it.
 import type { TextEdit } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
+import { isPortOnly, parseListen } from '../listen';
 import { loadedServer } from '../listeners-config';
 import { hasFlag, isLoopbackHost, isWildcardHost, splitListenAddress } from '../listeners-sockets';
 import { childrenNamed, nearest } from '../scope';
@@ -37,6 +38,22 @@ function frontDoor(node: Directive, family: string, names: string[], listens: Di
   return undefined;
 }
 
+/**
+ * Whether a listen written in the block itself is not a loopback address (or cannot be read, which
+ * leaves the server incomplete): then not every listen is on loopback, whatever includes add, and
+ * the server is answered without the config's listener index.
+ */
+function ownListenOffLoopback(server: Directive): boolean {
+  for (const c of server.children!) {
+    if (c.name !== 'listen') continue;
+    // A bare port (the usual form) listens on every address.
+    if (c.args.length && isPortOnly(c.args[0].value)) return true;
+    const socket = c.args.length ? parseListen(c.args, 80) : undefined;
+    if (!socket || socket.unix !== undefined || !isLoopbackHost(socket.host)) return true;
+  }
+  return false;
+}
+
 export const listenLoopbackOnly: NginxRule = {
   id: 'nginx/listen-loopback-only',
   language: 'nginx',
@@ -45,7 +62,7 @@ export const listenLoopbackOnly: NginxRule = {
   summary: 'A client-facing server (real server_name, TLS, or stream proxy) whose every listen is bound to loopback.',
   check(ctx, report) {
     for (const r of ctx.named('server')) {
-      if (!r.node.children || r.data) continue;
+      if (!r.node.children || r.data || ownListenOffLoopback(r.node)) continue;
       const server = loadedServer(ctx.ws, r.node);
       if (!server || !server.complete || !server.listens.length) continue;
       const listens = server.listens.map((l) => l.directive);

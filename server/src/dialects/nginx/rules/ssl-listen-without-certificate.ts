@@ -4,6 +4,7 @@
 import type { Report } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import { parseListen } from '../listen';
+import { flagArg } from '../listeners-sockets';
 import { familyAt, flagOn, hasOther, httpSockets, inherited, missing } from '../tls-scope';
 import type { NginxRule } from './types';
 
@@ -18,7 +19,6 @@ export const sslListenWithoutCertificate: NginxRule = {
   check(ctx, report) {
     // One finding per server: the most severe of its listeners.
     const perServer = new Map<Directive | undefined, Report>();
-    let anyHttpSsl: boolean | undefined;
     const keep = (server: Directive | undefined, r: Report) => {
       const prev = perServer.get(server);
       if (!prev || (prev.severity !== 'error' && r.severity === 'error')) perServer.set(server, r);
@@ -30,12 +30,12 @@ export const sslListenWithoutCertificate: NginxRule = {
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const family = familyAt(ctx, d);
       if (family !== 'http' && family !== 'stream') continue;
-      const sslArg = d.args.slice(1).find((a) => a.value === 'ssl');
+      const sslArg = flagArg(d, 'ssl');
       // Without `ssl` here, only another http server's `ssl` on the same socket can make it TLS.
-      if (!sslArg && (family !== 'http' || !(anyHttpSsl ??= [...httpSockets(ctx).values()].some((u) => u.ssl.size > 0)))) continue;
+      if (!sslArg && (family !== 'http' || !httpSockets(ctx).anySsl)) continue;
       const socket = parseListen(d.args, family === 'http' ? 80 : NaN);
       if (!socket) continue;
-      const users = family === 'http' ? httpSockets(ctx).get(socket.key) : undefined;
+      const users = family === 'http' ? httpSockets(ctx).bySocket.get(socket.key) : undefined;
       if (!sslArg && !(users && hasOther(users.ssl, d.parent))) continue;
 
       if (family === 'http' && inherited(ctx, d, ['ssl_reject_handshake']).some((b) => flagOn(b) || b.unresolved)) continue;

@@ -6,10 +6,12 @@ import { walk } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { configFiles, graphFile } from '../relay-graph';
 import { rootName } from '../scope';
-import { familyAt, flagOn, inherited, insertBefore, missing } from '../tls-scope';
+import { tlsPasses } from '../tls-passes';
+import { flagOn, inherited, insertBefore, missing } from '../tls-scope';
 import type { NginxRule } from './types';
 
 const PREREAD = new Set(['ssl_preread_server_name', 'ssl_preread_protocol', 'ssl_preread_alpn_protocols']);
+const SSL_PREREAD = ['ssl_preread'];
 const VAR = /\$\{?([A-Za-z0-9_]+)\}?/g;
 
 function variablesIn(text: string): string[] {
@@ -68,15 +70,13 @@ export const sslPrereadOff: NginxRule = {
   severity: 'error',
   summary: 'A stream proxy_pass chosen by $ssl_preread_* variables in a server without `ssl_preread on`.',
   check(ctx, report) {
-    for (const r of ctx.named('proxy_pass')) {
-      const d = r.node;
-      if (r.data || !d.args[0] || !d.args[0].value.includes('$')) continue;
-      if (familyAt(ctx, d) !== 'stream') continue;
+    for (const { node: d, arg } of tlsPasses(ctx).streamProxy) {
+      if (!arg.value.includes('$')) continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const derived = prereadDerived(ctx);
       const used = variablesIn(d.args[0].value).find((v) => derived.has(v));
       if (!used) continue;
-      const branches = inherited(ctx, d, ['ssl_preread']);
+      const branches = inherited(ctx, d, SSL_PREREAD);
       const verdict = missing(branches, flagOn);
       if (!verdict) continue;
       const origin = derived.get(used)!;

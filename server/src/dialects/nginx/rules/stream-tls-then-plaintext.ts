@@ -2,9 +2,26 @@
 // port without `proxy_ssl on`: the backend waits for a handshake and gets cleartext.
 import type { Fix } from '../../../engine/rules';
 import { parseListen } from '../listen';
-import { passTargets } from '../relay-targets';
-import { describeReach, familyAt, flagOn, inherited, insertBefore, levelDirectives, missing, targetPorts, TLS_PORTS } from '../tls-scope';
+import { allPortsIn, describeReach, targetPorts } from '../tls-reach';
+import { tlsPasses } from '../tls-passes';
+import { flagOn, inherited, insertBefore, levelDirectives, missing, TLS_PORTS, type Found } from '../tls-scope';
+import type { NginxContext } from '../analysis';
+import type { Directive } from '../../../engine/syntax';
 import type { NginxRule } from './types';
+
+const PROXY_SSL = ['proxy_ssl'];
+
+const isTlsListen = (d: Directive): boolean => d.name === 'listen' && d.args.length > 1 && !!parseListen(d.args, NaN)?.params.has('ssl');
+
+/** The first `listen ... ssl` of a server, with its included files read in place. */
+function tlsListenOf(ctx: NginxContext, server: Directive): Found | undefined {
+  const children = server.children ?? [];
+  if (!children.some((c) => c.name === 'include')) {
+    const own = children.find(isTlsListen);
+    return own && { directive: own, path: ctx.file.path };
+  }
+  return levelDirectives(ctx, ctx.file, children).items.find((i) => isTlsListen(i.directive));
+}
 
 export const streamTlsThenPlaintext: NginxRule = {
   id: 'nginx/stream-tls-then-plaintext',
@@ -13,18 +30,13 @@ export const streamTlsThenPlaintext: NginxRule = {
   severity: 'warning',
   summary: 'A stream server that terminates TLS and forwards cleartext to a TLS port without `proxy_ssl on`.',
   check(ctx, report) {
-    const targetOf = passTargets(ctx);
-    for (const r of ctx.named('proxy_pass')) {
-      const d = r.node;
-      if (r.data || !d.args[0] || !d.parent || d.parent.name !== 'server') continue;
-      if (familyAt(ctx, d) !== 'stream') continue;
-      const level = levelDirectives(ctx, ctx.file, d.parent.children ?? []);
-      const tlsListen = level.items.find((i) => i.directive.name === 'listen' && parseListen(i.directive.args, NaN)?.params.has('ssl'));
+    for (const { node: d, target } of tlsPasses(ctx).streamProxy) {
+      if (!d.parent || d.parent.name !== 'server') continue;
+      const tlsListen = tlsListenOf(ctx, d.parent);
       if (!tlsListen) continue;
-      const target = targetOf(d, d.args[0]);
       const reach = targetPorts(ctx, target, 'stream', undefined);
-      if (!reach || !reach.ports.every((p) => TLS_PORTS.has(p))) continue;
-      const branches = inherited(ctx, d, ['proxy_ssl']);
+      if (!reach || !allPortsIn(reach.ports, TLS_PORTS)) continue;
+      const branches = inherited(ctx, d, PROXY_SSL);
       if (!missing(branches, flagOn)) continue;
       const where = describeReach(target, reach);
       const off = branches.flatMap((b) => b.found).find((f) => f.path === ctx.file.path && f.directive.parent === d.parent && f.directive.args[0]);

@@ -8,7 +8,7 @@ import type { NginxRule } from './types';
 
 /** Whether another server of the same config makes this socket TLS (nginx ORs `ssl` over a socket). */
 function tlsViaOther(ctx: NginxContext, self: Directive | undefined, socket: ListenSocket): boolean {
-  const users = httpSockets(ctx).get(socket.key);
+  const users = httpSockets(ctx).bySocket.get(socket.key);
   return !!users && hasOther(users.ssl, self);
 }
 

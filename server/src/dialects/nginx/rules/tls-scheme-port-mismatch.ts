@@ -1,11 +1,12 @@
 // TLS sent to a port that carries plaintext, or plaintext sent to a TLS port: proxy_pass
 // https://host:80, proxy_pass http://host:443, grpc_pass likewise, stream proxy_ssl to port 80.
 import type { Fix } from '../../../engine/rules';
-import { passTargets } from '../relay-targets';
-import { describeReach, familyAt, flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, targetPorts, TLS_PORTS } from '../tls-scope';
+import { tlsPasses } from '../tls-passes';
+import { allPortsIn, describeReach, targetPorts } from '../tls-reach';
+import { flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
-const PASSES = ['proxy_pass', 'grpc_pass'];
+const PROXY_SSL = ['proxy_ssl'];
 const TLS_SCHEMES: Record<string, string> = { https: 'http', grpcs: 'grpc' };
 const PLAIN_SCHEMES: Record<string, string> = { http: 'https', grpc: 'grpcs' };
 
@@ -16,14 +17,8 @@ export const tlsSchemePortMismatch: NginxRule = {
   severity: 'warning',
   summary: 'TLS sent to a port that normally carries plaintext (https://host:80), or plaintext sent to a TLS port (http://host:443).',
   check(ctx, report) {
-    const targetOf = passTargets(ctx);
-    for (const r of ctx.namedAny(PASSES)) {
-      const d = r.node;
-      if (r.data || !d.args[0]) continue;
-      const family = familyAt(ctx, d);
-      const arg = d.args[0];
+    for (const { node: d, arg, family, target } of tlsPasses(ctx).all) {
       if (family === 'http') {
-        const target = targetOf(d, arg);
         const scheme = target.scheme ?? (d.name === 'grpc_pass' ? 'grpc' : undefined);
         if (!scheme) continue;
         const tls = scheme in TLS_SCHEMES;
@@ -31,7 +26,7 @@ export const tlsSchemePortMismatch: NginxRule = {
         const reach = targetPorts(ctx, target, 'http', undefined);
         if (!reach) continue;
         const wrong = tls ? HTTP_PLAIN_PORTS : TLS_PORTS;
-        if (!reach.ports.every((p) => wrong.has(p))) continue;
+        if (!allPortsIn(reach.ports, wrong)) continue;
         const where = describeReach(target, reach);
         const other = tls ? TLS_SCHEMES[scheme] : PLAIN_SCHEMES[scheme];
         const range = target.scheme ? schemeRange(arg, scheme) : undefined;
@@ -49,10 +44,9 @@ export const tlsSchemePortMismatch: NginxRule = {
           fixes,
         });
       } else if (family === 'stream' && d.name === 'proxy_pass') {
-        const target = targetOf(d, arg);
         const reach = targetPorts(ctx, target, 'stream', undefined);
-        if (!reach || !reach.ports.every((p) => STREAM_PLAIN_PORTS.has(p))) continue;
-        const branches = inherited(ctx, d, ['proxy_ssl']);
+        if (!reach || !allPortsIn(reach.ports, STREAM_PLAIN_PORTS)) continue;
+        const branches = inherited(ctx, d, PROXY_SSL);
         const on = branches.find((b) => flagOn(b) && !b.unresolved);
         if (!on || branches.some((b) => !flagOn(b))) continue;
         const where = describeReach(target, reach);

@@ -1,18 +1,23 @@
 // TLS to a backend without certificate verification (anyone on the path can impersonate it), and
 // verification switched on without a trusted CA (nginx refuses the config: it has no default store).
 import type { Directive } from '../../../engine/syntax';
-import { passTargets } from '../relay-targets';
-import { allLoopback, familyAt, flagOn, inherited, mentioned, missing, targetPorts } from '../tls-scope';
+import { allLoopback, targetPorts } from '../tls-reach';
+import { tlsPasses } from '../tls-passes';
+import { flagOn, inherited, mentioned, missing } from '../tls-scope';
 import type { NginxRule } from './types';
 
 interface Names {
   verify: string;
   trusted: string;
+  /** The same names as lists, for inherited(). */
+  verifyList: string[];
+  trustedList: string[];
 }
 
-const PASSES = ['proxy_pass', 'grpc_pass'];
-const PROXY: Names = { verify: 'proxy_ssl_verify', trusted: 'proxy_ssl_trusted_certificate' };
-const GRPC: Names = { verify: 'grpc_ssl_verify', trusted: 'grpc_ssl_trusted_certificate' };
+const PROXY_SSL = ['proxy_ssl'];
+const namesOf = (verify: string, trusted: string): Names => ({ verify, trusted, verifyList: [verify], trustedList: [trusted] });
+const PROXY = namesOf('proxy_ssl_verify', 'proxy_ssl_trusted_certificate');
+const GRPC = namesOf('grpc_ssl_verify', 'grpc_ssl_trusted_certificate');
 
 export const upstreamTlsUnverified: NginxRule = {
   id: 'nginx/upstream-tls-unverified',
@@ -22,13 +27,7 @@ export const upstreamTlsUnverified: NginxRule = {
   summary: 'TLS to a backend without certificate verification, or verification without a trusted CA.',
   check(ctx, report) {
     const reportedVerify = new Set<Directive>();
-    const targetOf = passTargets(ctx);
-    for (const r of ctx.namedAny(PASSES)) {
-      const d = r.node;
-      if (r.data || !d.args[0]) continue;
-      const family = familyAt(ctx, d);
-      const arg = d.args[0];
-      const target = targetOf(d, arg);
+    for (const { node: d, arg, family, target } of tlsPasses(ctx).all) {
       let names: Names;
       /** TLS for sure (https://, grpcs://, stream proxy_ssl on). */
       let tls: boolean;
@@ -40,17 +39,17 @@ export const upstreamTlsUnverified: NginxRule = {
         prepared = tls || arg.value.includes('$');
       } else if (family === 'stream' && d.name === 'proxy_pass') {
         names = PROXY;
-        const ssl = inherited(ctx, d, ['proxy_ssl']);
+        const ssl = inherited(ctx, d, PROXY_SSL);
         tls = ssl.some((b) => flagOn(b) && !b.unresolved);
         prepared = tls;
       } else continue;
       // A pass that is not TLS for sure only matters when verification is switched on somewhere.
       if (!prepared || (!tls && !mentioned(ctx, names.verify))) continue;
 
-      const verify = inherited(ctx, d, [names.verify]);
+      const verify = inherited(ctx, d, names.verifyList);
       const verifyOn = verify.filter((b) => flagOn(b));
       if (verifyOn.length) {
-        const verdict = missing(inherited(ctx, d, [names.trusted]), (b) => b.found.length > 0);
+        const verdict = missing(inherited(ctx, d, names.trustedList), (b) => b.found.length > 0);
         if (!verdict) continue;
         const on = verifyOn[0].found[0];
         const inFile = on.path === ctx.file.path;

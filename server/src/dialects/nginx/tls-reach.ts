@@ -1,0 +1,139 @@
+// The ports a relay target reaches, for the rules that compare them with the target's TLS: its own
+// port, else the ports of the upstream blocks it names, looked up among the upstreams of the
+// file's configuration. Both the upstreams by name and each name's ports are worked out once per
+// configuration and workspace state.
+import type { Directive } from '../../engine/syntax';
+import type { Workspace } from '../../engine/workspace';
+import type { NginxContext } from './analysis';
+import { configFiles } from './relay-graph';
+import { isLoopback, parseTarget, type Target } from './target';
+
+export interface Reach {
+  ports: number[];
+  hosts: string[];
+  upstream?: Directive[];
+}
+
+/** One family's upstreams of a configuration, and the reach of each name asked about. */
+interface FamilyReach {
+  upstreams: Map<string, Directive[]>;
+  /** null: the upstream's ports are unknown; 'none': there is no such upstream. */
+  reach: Map<string, Reach | null | 'none'>;
+}
+
+interface ConfigReach {
+  http?: FamilyReach;
+  stream?: FamilyReach;
+}
+
+const byConfig = new WeakMap<Workspace, { generation: number; configs: Map<ReadonlySet<string>, ConfigReach> }>();
+/** The configuration's entry per analysis, so that a rule's loop over targets skips the lookups behind it. */
+const byContext = new WeakMap<NginxContext, { generation: number; config: ConfigReach }>();
+
+function configReach(ctx: NginxContext): ConfigReach {
+  const generation = ctx.ws.generation;
+  const known = byContext.get(ctx);
+  if (known && known.generation === generation) return known.config;
+  let ws = byConfig.get(ctx.ws);
+  if (!ws || ws.generation !== generation) byConfig.set(ctx.ws, (ws = { generation, configs: new Map() }));
+  const files = configFiles(ctx);
+  let config = ws.configs.get(files);
+  if (!config) ws.configs.set(files, (config = {}));
+  byContext.set(ctx, { generation, config });
+  return config;
+}
+
+function familyReach(ctx: NginxContext, family: 'http' | 'stream'): FamilyReach {
+  const config = configReach(ctx);
+  return (config[family] ??= { upstreams: upstreamsOf(ctx, family), reach: new Map() });
+}
+
+/**
+ * Upstream blocks of a family, by name, over the loaded files of this file's configuration.
+ * Upstreams stand only inside `http` or `stream`, or at the top of a fragment of those, so only
+ * those levels are scanned.
+ */
+function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<string, Directive[]> {
+  const files = configFiles(ctx);
+  const out = new Map<string, Directive[]>();
+  for (const f of ctx.ws.all()) {
+    if (f.language !== 'nginx' || !files.has(f.path)) continue;
+    let fileFamily: string | undefined;
+    for (const d of f.parse.tree) {
+      if (d.name === family && d.children) for (const c of d.children) addUpstream(out, c);
+      else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family) addUpstream(out, d);
+    }
+  }
+  return out;
+}
+
+function addUpstream(out: Map<string, Directive[]>, d: Directive): void {
+  if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
+  const list = out.get(d.args[0].value);
+  if (list) list.push(d);
+  else out.set(d.args[0].value, [d]);
+}
+
+/**
+ * The ports a target reaches: its own port, else the ports of the upstream it names (every
+ * `server` in it, default `fallback`), else the scheme's default. Undefined when unknown.
+ */
+export function targetPorts(ctx: NginxContext, target: Target, family: 'http' | 'stream', fallback: number | undefined): Reach | undefined {
+  if (target.variable || target.unix) return undefined;
+  if (target.port !== undefined) return { ports: [target.port], hosts: [target.host] };
+  const up = upstreamReach(familyReach(ctx, family), family, target.host);
+  if (up !== 'none') return up ?? undefined;
+  return fallback === undefined ? undefined : { ports: [fallback], hosts: [target.host] };
+}
+
+/** The ports and hosts of the upstream blocks named `name`. */
+function upstreamReach(fr: FamilyReach, family: 'http' | 'stream', name: string): Reach | null | 'none' {
+  const hit = fr.reach.get(name);
+  if (hit !== undefined) return hit;
+  const ups = fr.upstreams.get(name);
+  let out: Reach | null | 'none' = 'none';
+  if (ups) {
+    const ports: number[] = [];
+    const hosts: string[] = [];
+    let known = true;
+    for (const u of ups) {
+      // The server lines are read here rather than through upstreamLinesOf: the reach is kept per
+      // name, so its per-block memo would only add a weak map entry for every upstream.
+      for (const s of u.children!) {
+        if (s.name !== 'server' || !s.args[0]) continue;
+        const t = parseTarget(s.args[0].value);
+        const port = t.port ?? (family === 'http' ? 80 : undefined);
+        if (t.variable || t.unix || port === undefined) known = false;
+        else {
+          ports.push(port);
+          hosts.push(t.host);
+        }
+      }
+    }
+    out = known && ports.length ? { ports, upstream: ups, hosts } : null;
+  }
+  fr.reach.set(name, out);
+  return out;
+}
+
+/** Whether every port is in a set (the usual one or two without a closure). */
+export function allPortsIn(ports: readonly number[], set: ReadonlySet<number>): boolean {
+  for (let i = 0; i < ports.length; i++) if (!set.has(ports[i])) return false;
+  return true;
+}
+
+/** Whether every host of a target is this machine (no one can sit on that path). */
+export function allLoopback(hosts: readonly string[]): boolean {
+  return hosts.length > 0 && hosts.every((h) => isLoopback(h));
+}
+
+/** `host:port` list of an upstream's or target's ports, for messages. */
+export function describePorts(ports: readonly number[]): string {
+  const unique = [...new Set(ports)];
+  return unique.length === 1 ? `port ${unique[0]}` : `ports ${unique.join(', ')}`;
+}
+
+/** Where a target reaches, for messages: its ports, or the upstream it names and its servers' ports. */
+export function describeReach(target: Target, reach: Reach): string {
+  return reach.upstream ? `upstream "${target.host}", whose servers use ${describePorts(reach.ports)}` : describePorts(reach.ports);
+}
