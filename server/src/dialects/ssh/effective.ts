@@ -98,6 +98,26 @@ export function serverMatch(section: Directive, conn: ServerConnection): Verdict
   return verdict;
 }
 
+/**
+ * The lower-case user names a server `Match` line can apply to, read the way serverMatch() reads
+ * its criteria: set when a User criterion lists literal names only (no `*`, `?` or `!`), so a
+ * connection with any other known user gets 'no'; undefined when the line has no such criterion.
+ */
+export function literalUsers(section: Directive): Set<string> | undefined {
+  const a = section.args;
+  for (let i = 0; i < a.length; i++) {
+    const crit = a[i].value.toLowerCase();
+    if (crit === 'all') continue;
+    const value = a[++i]?.value;
+    if (value === undefined) return undefined;
+    if (crit !== 'user' || /[*?!]/.test(value)) continue;
+    const names = new Set<string>();
+    for (const name of value.split(',')) if (name) names.add(name.toLowerCase());
+    return names;
+  }
+  return undefined;
+}
+
 /** Address lists accept CIDR ranges as well as wildcard patterns. */
 export function matchAddressList(address: string, list: string): boolean {
   let hit = false;

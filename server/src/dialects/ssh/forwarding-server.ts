@@ -5,11 +5,12 @@
 // a certain outcome from one that depends on those blocks.
 import type { Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
-import { serverMatch, type ServerConnection, type Verdict } from './effective';
+import type { ServerConnection } from './effective';
 import { sshIncludesOf } from './includes';
 import type { KeywordSpec } from './keyword-types';
 import { matchPattern } from './patterns';
 import { specOf } from './schema';
+import { applicableBlocks, serverBlocks, type Checked, type ServerBlocks } from './server-blocks';
 
 export interface ServerLine {
   node: Directive;
@@ -104,21 +105,23 @@ export interface ServerEffective {
  * criteria cannot be evaluated count as matching.
  */
 export function serverEffective(config: ServerConfig, conn: ServerConnection, includeUnknown: boolean): ServerEffective {
-  const global = new Map<string, ServerLine>();
+  const blocks = serverBlocks(config);
+  return effectiveOf(blocks, applicableBlocks(blocks, conn), includeUnknown);
+}
+
+/** The effective configuration from the blocks that may apply, each keyword's first line in sshd's order winning. */
+function effectiveOf(blocks: ServerBlocks, applicable: readonly Checked[], includeUnknown: boolean): ServerEffective {
   const matched = new Map<string, ServerLine>();
-  const verdicts = new Map<ServerLine, Verdict>();
-  for (const l of config.lines) {
-    if (l.key === 'match') continue;
-    if (!l.match) {
-      if (!global.has(l.key)) global.set(l.key, l);
-      continue;
+  const matchedAt = new Map<string, number>();
+  for (const { block, verdict } of applicable) {
+    if (verdict === 'unknown' && !includeUnknown) continue;
+    for (let i = 0; i < block.lines.length; i++) {
+      const l = block.lines[i];
+      const at = matchedAt.get(l.key);
+      if (at !== undefined && at < block.positions[i]) continue;
+      matched.set(l.key, l);
+      matchedAt.set(l.key, block.positions[i]);
     }
-    let v = verdicts.get(l.match);
-    if (v === undefined) {
-      v = serverMatch(l.match.node, conn);
-      verdicts.set(l.match, v);
-    }
-    if ((v === 'yes' || (v === 'unknown' && includeUnknown)) && !matched.has(l.key)) matched.set(l.key, l);
   }
   const values = new Map<string, ServerValue>();
   return {
@@ -133,7 +136,7 @@ export function serverEffective(config: ServerConfig, conn: ServerConnection, in
   };
   function compute(k: string): ServerValue {
     const spec = specOf('server', k);
-    const line = matched.get(k) ?? global.get(k);
+    const line = matched.get(k) ?? blocks.global.get(k);
     if (line) return { key: k, values: line.node.args.map((a) => a.value.toLowerCase()), line, spec };
     return { key: k, values: (spec?.default ?? '').toLowerCase().split(/\s+/).filter(Boolean), spec };
   }
@@ -141,7 +144,13 @@ export function serverEffective(config: ServerConfig, conn: ServerConnection, in
 
 /** Match blocks of a config whose criteria cannot be decided for the connection. */
 export function unknownMatches(config: ServerConfig, conn: ServerConnection): ServerLine[] {
-  return config.lines.filter((l) => l.key === 'match' && serverMatch(l.node, conn) === 'unknown');
+  return unknownOf(applicableBlocks(serverBlocks(config), conn));
+}
+
+function unknownOf(applicable: readonly Checked[]): ServerLine[] {
+  const out: ServerLine[] = [];
+  for (const c of applicable) if (c.verdict === 'unknown') out.push(c.block.match);
+  return out;
 }
 
 // ---- forwarding policy -------------------------------------------------------------------------
@@ -265,9 +274,11 @@ function evaluate(config: ServerConfig, conn: ServerConnection): Evaluated {
   const key = JSON.stringify(conn);
   let e = byConn.get(key);
   if (!e) {
-    const unknown = unknownMatches(config, conn);
-    const sure = serverEffective(config, conn, false);
-    e = { sure, maybe: unknown.length ? serverEffective(config, conn, true) : sure, unknown };
+    const blocks = serverBlocks(config);
+    const applicable = applicableBlocks(blocks, conn);
+    const unknown = unknownOf(applicable);
+    const sure = effectiveOf(blocks, applicable, false);
+    e = { sure, maybe: unknown.length ? effectiveOf(blocks, applicable, true) : sure, unknown };
     byConn.set(key, e);
   }
   return e;
@@ -288,10 +299,26 @@ export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerL
   const m = v?.line?.match;
   if (m && unknown.includes(m)) return m;
   if (config && keys) {
-    const hit = config.lines.find((l) => l.match && unknown.includes(l.match) && keys.includes(l.key));
+    const hit = firstSetting(serverBlocks(config), unknown, keys);
     if (hit) return hit.match;
   }
   return unknown[0];
+}
+
+/** The first line, in sshd's order, that sets one of `keys` inside one of the `matches` blocks. */
+function firstSetting(blocks: ServerBlocks, matches: readonly ServerLine[], keys: readonly string[]): ServerLine | undefined {
+  let hit: ServerLine | undefined;
+  let hitAt = Infinity;
+  for (const m of matches) {
+    const block = blocks.blockOf.get(m);
+    if (!block) continue;
+    for (let i = 0; i < block.lines.length && block.positions[i] < hitAt; i++) {
+      if (!keys.includes(block.lines[i].key)) continue;
+      hit = block.lines[i];
+      hitAt = block.positions[i];
+    }
+  }
+  return hit;
 }
 
 /** `sshd_config:9 (Match Address 192.0.2.0/24)`. */
