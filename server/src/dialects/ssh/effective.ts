@@ -99,23 +99,28 @@ export function serverMatch(section: Directive, conn: ServerConnection): Verdict
 }
 
 /**
- * The lower-case user names a server `Match` line can apply to, read the way serverMatch() reads
- * its criteria: set when a User criterion lists literal names only (no `*`, `?` or `!`), so a
- * connection with any other known user gets 'no'; undefined when the line has no such criterion.
+ * How a server `Match` line's verdict depends on the user, read the way serverMatch() reads its
+ * criteria: 'none' without a User criterion (the same verdict for every user); the lower-case
+ * names when a User criterion lists literal names only (no `*`, `?` or `!`), so any other known
+ * user gets 'no'; 'pattern' otherwise.
  */
-export function literalUsers(section: Directive): Set<string> | undefined {
+export function userDependence(section: Directive): Set<string> | 'pattern' | 'none' {
   const a = section.args;
+  let dependence: 'pattern' | 'none' = 'none';
   for (let i = 0; i < a.length; i++) {
     const crit = a[i].value.toLowerCase();
     if (crit === 'all') continue;
     const value = a[++i]?.value;
-    if (value === undefined) return undefined;
-    if (crit !== 'user' || /[*?!]/.test(value)) continue;
+    if (crit !== 'user') continue;
+    if (value === undefined || /[*?!]/.test(value)) {
+      dependence = 'pattern';
+      continue;
+    }
     const names = new Set<string>();
     for (const name of value.split(',')) if (name) names.add(name.toLowerCase());
     return names;
   }
-  return undefined;
+  return dependence;
 }
 
 /** Address lists accept CIDR ranges as well as wildcard patterns. */

@@ -10,7 +10,7 @@ import { sshIncludesOf } from './includes';
 import type { KeywordSpec } from './keyword-types';
 import { matchPattern } from './patterns';
 import { specOf } from './schema';
-import { applicableBlocks, serverBlocks, type Checked, type ServerBlocks } from './server-blocks';
+import { firstSetting, matchedLines, serverBlocks, type MatchedLines, type ServerBlocks } from './server-blocks';
 
 export interface ServerLine {
   node: Directive;
@@ -106,23 +106,10 @@ export interface ServerEffective {
  */
 export function serverEffective(config: ServerConfig, conn: ServerConnection, includeUnknown: boolean): ServerEffective {
   const blocks = serverBlocks(config);
-  return effectiveOf(blocks, applicableBlocks(blocks, conn), includeUnknown);
+  return effectiveOf(blocks, matchedLines(blocks, conn), includeUnknown);
 }
 
-/** The effective configuration from the blocks that may apply, each keyword's first line in sshd's order winning. */
-function effectiveOf(blocks: ServerBlocks, applicable: readonly Checked[], includeUnknown: boolean): ServerEffective {
-  const matched = new Map<string, ServerLine>();
-  const matchedAt = new Map<string, number>();
-  for (const { block, verdict } of applicable) {
-    if (verdict === 'unknown' && !includeUnknown) continue;
-    for (let i = 0; i < block.lines.length; i++) {
-      const l = block.lines[i];
-      const at = matchedAt.get(l.key);
-      if (at !== undefined && at < block.positions[i]) continue;
-      matched.set(l.key, l);
-      matchedAt.set(l.key, block.positions[i]);
-    }
-  }
+function effectiveOf(blocks: ServerBlocks, matched: MatchedLines, includeUnknown: boolean): ServerEffective {
   const values = new Map<string, ServerValue>();
   return {
     get(key) {
@@ -136,21 +123,10 @@ function effectiveOf(blocks: ServerBlocks, applicable: readonly Checked[], inclu
   };
   function compute(k: string): ServerValue {
     const spec = specOf('server', k);
-    const line = matched.get(k) ?? blocks.global.get(k);
+    const line = matched.line(k, includeUnknown) ?? blocks.global.get(k);
     if (line) return { key: k, values: line.node.args.map((a) => a.value.toLowerCase()), line, spec };
     return { key: k, values: (spec?.default ?? '').toLowerCase().split(/\s+/).filter(Boolean), spec };
   }
-}
-
-/** Match blocks of a config whose criteria cannot be decided for the connection. */
-export function unknownMatches(config: ServerConfig, conn: ServerConnection): ServerLine[] {
-  return unknownOf(applicableBlocks(serverBlocks(config), conn));
-}
-
-function unknownOf(applicable: readonly Checked[]): ServerLine[] {
-  const out: ServerLine[] = [];
-  for (const c of applicable) if (c.verdict === 'unknown') out.push(c.block.match);
-  return out;
 }
 
 // ---- forwarding policy -------------------------------------------------------------------------
@@ -275,10 +251,10 @@ function evaluate(config: ServerConfig, conn: ServerConnection): Evaluated {
   let e = byConn.get(key);
   if (!e) {
     const blocks = serverBlocks(config);
-    const applicable = applicableBlocks(blocks, conn);
-    const unknown = unknownOf(applicable);
-    const sure = effectiveOf(blocks, applicable, false);
-    e = { sure, maybe: unknown.length ? effectiveOf(blocks, applicable, true) : sure, unknown };
+    const matched = matchedLines(blocks, conn);
+    const unknown = matched.unknown;
+    const sure = effectiveOf(blocks, matched, false);
+    e = { sure, maybe: unknown.length ? effectiveOf(blocks, matched, true) : sure, unknown };
     byConn.set(key, e);
   }
   return e;
@@ -293,7 +269,7 @@ export function judge<T>(config: ServerConfig, conn: ServerConnection, fn: (eff:
 
 /**
  * The undecidable Match block behind a value, else the first undecidable block that sets one of
- * `keys`, else the first undecidable one.
+ * `keys`, else the first undecidable one (`unknown` in file order, as judge() gives it).
  */
 export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerLine[], config?: ServerConfig, keys?: readonly string[]): ServerLine | undefined {
   const m = v?.line?.match;
@@ -303,22 +279,6 @@ export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerL
     if (hit) return hit.match;
   }
   return unknown[0];
-}
-
-/** The first line, in sshd's order, that sets one of `keys` inside one of the `matches` blocks. */
-function firstSetting(blocks: ServerBlocks, matches: readonly ServerLine[], keys: readonly string[]): ServerLine | undefined {
-  let hit: ServerLine | undefined;
-  let hitAt = Infinity;
-  for (const m of matches) {
-    const block = blocks.blockOf.get(m);
-    if (!block) continue;
-    for (let i = 0; i < block.lines.length && block.positions[i] < hitAt; i++) {
-      if (!keys.includes(block.lines[i].key)) continue;
-      hit = block.lines[i];
-      hitAt = block.positions[i];
-    }
-  }
-  return hit;
 }
 
 /** `sshd_config:9 (Match Address 192.0.2.0/24)`. */
