@@ -384,6 +384,16 @@ function openssh({ lib, SSHConfig, work, sshFiles }) {
     row(`${f.lang} ${toolName} whole process`, blocks, toolOk ? ms(tool.median) : 'n/a', '', undefined, toolOk ? '' : `exit ${tool.last.status}: ${tool.last.stderr.trim().split('\n')[0]}`);
     if (toolOk) row(`${f.lang} CLI / ${toolName} time`, blocks, (cli.median / tool.median).toFixed(2));
   }
+  // Both sides in one workspace: the cross-file forwarding rules judge each client host against the server.
+  const pair = [sshFiles['ssh_config-1k'], sshFiles['sshd_config-1k']];
+  const ws = new lib.Workspace(lib.nodeHost(), lib.DIALECTS);
+  let findings = [];
+  const lint = timeIt(() => {
+    for (const f of pair) ws.removeFile(f.path);
+    for (const f of pair) ws.setFile(f.path, f.text, f.lang);
+    findings = pair.flatMap((f) => ws.analyze(f.path));
+  }, { warmup: 2, runs: 10, budgetMs: 6000 });
+  row('ssh_config + sshd_config full lint together', '1k + 1k blocks', ms(lint.median), '', undefined, `median of ${lint.runs}; ${findings.length} findings`);
 }
 
 function openvpn({ lib, ovpnFiles }) {

@@ -98,6 +98,31 @@ export function serverMatch(section: Directive, conn: ServerConnection): Verdict
   return verdict;
 }
 
+/**
+ * How a server `Match` line's verdict depends on the user, read the way serverMatch() reads its
+ * criteria: 'none' without a User criterion (the same verdict for every user); the lower-case
+ * names when a User criterion lists literal names only (no `*`, `?` or `!`), so any other known
+ * user gets 'no'; 'pattern' otherwise.
+ */
+export function userDependence(section: Directive): Set<string> | 'pattern' | 'none' {
+  const a = section.args;
+  let dependence: 'pattern' | 'none' = 'none';
+  for (let i = 0; i < a.length; i++) {
+    const crit = a[i].value.toLowerCase();
+    if (crit === 'all') continue;
+    const value = a[++i]?.value;
+    if (crit !== 'user') continue;
+    if (value === undefined || /[*?!]/.test(value)) {
+      dependence = 'pattern';
+      continue;
+    }
+    const names = new Set<string>();
+    for (const name of value.split(',')) if (name) names.add(name.toLowerCase());
+    return names;
+  }
+  return dependence;
+}
+
 /** Address lists accept CIDR ranges as well as wildcard patterns. */
 export function matchAddressList(address: string, list: string): boolean {
   let hit = false;

@@ -5,11 +5,12 @@
 // a certain outcome from one that depends on those blocks.
 import type { Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
-import { serverMatch, type ServerConnection, type Verdict } from './effective';
+import type { ServerConnection } from './effective';
 import { sshIncludesOf } from './includes';
 import type { KeywordSpec } from './keyword-types';
 import { matchPattern } from './patterns';
 import { specOf } from './schema';
+import { firstSetting, matchedLines, serverBlocks, type MatchedLines, type ServerBlocks } from './server-blocks';
 
 export interface ServerLine {
   node: Directive;
@@ -104,22 +105,11 @@ export interface ServerEffective {
  * criteria cannot be evaluated count as matching.
  */
 export function serverEffective(config: ServerConfig, conn: ServerConnection, includeUnknown: boolean): ServerEffective {
-  const global = new Map<string, ServerLine>();
-  const matched = new Map<string, ServerLine>();
-  const verdicts = new Map<ServerLine, Verdict>();
-  for (const l of config.lines) {
-    if (l.key === 'match') continue;
-    if (!l.match) {
-      if (!global.has(l.key)) global.set(l.key, l);
-      continue;
-    }
-    let v = verdicts.get(l.match);
-    if (v === undefined) {
-      v = serverMatch(l.match.node, conn);
-      verdicts.set(l.match, v);
-    }
-    if ((v === 'yes' || (v === 'unknown' && includeUnknown)) && !matched.has(l.key)) matched.set(l.key, l);
-  }
+  const blocks = serverBlocks(config);
+  return effectiveOf(blocks, matchedLines(blocks, conn), includeUnknown);
+}
+
+function effectiveOf(blocks: ServerBlocks, matched: MatchedLines, includeUnknown: boolean): ServerEffective {
   const values = new Map<string, ServerValue>();
   return {
     get(key) {
@@ -133,15 +123,10 @@ export function serverEffective(config: ServerConfig, conn: ServerConnection, in
   };
   function compute(k: string): ServerValue {
     const spec = specOf('server', k);
-    const line = matched.get(k) ?? global.get(k);
+    const line = matched.line(k, includeUnknown) ?? blocks.global.get(k);
     if (line) return { key: k, values: line.node.args.map((a) => a.value.toLowerCase()), line, spec };
     return { key: k, values: (spec?.default ?? '').toLowerCase().split(/\s+/).filter(Boolean), spec };
   }
-}
-
-/** Match blocks of a config whose criteria cannot be decided for the connection. */
-export function unknownMatches(config: ServerConfig, conn: ServerConnection): ServerLine[] {
-  return config.lines.filter((l) => l.key === 'match' && serverMatch(l.node, conn) === 'unknown');
 }
 
 // ---- forwarding policy -------------------------------------------------------------------------
@@ -265,9 +250,11 @@ function evaluate(config: ServerConfig, conn: ServerConnection): Evaluated {
   const key = JSON.stringify(conn);
   let e = byConn.get(key);
   if (!e) {
-    const unknown = unknownMatches(config, conn);
-    const sure = serverEffective(config, conn, false);
-    e = { sure, maybe: unknown.length ? serverEffective(config, conn, true) : sure, unknown };
+    const blocks = serverBlocks(config);
+    const matched = matchedLines(blocks, conn);
+    const unknown = matched.unknown;
+    const sure = effectiveOf(blocks, matched, false);
+    e = { sure, maybe: unknown.length ? effectiveOf(blocks, matched, true) : sure, unknown };
     byConn.set(key, e);
   }
   return e;
@@ -282,13 +269,13 @@ export function judge<T>(config: ServerConfig, conn: ServerConnection, fn: (eff:
 
 /**
  * The undecidable Match block behind a value, else the first undecidable block that sets one of
- * `keys`, else the first undecidable one.
+ * `keys`, else the first undecidable one (`unknown` in file order, as judge() gives it).
  */
 export function blameMatch(v: ServerValue | undefined, unknown: readonly ServerLine[], config?: ServerConfig, keys?: readonly string[]): ServerLine | undefined {
   const m = v?.line?.match;
   if (m && unknown.includes(m)) return m;
   if (config && keys) {
-    const hit = config.lines.find((l) => l.match && unknown.includes(l.match) && keys.includes(l.key));
+    const hit = firstSetting(serverBlocks(config), unknown, keys);
     if (hit) return hit.match;
   }
   return unknown[0];
