@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The installed `layerwise` command. dist/cli.js runs on its own only when it is the main module,
-// so here its main() is called explicitly.
-process.exitCode = require('../dist/cli.js').main(process.argv.slice(2));
+// so here it is run explicitly.
+require('../dist/cli.js').run(process.argv.slice(2));

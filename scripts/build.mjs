@@ -1,7 +1,10 @@
 // Bundles the three entry points into dist/ (one file each, no node_modules needed at run time).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { fdirWithoutPicomatch } from './fdir-without-picomatch.mjs';
 import { trimmedReference } from './trimmed-reference.mjs';
 
 // ESM dependencies read import.meta.url; in a CommonJS bundle it comes from __filename.
@@ -14,16 +17,27 @@ const common = {
   logLevel: 'warning',
   define: { 'import.meta.url': '__layerwiseImportMetaUrl' },
   banner: { js: "const __layerwiseImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [fdirWithoutPicomatch()],
 };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // The CLI shows no hover text: it gets the reference's facts without their descriptions
   // (0.1 MB instead of 1.8 MB), which every run would otherwise load and compile.
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-bundle.js', plugins: [await trimmedReference()] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-bundle.js', plugins: [...common.plugins, await trimmedReference()] }),
 ]);
 // dist/cli.js loads the bundle through V8's code cache, made here by one run on the examples.
-copyFileSync('scripts/code-cache-loader.cjs', 'dist/cli.js');
+const bundleBytes = readFileSync('dist/cli-bundle.js');
+// dist/cli.js reads the bundle as latin1, which only ASCII (esbuild's default charset) survives.
+if (bundleBytes.some((b) => b > 0x7f)) throw new Error('dist/cli-bundle.js is not ASCII');
+const bundleKey = createHash('sha1').update(bundleBytes).digest('hex').slice(0, 16);
+const v8Flags = createRequire(import.meta.url)('./cli-v8-flags.cjs');
+const loader = readFileSync('scripts/code-cache-loader.cjs', 'utf8')
+  .replace("const BUNDLE_KEY = '';", `const BUNDLE_KEY = ${JSON.stringify(bundleKey)};`)
+  .replace("const V8_FLAGS = '';", `const V8_FLAGS = ${JSON.stringify(v8Flags)};`);
+if (!loader.includes(bundleKey)) throw new Error('scripts/code-cache-loader.cjs no longer declares BUNDLE_KEY');
+writeFileSync('dist/cli.js', loader, { mode: 0o755 });
 rmSync('dist/cli.js.map', { force: true });
-const cache = spawnSync(process.execPath, ['scripts/make-code-cache.cjs', 'dist', 'examples'], { encoding: 'utf8' });
+const cache = spawnSync(process.execPath, ['scripts/make-code-cache.cjs', 'dist', 'examples'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
 if (cache.status !== 0) throw new Error(`making the CLI's code cache failed: ${cache.stderr || cache.error?.message}`);
+if (!existsSync(`dist/cli-bundle.${bundleKey}.cache`)) throw new Error('make-code-cache.cjs wrote no cache under the key dist/cli.js looks for');

@@ -1,22 +1,28 @@
 #!/usr/bin/env node
 'use strict';
-// Copied by scripts/build.mjs to dist/cli.js. Runs the CLI bundle (cli-bundle.js) from V8's code
-// cache: compiling the ~1 MB bundle and the functions a run calls costs more than the rest of a
-// short run. The cache is keyed by the bundle's content; the build ships one next to the bundle,
-// and when V8 rejects it (another Node.js version or other V8 flags) one is written to the temp
-// directory after the run. Any failure to read or write a cache only means a normal compile.
-const { createHash } = require('node:crypto');
+// Copied by scripts/build.mjs to dist/cli.js, with BUNDLE_KEY and V8_FLAGS filled in. Runs the
+// CLI bundle (cli-bundle.js) from V8's code cache: compiling the ~1 MB bundle and the functions a
+// run calls costs more than the rest of a short run. The cache is keyed by the bundle's content
+// hash, taken at build time (hashing it here would cost more than the rest of this file); the
+// build ships one next to the bundle, and when V8 rejects it (another Node.js version, or a
+// bundle of another length) one is written to the temp directory after the run. Any failure to
+// read or write a cache only means a normal compile.
 const fs = require('node:fs');
 const path = require('node:path');
-const { tmpdir } = require('node:os');
 const vm = require('node:vm');
 const { wrap } = require('node:module');
 
+const BUNDLE_KEY = '';
+const V8_FLAGS = '';
+
+// Set before compiling: V8 accepts a code cache only under the flags it was made with.
+if (V8_FLAGS) require('node:v8').setFlagsFromString(V8_FLAGS);
+
 const bundle = path.join(__dirname, 'cli-bundle.js');
-const source = fs.readFileSync(bundle, 'utf8');
-const key = createHash('sha1').update(source).digest('hex').slice(0, 16);
-const shipped = path.join(__dirname, `cli-bundle.${key}.cache`);
-const local = path.join(tmpdir(), `layerwise-code-cache-${process.getuid ? process.getuid() : 'user'}`, `cli-${key}-${process.version}-${process.arch}.cache`);
+// esbuild writes ASCII only, which latin1 decodes without validating UTF-8.
+const source = fs.readFileSync(bundle, 'latin1');
+const shipped = path.join(__dirname, `cli-bundle.${BUNDLE_KEY}.cache`);
+const local = path.join(require('node:os').tmpdir(), `layerwise-code-cache-${process.getuid ? process.getuid() : 'user'}`, `cli-${BUNDLE_KEY}-${process.version}-${process.arch}.cache`);
 
 function read(file) {
   try {

@@ -1,7 +1,7 @@
 'use strict';
 // node scripts/make-code-cache.cjs DIST INPUT...: writes the V8 code cache that dist/cli.js (see
 // code-cache-loader.cjs) loads the CLI bundle with. The bundle is compiled and run once in this
-// process on the inputs (output dropped), so that the cache also holds the functions a lint calls.
+// process on the inputs (the build sends its output to /dev/null), so that the cache also holds the functions a lint calls.
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,6 +9,8 @@ const vm = require('node:vm');
 const { wrap } = require('node:module');
 
 const [dist, ...inputs] = process.argv.slice(2);
+const v8Flags = require('./cli-v8-flags.cjs');
+if (v8Flags) require('node:v8').setFlagsFromString(v8Flags);
 const bundle = path.resolve(dist, 'cli-bundle.js');
 const source = fs.readFileSync(bundle, 'utf8');
 const key = createHash('sha1').update(source).digest('hex').slice(0, 16);
@@ -17,15 +19,18 @@ for (const f of fs.readdirSync(dist)) if (/^cli-bundle\.[0-9a-f]+\.cache$/.test(
 const script = new vm.Script(wrap(source), { filename: bundle });
 // The bundle runs its CLI when `require.main === module`: give it a module that is main.
 const mod = { exports: {} };
+// The CLI exits when done: here it must return instead.
+const exit = process.exit;
+process.exit = (code) => {
+  process.exitCode = code;
+};
 const req = Object.assign((id) => require(id), { main: mod });
 const argv = process.argv;
-const write = process.stdout.write;
 process.argv = [argv[0], bundle, 'lint', '--format', 'json', ...inputs];
-process.stdout.write = () => true;
 try {
   script.runInThisContext()(mod.exports, req, mod, bundle, path.dirname(bundle));
 } finally {
-  process.stdout.write = write;
+  process.exit = exit;
   process.argv = argv;
 }
 if (process.exitCode !== 0 && process.exitCode !== 1) throw new Error(`the CLI failed on ${inputs.join(' ')} while warming the code cache (exit ${process.exitCode})`);

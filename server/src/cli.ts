@@ -5,6 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatByLayer, formatJson, formatSarif, formatText, type FileReport } from './cli-format';
+import { exitWhenWritten, writeOut } from './cli-output';
 import { buildRelayGraph } from './graph/build';
 import { renderDot } from './graph/dot';
 import { renderJson } from './graph/json';
@@ -50,9 +51,15 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
+/** A file to lint: its language and the text read to detect it. */
+interface Collected {
+  language: LanguageId;
+  text: string;
+}
+
 /** Collects the files to lint: explicit files as given, directories walked for known languages. */
-function collect(paths: string[], forced: LanguageId | undefined): { files: Map<string, LanguageId>; notes: string[] } {
-  const files = new Map<string, LanguageId>();
+function collect(paths: string[], forced: LanguageId | undefined): { files: Map<string, Collected>; notes: string[] } {
+  const files = new Map<string, Collected>();
   const notes: string[] = [];
   const consider = (path: string, explicit: boolean) => {
     let text: string;
@@ -66,7 +73,7 @@ function collect(paths: string[], forced: LanguageId | undefined): { files: Map<
       if (explicit) notes.push(`${path}: not recognised as ${LANGUAGES.join(', ')}; skipped. Use --language to force one.`);
       return;
     }
-    files.set(path, lang);
+    files.set(path, { language: lang, text });
   };
   const walkDir = (dir: string) => {
     let entries;
@@ -122,7 +129,7 @@ interface CommonValues {
 }
 
 /** The workspace of one call: every recognised file under the given paths, with settings applied. */
-function loadWorkspace(command: string, positionals: string[], values: CommonValues): { ws: Workspace; loaded: string[]; files: Map<string, LanguageId> } {
+function loadWorkspace(command: string, positionals: string[], values: CommonValues): { ws: Workspace; loaded: string[]; files: Map<string, Collected> } {
   const forced = values.language as LanguageId | undefined;
   if (forced && !LANGUAGES.includes(forced)) fail(`unknown --language "${forced}"; use one of ${LANGUAGES.join(', ')}.`);
   if (!positionals.length) fail(`no PATH given. Example: layerwise ${command} examples/`);
@@ -138,17 +145,16 @@ function loadWorkspace(command: string, positionals: string[], values: CommonVal
   const ws = new Workspace(nodeHost(), DIALECTS);
   ws.settings = settings;
   const loaded: string[] = [];
-  for (const [path, language] of files) {
+  for (const [path, { language, text }] of files) {
     if (!ws.dialect(language)) {
       notes.push(`${path}: ${language} files are recognised but not analysed by this version; skipped.`);
       continue;
     }
-    const text = readFileSync(path, 'utf8');
     ws.setFile(path, text, language);
     if (values.context) ws.contextOverride.set(path, values.context);
     loaded.push(path);
   }
-  for (const n of notes) process.stderr.write(`layerwise: ${n}\n`);
+  for (const n of notes) writeOut(2, `layerwise: ${n}\n`);
   if (!loaded.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files to analyse in the given paths.');
   return { ws, loaded, files };
 }
@@ -161,7 +167,7 @@ function parseCommand(argv: string[], formats: readonly string[]) {
     options: { format: { type: 'string', default: formats[0] }, ...COMMON_OPTIONS },
   });
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    writeOut(1, USAGE + '\n');
     return undefined;
   }
   const format = values.format!;
@@ -174,15 +180,15 @@ function lint(argv: string[]): number {
   if (!parsed) return 0;
   const { values, positionals, format } = parsed;
   const { ws, loaded, files } = loadWorkspace('lint', positionals, values);
-  const reports: FileReport[] = loaded.map((path) => ({ path: displayPath(path), absPath: path, language: files.get(path)!, findings: ws.analyze(path) }));
+  const reports: FileReport[] = loaded.map((path) => ({ path: displayPath(path), absPath: path, language: files.get(path)!.language, findings: ws.analyze(path) }));
 
   const allRules = [...DIALECTS.values()].flatMap((d) => d.rules);
-  if (format === 'json') process.stdout.write(formatJson(reports) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(reports, allRules, sarifUri, VERSION) + '\n');
+  if (format === 'json') writeOut(1, formatJson(reports) + '\n');
+  else if (format === 'sarif') writeOut(1, formatSarif(reports, allRules, sarifUri, VERSION) + '\n');
   else {
     const color = !values['no-color'] && !!process.stdout.isTTY;
     const byLayer = formatByLayer(reports, color);
-    process.stdout.write(formatText(reports, color) + '\n' + (byLayer ? `\n${byLayer}\n` : ''));
+    writeOut(1, formatText(reports, color) + '\n' + (byLayer ? `\n${byLayer}\n` : ''));
   }
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -200,7 +206,7 @@ function graph(argv: string[]): number {
   else if (format === 'dot') out = renderDot(relay);
   else if (format === 'json') out = renderJson(relay);
   else out = renderMermaid(relay);
-  process.stdout.write(out);
+  writeOut(1, out);
   return 0;
 }
 
@@ -208,11 +214,11 @@ export function main(argv: string[]): number {
   try {
     const [command, ...rest] = argv;
     if (!command || command === '-h' || command === '--help' || command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      writeOut(1, USAGE + '\n');
       return command ? 0 : 2;
     }
     if (command === '-v' || command === '--version') {
-      process.stdout.write(VERSION + '\n');
+      writeOut(1, VERSION + '\n');
       return 0;
     }
     if (command === 'lint') return lint(rest);
@@ -220,12 +226,17 @@ export function main(argv: string[]): number {
     fail(`unknown command "${command}". Run "layerwise --help".`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`layerwise: ${(e as Error).message}\n`);
+      writeOut(2, `layerwise: ${(e as Error).message}\n`);
       return 2;
     }
-    process.stderr.write(`layerwise: internal error: ${(e as Error).stack ?? e}\nPlease report this with the file that caused it.\n`);
+    writeOut(2, `layerwise: internal error: ${(e as Error).stack ?? e}\nPlease report this with the file that caused it.\n`);
     return 2;
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+/** Runs the CLI as the whole process: it ends as soon as its output is written. */
+export function run(argv: string[]): void {
+  exitWhenWritten(main(argv));
+}
+
+if (require.main === module) run(process.argv.slice(2));
