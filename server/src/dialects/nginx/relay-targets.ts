@@ -7,7 +7,7 @@ import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
 import { rootName } from './scope';
-import { isIpAddress, isSchemeName, parseTarget, type Target } from './target';
+import { isSchemeName, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -155,11 +155,6 @@ export function isUnixTarget(raw: string): boolean {
 /** Whether a host names an upstream block of the family anywhere in the configuration. */
 export function isUpstreamName(ctx: NginxContext, family: 'http' | 'stream', host: string): boolean {
   return upstreamsByLowerName(ctx, family).has(host.toLowerCase());
-}
-
-/** A host that never needs a DNS lookup: an address literal or a unix socket. */
-export function isLiteralAddress(t: Target): boolean {
-  return t.unix !== undefined || isIpAddress(t.host);
 }
 
 const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/;
