@@ -102,13 +102,15 @@ export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamSe
   const servers: UpstreamServerInfo[] = [];
   const fragment = ctx.context.bases.some((b) => b[b.length - 1] === 'upstream');
   for (const r of ctx.named('server')) {
-    const node = r.node;
-    if (node.children || r.data || r.templated) continue;
-    const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
-    if (!upstream) continue;
-    // The family first: most server lines are in the other one, and their arguments need no look.
+    // The family first, from what resolutions share: the servers of the other family (often
+    // most of them) are passed over without reading their nodes.
+    if (r.data) continue;
     const families = familiesOf(ctx, r);
     if (!families.includes(family)) continue;
+    const node = r.node;
+    if (node.children || r.templated) continue;
+    const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
+    if (!upstream) continue;
     const arg = node.args[0];
     if (arg && !arg.value.includes('${')) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
   }
