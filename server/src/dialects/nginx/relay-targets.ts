@@ -191,6 +191,9 @@ interface VarIndex {
   sites: Map<string, VariableSite[]>;
 }
 
+/** The `$`, `${` and `}` around a variable name. */
+const VARIABLE_SIGILS = /^\$\{?|\}$/g;
+
 /** Per configuration (its set of files, which is new each workspace generation). */
 const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
 
@@ -202,7 +205,7 @@ function variableIndex(ctx: NginxContext): VarIndex {
   const graph = includeGraph(ctx.ws);
   const index: VarIndex = { values: new Map(), sites: new Map() };
   const put = (v: string, value: string | undefined, site?: VariableSite) => {
-    const key = v.replace(/^\$\{?|\}$/g, '');
+    const key = v.replace(VARIABLE_SIGILS, '');
     if (site && !site.value.value.includes('$')) {
       const sites = index.sites.get(key);
       if (sites) sites.push(site);
@@ -225,7 +228,7 @@ function variableIndex(ctx: NginxContext): VarIndex {
           else if (!isTableKeyword(d.name, c)) put(v, c.args[0]?.value ?? '', c.args[0] && { path, node: c, value: c.args[0] });
         }
       } else if (d.name === 'set' && d.args.length === 2) put(d.args[0].value, d.args[1].value, { path, node: d, value: d.args[1] });
-      else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
+      else if (d.name.endsWith('_set') && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
     }
   }
   varCache.set(files, index);
