@@ -188,6 +188,16 @@ describe('nginx/proxy-loop', () => {
     expect(of(lint({ [MAIN]: second(' proxy_set_header Host $host;') }), 'proxy-loop').map(at)).toEqual(['10:61-82']);
   });
 
+  it('looks at the upstream the pass names, not at another one that reaches the same port', () => {
+    const text = http(
+      '    upstream other { server 127.0.0.1:8000; }\n    upstream app { server 192.0.2.20:8000; }\n' +
+        '    server {\n        listen 8000;\n        location / { proxy_pass http://app; }\n        location /o/ { proxy_pass http://other/o/; }\n    }\n' +
+        '    server {\n        listen 9000;\n        location /o/ { proxy_pass http://other/o/; }\n    }\n' +
+        '    server {\n        listen 8000 quic;\n        listen 8001;\n        location / { proxy_pass http://127.0.0.1:8000; }\n    }',
+    );
+    expect(of(lint({ [MAIN]: text }), 'proxy-loop').map(at)).toEqual(['8:34-49']);
+  });
+
   it('reports a stream server relaying to its own port', () => {
     const text = stream('    server { listen 6443; proxy_pass 127.0.0.1:6443; }\n    server { listen 6444; proxy_pass 127.0.0.1:6445; }');
     const fs = of(lint({ [MAIN]: text }), 'proxy-loop');
@@ -231,6 +241,14 @@ describe('nginx/variable-target-without-resolver', () => {
   it('accepts a map whose values are all addresses or upstream names, not one with a DNS name', () => {
     const top = (extra: string) => `    upstream blue { server 192.0.2.21:8080; }\n    map $cookie_release $pool {\n        default blue;\n        canary 192.0.2.22:8080;${extra}\n    }\n`;
     const pass = '            proxy_pass http://$pool;';
+    expect(of(lint({ [MAIN]: location(pass, top('')) }), 'variable-target-without-resolver')).toEqual([]);
+    const [f] = of(lint({ [MAIN]: location(pass, top('\n        beta beta.example.test;')) }), 'variable-target-without-resolver');
+    expect(f.message).toContain('"$pool"');
+  });
+
+  it('fills in the map value for the host variable, not for a longer variable that starts with its name', () => {
+    const top = (extra: string) => `    upstream blue { server 192.0.2.21:8080; }\n    map $cookie_release $pool {\n        default blue;${extra}\n    }\n`;
+    const pass = '            proxy_pass $pool_scheme://$pool/x;';
     expect(of(lint({ [MAIN]: location(pass, top('')) }), 'variable-target-without-resolver')).toEqual([]);
     const [f] = of(lint({ [MAIN]: location(pass, top('\n        beta beta.example.test;')) }), 'variable-target-without-resolver');
     expect(f.message).toContain('"$pool"');

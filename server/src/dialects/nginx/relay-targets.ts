@@ -7,7 +7,7 @@ import type { Family, NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
 import { rootName } from './scope';
-import { isIpAddress, isSchemeName, parseTarget, type Target } from './target';
+import { isSchemeName, parseTarget, type Target } from './target';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -102,13 +102,15 @@ export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamSe
   const servers: UpstreamServerInfo[] = [];
   const fragment = ctx.context.bases.some((b) => b[b.length - 1] === 'upstream');
   for (const r of ctx.named('server')) {
-    const node = r.node;
-    if (node.children || r.data || r.templated) continue;
-    const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
-    if (!upstream) continue;
-    // The family first: most server lines are in the other one, and their arguments need no look.
+    // The family first, from what resolutions share: the servers of the other family (often
+    // most of them) are passed over without reading their nodes.
+    if (r.data) continue;
     const families = familiesOf(ctx, r);
     if (!families.includes(family)) continue;
+    const node = r.node;
+    if (node.children || r.templated) continue;
+    const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
+    if (!upstream) continue;
     const arg = node.args[0];
     if (arg && !arg.value.includes('${')) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
   }
@@ -157,11 +159,6 @@ export function isUpstreamName(ctx: NginxContext, family: 'http' | 'stream', hos
   return upstreamsByLowerName(ctx, family).has(host.toLowerCase());
 }
 
-/** A host that never needs a DNS lookup: an address literal or a unix socket. */
-export function isLiteralAddress(t: Target): boolean {
-  return t.unix !== undefined || isIpAddress(t.host);
-}
-
 const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/;
 
 /** Directives that assign a variable from a table of literal values, and where the variable is. */
@@ -194,6 +191,9 @@ interface VarIndex {
   sites: Map<string, VariableSite[]>;
 }
 
+/** The `$`, `${` and `}` around a variable name. */
+const VARIABLE_SIGILS = /^\$\{?|\}$/g;
+
 /** Per configuration (its set of files, which is new each workspace generation). */
 const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
 
@@ -205,7 +205,7 @@ function variableIndex(ctx: NginxContext): VarIndex {
   const graph = includeGraph(ctx.ws);
   const index: VarIndex = { values: new Map(), sites: new Map() };
   const put = (v: string, value: string | undefined, site?: VariableSite) => {
-    const key = v.replace(/^\$\{?|\}$/g, '');
+    const key = v.replace(VARIABLE_SIGILS, '');
     if (site && !site.value.value.includes('$')) {
       const sites = index.sites.get(key);
       if (sites) sites.push(site);
@@ -228,7 +228,7 @@ function variableIndex(ctx: NginxContext): VarIndex {
           else if (!isTableKeyword(d.name, c)) put(v, c.args[0]?.value ?? '', c.args[0] && { path, node: c, value: c.args[0] });
         }
       } else if (d.name === 'set' && d.args.length === 2) put(d.args[0].value, d.args[1].value, { path, node: d, value: d.args[1] });
-      else if (/_set$/.test(d.name) && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
+      else if (d.name.endsWith('_set') && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
     }
   }
   varCache.set(files, index);

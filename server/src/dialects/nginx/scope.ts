@@ -4,16 +4,23 @@ import type { Directive } from '../../engine/syntax';
 
 /** The directives named `name` at the nearest level (this block, then its ancestors) that has any. */
 export function effective(block: Directive | undefined, name: string, top: readonly Directive[] = []): Directive[] {
-  for (let b = block; b; b = b.parent) {
-    const here = (b.children ?? []).filter((c) => c.name === name);
-    if (here.length) return here;
-  }
+  for (let b = block; b; b = b.parent) if (b.children && firstNamed(b.children, name)) return b.children.filter((c) => c.name === name);
   return top.filter((c) => c.name === name);
 }
 
 /** The first directive named `name` in this block or an ancestor. */
 export function nearest(block: Directive | undefined, name: string, top: readonly Directive[] = []): Directive | undefined {
-  return effective(block, name, top)[0];
+  for (let b = block; b; b = b.parent) {
+    const found = b.children && firstNamed(b.children, name);
+    if (found) return found;
+  }
+  return firstNamed(top, name);
+}
+
+/** The first of `list` named `name` (no list is made for the levels that have none). */
+function firstNamed(list: readonly Directive[], name: string): Directive | undefined {
+  for (const c of list) if (c.name === name) return c;
+  return undefined;
 }
 
 /** The enclosing block with the given name. */

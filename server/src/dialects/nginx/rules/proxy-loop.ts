@@ -239,6 +239,9 @@ export const proxyLoop: NginxRule = {
   },
 };
 
+/** A `:port` at the end of a Host header value. */
+const PORT_SUFFIX = /:\d+$/;
+
 /**
  * In http, the relayed request comes back on the socket and nginx picks a server by its Host
  * header. It comes back to this server when the header is passed through ($host), names this
@@ -251,7 +254,7 @@ function routedBack(p: PassInfo, info: ServerInfo, socket: ListenSocket, proxyHo
     const v = header.args[1]?.value ?? '';
     if (v === '$host' || v === '$http_host') return true;
     if (v.includes('$')) return false;
-    sent = v.toLowerCase().replace(/:\d+$/, '');
+    sent = v.toLowerCase().replace(PORT_SUFFIX, '');
   }
   if (nameMatches(info.node, sent)) return true;
   // The other servers on the socket (`sharing` without this one), through the socket's indexes:
