@@ -30,20 +30,24 @@ export interface Expanded {
 }
 
 /**
- * The levels a block inherits from, innermost first, along one chain of includes: its own level
- * in front of the chain it extends (`rest`), which siblings share with their lookups.
+ * The levels a block inherits from, innermost first, along one chain of includes. A chain is its
+ * innermost level in front of the chain it extends (`rest`), which the block's siblings share,
+ * with the lookups made on it.
  */
-export class Chain {
-  /** Lookups made on this chain, one per name (shared by every block inside). */
-  lookups: Lookup[] | undefined;
+export class Chain implements Level {
   /** Whether a level of the chain holds an unknown directive whose name mentions "header" (once computed). */
   headerish: boolean | undefined;
-  private all: Level[] | undefined;
+  // The lookups made on this chain, one per name: a few fields, so that most chains need no array.
+  private lookup0: Lookup | undefined;
+  private lookup1: Lookup | undefined;
+  private lookup2: Lookup | undefined;
+  private moreLookups: Lookup[] | undefined;
 
   constructor(
-    /** The innermost level. */
-    readonly first: Level,
-    /** The chain without its first level (none past the outermost level). */
+    /** The innermost level's file and block (no block: the file's top level). */
+    readonly file: SourceFile,
+    readonly block: Directive | undefined,
+    /** The chain without its innermost level (none past the outermost level). */
     readonly rest: Chain | undefined,
     /**
      * The chain ends at the top of a fragment that no workspace file includes (its context is
@@ -52,21 +56,35 @@ export class Chain {
     readonly outerUnknown: boolean,
   ) {}
 
-  /** Every level, innermost first. */
+  /** Every level, innermost first (each one the chain from that level on). */
   get levels(): Level[] {
-    if (!this.all) {
-      const all: Level[] = [];
-      for (let c: Chain | undefined = this; c; c = c.rest) all.push(c.first);
-      this.all = all;
-    }
-    return this.all;
+    const all: Level[] = [];
+    for (let c: Chain | undefined = this; c; c = c.rest) all.push(c);
+    return all;
+  }
+
+  /** The lookup of a name made on this chain, if any. */
+  looked(name: string): Lookup | undefined {
+    if (this.lookup0?.name === name) return this.lookup0;
+    if (this.lookup1?.name === name) return this.lookup1;
+    if (this.lookup2?.name === name) return this.lookup2;
+    const more = this.moreLookups;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i].name === name) return more[i];
+    return undefined;
+  }
+
+  remember(l: Lookup): void {
+    if (!this.lookup0) this.lookup0 = l;
+    else if (!this.lookup1) this.lookup1 = l;
+    else if (!this.lookup2) this.lookup2 = l;
+    else (this.moreLookups ??= []).push(l);
   }
 }
 
 /** A chain through these levels (innermost first, at least one). */
 function chainThrough(levels: readonly Level[], outerUnknown: boolean): Chain {
   let chain: Chain | undefined;
-  for (let i = levels.length - 1; i >= 0; i--) chain = new Chain(levels[i], chain, outerUnknown);
+  for (let i = levels.length - 1; i >= 0; i--) chain = new Chain(levels[i].file, levels[i].block, chain, outerUnknown);
   return chain!;
 }
 
@@ -173,7 +191,7 @@ function hasUnknownHeaderName(ws: Workspace, level: Level): boolean {
 
 /** Whether some level of a chain holds an unknown directive whose name mentions "header" (memoised on the chain). */
 export function unknownHeaderNameOnChain(ws: Workspace, chain: Chain): boolean {
-  chain.headerish ??= hasUnknownHeaderName(ws, chain.first) || (!!chain.rest && unknownHeaderNameOnChain(ws, chain.rest));
+  chain.headerish ??= hasUnknownHeaderName(ws, chain) || (!!chain.rest && unknownHeaderNameOnChain(ws, chain.rest));
   return chain.headerish;
 }
 
@@ -208,9 +226,8 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
   if (block) {
     // A block's chains are those of the block around it (or of its file's top level), each
     // with the block's own level in front.
-    const level: Level = { file, block };
     const outer = chainsOf(ctx, file, block.parent);
-    const chains: Chain[] = outer.length === 1 ? [new Chain(level, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(level, c, c.outerUnknown));
+    const chains: Chain[] = outer.length === 1 ? [new Chain(file, block, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(file, block, c, c.outerUnknown));
     cache.chains.set(key, chains);
     return chains;
   }
@@ -242,9 +259,9 @@ const NOTHING: Placed[] = [];
  * Memoised on the chain, so the levels a chain shares with its siblings are asked once.
  */
 export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
-  const memo = chain.lookups;
-  if (memo) for (let i = 0; i < memo.length; i++) if (memo[i].name === name) return memo[i];
-  const level = chain.first;
+  const memo = chain.looked(name);
+  if (memo) return memo;
+  const level: Level = chain;
   const nodes = levelNodes(level);
   let found: Placed[] | undefined;
   let unknown = false;
@@ -254,7 +271,7 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
     unknown = e.unknown;
   } else {
     // A level without includes (nearly all) is scanned in place: no index to build.
-    for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) (found ??= []).push({ node: nodes[i], file: level.file });
+    found = namedIn(nodes, name, level.file);
   }
   let out: Lookup;
   if (found?.length) out = { name, found, level, unknown, unreadable: unknown, shadowed: false, outer: false };
@@ -264,9 +281,22 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
     const outer = lookup(ws, chain.rest, name);
     out = unknown ? { ...outer, unknown: true, unreadable: true, shadowed: true } : outer;
   }
-  if (memo) memo.push(out);
-  else chain.lookups = [out];
+  chain.remember(out);
   return out;
+}
+
+/** The directives of a list with a name, placed in a file (undefined: none); the array has just their number of slots. */
+function namedIn(nodes: readonly Directive[], name: string, file: SourceFile): Placed[] | undefined {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].name !== name) continue;
+    if (count++ === 0) first = i;
+  }
+  if (count === 0) return undefined;
+  const found: Placed[] = new Array(count);
+  for (let i = first, j = 0; j < count; i++) if (nodes[i].name === name) found[j++] = { node: nodes[i], file };
+  return found;
 }
 
 /** The innermost enclosing block named `name` along a chain. */
@@ -276,7 +306,7 @@ export function enclosingOnChain(chain: Chain, name: string): Level | undefined 
 
 /** The part of a chain from a level on (e.g. from the server block outwards). */
 export function chainFrom(chain: Chain, level: Level): Chain {
-  for (let c: Chain | undefined = chain; c; c = c.rest) if (c.first === level) return c;
+  for (let c: Chain | undefined = chain; c; c = c.rest) if (c === level) return c;
   return chain;
 }
 
@@ -391,9 +421,9 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
   if (!level) return undefined;
   // Past `level` (or from the start when it is not on the chain, as `indexOf` + 1 gives 0).
   let c: Chain | undefined = chain;
-  while (c && c.first !== level) c = c.rest;
+  while (c && c !== level) c = c.rest;
   for (c = c ? c.rest : chain; c; c = c.rest) {
-    const h = findHeader(expand(ws, c.first).byName.get('proxy_set_header') ?? NOTHING, header);
+    const h = findHeader(expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;
