@@ -111,7 +111,7 @@ interface Cache {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
   /** HTTP upstreams per configuration (its set of files). */
-  upstreams: Map<ReadonlySet<string>, Map<string, Placed[]>>;
+  upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   mentions: Map<string, boolean>;
 }
@@ -318,19 +318,34 @@ function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive):
   return ctx.contextOf(file).context.bases[0]?.[0];
 }
 
-/** HTTP `upstream` blocks of the loaded files of this file's configuration, by name, with their files. */
-export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
+/** An HTTP upstream name of a configuration. */
+export interface HttpUpstream {
+  /** Its `upstream` blocks, with their files. */
+  defs: Placed[];
+  /** The `keepalive N` (N > 0) of the first block whose (first) keepalive has one: it keeps idle connections. */
+  keepalive: Placed | undefined;
+}
+
+/**
+ * HTTP `upstream` blocks of the loaded files of this file's configuration, by name. What the
+ * rules ask of a block is read here, in the one walk over the blocks.
+ */
+export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
   const cache = cacheOf(ctx.ws);
   const files = configFiles(ctx);
   const hit = cache.upstreams.get(files);
   if (hit) return hit;
-  const out = new Map<string, Placed[]>();
+  const out = new Map<string, HttpUpstream>();
   const add = (f: SourceFile, d: Directive) => {
     if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
     if (familyOfUpstream(ctx, f, d) !== 'http') return;
-    const list = out.get(d.args[0].value);
-    if (list) list.push({ node: d, file: f });
-    else out.set(d.args[0].value, [{ node: d, file: f }]);
+    const def = { node: d, file: f };
+    const known = out.get(d.args[0].value);
+    if (!known) out.set(d.args[0].value, { defs: [def], keepalive: poolSize(ctx.ws, def) });
+    else {
+      known.defs.push(def);
+      known.keepalive ??= poolSize(ctx.ws, def);
+    }
   };
   // `upstream` stands only directly in `http` (or at the top of a fragment included there).
   for (const f of ctx.ws.all()) {
@@ -343,6 +358,27 @@ export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
   cache.upstreams.set(files, out);
   return out;
 }
+
+/** The first `keepalive` of an upstream block when it keeps idle connections (N > 0). */
+function poolSize(ws: Workspace, def: Placed): Placed | undefined {
+  const children = def.node.children ?? NOTHING_NODES;
+  let k: Placed | undefined;
+  // Only an upstream that includes a file needs the expanded view.
+  if (hasInclude(children)) k = expand(ws, { file: def.file, block: def.node }).byName.get('keepalive')?.[0];
+  else {
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].name === 'keepalive') {
+        k = { node: children[i], file: def.file };
+        break;
+      }
+    }
+  }
+  const n = k?.node.args[0]?.value;
+  return n !== undefined && DIGITS.test(n) && Number(n) > 0 ? k : undefined;
+}
+
+const DIGITS = /^\d+$/;
+const NOTHING_NODES: readonly Directive[] = [];
 
 const sitesCache = new WeakMap<NginxContext, Map<string, Directive[]>>();
 
