@@ -1,12 +1,12 @@
 // What an HTTP backend learns about the original request: the Host the client asked for and the
 // client's address. Missing headers are a hint; passing the client's own claim on is a warning.
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
-import type { Directive } from '../../../engine/syntax';
+import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, unknownHeaderNameOnChain, where, type Chain, type Lookup, type Placed } from '../http-scope';
 import { enclosing } from '../scope';
-import { passTargets } from '../relay-targets';
-import { isIpAddress, isLoopback, type Target } from '../target';
+import { passesOf } from '../relay-targets';
+import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -62,7 +62,7 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
 function missing(ctx: NginxContext, report: (r: Report) => void): void {
   const seen = new Set<Directive | undefined>();
   const upstreams = httpUpstreams(ctx);
-  const targetOf = passTargets(ctx);
+  const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i];
@@ -114,6 +114,27 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
       related: hidden ? [{ path: hidden.file.path, range: hidden.node.range, message: 'not inherited: the block has its own proxy_set_header list' }] : [],
     });
   }
+}
+
+/**
+ * For a walk over http proxy_pass sites in document order: the parsed target of each argument,
+ * taken from `passesOf` (which holds every site with an argument without `${`, in the same
+ * order), else parsed here. Sites are matched by identity, without comparing positions.
+ */
+function targetsInOrder(ctx: NginxContext): (node: Directive, arg: Arg) => Target {
+  const passes = passesOf(ctx);
+  let j = 0;
+  return (node, arg) => {
+    if (arg === node.args[0] && !arg.value.includes('${')) {
+      for (let k = j; k < passes.length; k++) {
+        if (passes[k].node === node) {
+          j = k + 1;
+          return passes[k].target;
+        }
+      }
+    }
+    return parseTarget(arg.value);
+  };
 }
 
 /** Whether `proxy_pass_request_headers off` is in effect along some chain. */
