@@ -3,7 +3,8 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, unknownHeaderNameOnChain, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, lookup, lowerIs, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
+import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';

@@ -1,7 +1,8 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { TextEdit } from '../../../engine/rules';
-import { chainsOf, findHeader, hiddenHeader, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
+import { insertAfter, insertBefore, where } from '../directive-edits';
 import { passesOf } from '../relay-targets';
 import type { NginxRule } from './types';
 
