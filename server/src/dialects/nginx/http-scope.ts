@@ -165,7 +165,7 @@ export function expand(ws: Workspace, level: Level): Expanded {
 }
 
 /** Names of directives at a level that the reference does not know (third-party modules, typos). */
-export function unknownNames(ws: Workspace, level: Level): string[] {
+function unknownNames(ws: Workspace, level: Level): string[] {
   return [...expand(ws, level).byName.keys()].filter((n) => !specsOf(n).length);
 }
 
@@ -175,7 +175,7 @@ function levelNodes(level: Level): readonly Directive[] {
 }
 
 /** Whether a level holds an `include` (and so needs the expanded view). */
-export function hasInclude(nodes: readonly Directive[]): boolean {
+function hasInclude(nodes: readonly Directive[]): boolean {
   for (let i = 0; i < nodes.length; i++) if (nodes[i].name === 'include') return true;
   return false;
 }
