@@ -1,7 +1,6 @@
 // nginx inheritance across files, for the HTTP relay rules: the levels a directive inherits from
 // (its block, the enclosing blocks, and through `include` the blocks of the files that include
 // its fragment), each level with its includes expanded in place, as nginx reads them.
-import type { TextEdit } from '../../engine/rules';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
@@ -30,20 +29,24 @@ export interface Expanded {
 }
 
 /**
- * The levels a block inherits from, innermost first, along one chain of includes: its own level
- * in front of the chain it extends (`rest`), which siblings share with their lookups.
+ * The levels a block inherits from, innermost first, along one chain of includes. A chain is its
+ * innermost level in front of the chain it extends (`rest`), which the block's siblings share,
+ * with the lookups made on it.
  */
-export class Chain {
-  /** Lookups made on this chain, one per name (shared by every block inside). */
-  lookups: Lookup[] | undefined;
+export class Chain implements Level {
   /** Whether a level of the chain holds an unknown directive whose name mentions "header" (once computed). */
   headerish: boolean | undefined;
-  private all: Level[] | undefined;
+  // The lookups made on this chain, one per name: a few fields, so that most chains need no array.
+  private lookup0: Lookup | undefined;
+  private lookup1: Lookup | undefined;
+  private lookup2: Lookup | undefined;
+  private moreLookups: Lookup[] | undefined;
 
   constructor(
-    /** The innermost level. */
-    readonly first: Level,
-    /** The chain without its first level (none past the outermost level). */
+    /** The innermost level's file and block (no block: the file's top level). */
+    readonly file: SourceFile,
+    readonly block: Directive | undefined,
+    /** The chain without its innermost level (none past the outermost level). */
     readonly rest: Chain | undefined,
     /**
      * The chain ends at the top of a fragment that no workspace file includes (its context is
@@ -52,21 +55,35 @@ export class Chain {
     readonly outerUnknown: boolean,
   ) {}
 
-  /** Every level, innermost first. */
+  /** Every level, innermost first (each one the chain from that level on). */
   get levels(): Level[] {
-    if (!this.all) {
-      const all: Level[] = [];
-      for (let c: Chain | undefined = this; c; c = c.rest) all.push(c.first);
-      this.all = all;
-    }
-    return this.all;
+    const all: Level[] = [];
+    for (let c: Chain | undefined = this; c; c = c.rest) all.push(c);
+    return all;
+  }
+
+  /** The lookup of a name made on this chain, if any. */
+  looked(name: string): Lookup | undefined {
+    if (this.lookup0?.name === name) return this.lookup0;
+    if (this.lookup1?.name === name) return this.lookup1;
+    if (this.lookup2?.name === name) return this.lookup2;
+    const more = this.moreLookups;
+    if (more) for (let i = 0; i < more.length; i++) if (more[i].name === name) return more[i];
+    return undefined;
+  }
+
+  remember(l: Lookup): void {
+    if (!this.lookup0) this.lookup0 = l;
+    else if (!this.lookup1) this.lookup1 = l;
+    else if (!this.lookup2) this.lookup2 = l;
+    else (this.moreLookups ??= []).push(l);
   }
 }
 
 /** A chain through these levels (innermost first, at least one). */
 function chainThrough(levels: readonly Level[], outerUnknown: boolean): Chain {
   let chain: Chain | undefined;
-  for (let i = levels.length - 1; i >= 0; i--) chain = new Chain(levels[i], chain, outerUnknown);
+  for (let i = levels.length - 1; i >= 0; i--) chain = new Chain(levels[i].file, levels[i].block, chain, outerUnknown);
   return chain!;
 }
 
@@ -93,7 +110,7 @@ interface Cache {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
   /** HTTP upstreams per configuration (its set of files). */
-  upstreams: Map<ReadonlySet<string>, Map<string, Placed[]>>;
+  upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   mentions: Map<string, boolean>;
 }
@@ -148,7 +165,7 @@ export function expand(ws: Workspace, level: Level): Expanded {
 }
 
 /** Names of directives at a level that the reference does not know (third-party modules, typos). */
-export function unknownNames(ws: Workspace, level: Level): string[] {
+function unknownNames(ws: Workspace, level: Level): string[] {
   return [...expand(ws, level).byName.keys()].filter((n) => !specsOf(n).length);
 }
 
@@ -158,7 +175,7 @@ function levelNodes(level: Level): readonly Directive[] {
 }
 
 /** Whether a level holds an `include` (and so needs the expanded view). */
-export function hasInclude(nodes: readonly Directive[]): boolean {
+function hasInclude(nodes: readonly Directive[]): boolean {
   for (let i = 0; i < nodes.length; i++) if (nodes[i].name === 'include') return true;
   return false;
 }
@@ -173,7 +190,7 @@ function hasUnknownHeaderName(ws: Workspace, level: Level): boolean {
 
 /** Whether some level of a chain holds an unknown directive whose name mentions "header" (memoised on the chain). */
 export function unknownHeaderNameOnChain(ws: Workspace, chain: Chain): boolean {
-  chain.headerish ??= hasUnknownHeaderName(ws, chain.first) || (!!chain.rest && unknownHeaderNameOnChain(ws, chain.rest));
+  chain.headerish ??= hasUnknownHeaderName(ws, chain) || (!!chain.rest && unknownHeaderNameOnChain(ws, chain.rest));
   return chain.headerish;
 }
 
@@ -208,9 +225,8 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
   if (block) {
     // A block's chains are those of the block around it (or of its file's top level), each
     // with the block's own level in front.
-    const level: Level = { file, block };
     const outer = chainsOf(ctx, file, block.parent);
-    const chains: Chain[] = outer.length === 1 ? [new Chain(level, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(level, c, c.outerUnknown));
+    const chains: Chain[] = outer.length === 1 ? [new Chain(file, block, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(file, block, c, c.outerUnknown));
     cache.chains.set(key, chains);
     return chains;
   }
@@ -242,9 +258,9 @@ const NOTHING: Placed[] = [];
  * Memoised on the chain, so the levels a chain shares with its siblings are asked once.
  */
 export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
-  const memo = chain.lookups;
-  if (memo) for (let i = 0; i < memo.length; i++) if (memo[i].name === name) return memo[i];
-  const level = chain.first;
+  const memo = chain.looked(name);
+  if (memo) return memo;
+  const level: Level = chain;
   const nodes = levelNodes(level);
   let found: Placed[] | undefined;
   let unknown = false;
@@ -254,7 +270,7 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
     unknown = e.unknown;
   } else {
     // A level without includes (nearly all) is scanned in place: no index to build.
-    for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) (found ??= []).push({ node: nodes[i], file: level.file });
+    found = namedIn(nodes, name, level.file);
   }
   let out: Lookup;
   if (found?.length) out = { name, found, level, unknown, unreadable: unknown, shadowed: false, outer: false };
@@ -264,9 +280,22 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
     const outer = lookup(ws, chain.rest, name);
     out = unknown ? { ...outer, unknown: true, unreadable: true, shadowed: true } : outer;
   }
-  if (memo) memo.push(out);
-  else chain.lookups = [out];
+  chain.remember(out);
   return out;
+}
+
+/** The directives of a list with a name, placed in a file (undefined: none); the array has just their number of slots. */
+function namedIn(nodes: readonly Directive[], name: string, file: SourceFile): Placed[] | undefined {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].name !== name) continue;
+    if (count++ === 0) first = i;
+  }
+  if (count === 0) return undefined;
+  const found: Placed[] = new Array(count);
+  for (let i = first, j = 0; j < count; i++) if (nodes[i].name === name) found[j++] = { node: nodes[i], file };
+  return found;
 }
 
 /** The innermost enclosing block named `name` along a chain. */
@@ -276,7 +305,7 @@ export function enclosingOnChain(chain: Chain, name: string): Level | undefined 
 
 /** The part of a chain from a level on (e.g. from the server block outwards). */
 export function chainFrom(chain: Chain, level: Level): Chain {
-  for (let c: Chain | undefined = chain; c; c = c.rest) if (c.first === level) return c;
+  for (let c: Chain | undefined = chain; c; c = c.rest) if (c === level) return c;
   return chain;
 }
 
@@ -288,19 +317,34 @@ function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive):
   return ctx.contextOf(file).context.bases[0]?.[0];
 }
 
-/** HTTP `upstream` blocks of the loaded files of this file's configuration, by name, with their files. */
-export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
+/** An HTTP upstream name of a configuration. */
+export interface HttpUpstream {
+  /** Its `upstream` blocks, with their files. */
+  defs: Placed[];
+  /** The `keepalive N` (N > 0) of the first block whose (first) keepalive has one: it keeps idle connections. */
+  keepalive: Placed | undefined;
+}
+
+/**
+ * HTTP `upstream` blocks of the loaded files of this file's configuration, by name. What the
+ * rules ask of a block is read here, in the one walk over the blocks.
+ */
+export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
   const cache = cacheOf(ctx.ws);
   const files = configFiles(ctx);
   const hit = cache.upstreams.get(files);
   if (hit) return hit;
-  const out = new Map<string, Placed[]>();
+  const out = new Map<string, HttpUpstream>();
   const add = (f: SourceFile, d: Directive) => {
     if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
     if (familyOfUpstream(ctx, f, d) !== 'http') return;
-    const list = out.get(d.args[0].value);
-    if (list) list.push({ node: d, file: f });
-    else out.set(d.args[0].value, [{ node: d, file: f }]);
+    const def = { node: d, file: f };
+    const known = out.get(d.args[0].value);
+    if (!known) out.set(d.args[0].value, { defs: [def], keepalive: poolSize(ctx.ws, def) });
+    else {
+      known.defs.push(def);
+      known.keepalive ??= poolSize(ctx.ws, def);
+    }
   };
   // `upstream` stands only directly in `http` (or at the top of a fragment included there).
   for (const f of ctx.ws.all()) {
@@ -313,6 +357,27 @@ export function httpUpstreams(ctx: NginxContext): Map<string, Placed[]> {
   cache.upstreams.set(files, out);
   return out;
 }
+
+/** The first `keepalive` of an upstream block when it keeps idle connections (N > 0). */
+function poolSize(ws: Workspace, def: Placed): Placed | undefined {
+  const children = def.node.children ?? NOTHING_NODES;
+  let k: Placed | undefined;
+  // Only an upstream that includes a file needs the expanded view.
+  if (hasInclude(children)) k = expand(ws, { file: def.file, block: def.node }).byName.get('keepalive')?.[0];
+  else {
+    for (let i = 0; i < children.length; i++) {
+      if (children[i].name === 'keepalive') {
+        k = { node: children[i], file: def.file };
+        break;
+      }
+    }
+  }
+  const n = k?.node.args[0]?.value;
+  return n !== undefined && DIGITS.test(n) && Number(n) > 0 ? k : undefined;
+}
+
+const DIGITS = /^\d+$/;
+const NOTHING_NODES: readonly Directive[] = [];
 
 const sitesCache = new WeakMap<NginxContext, Map<string, Directive[]>>();
 
@@ -345,23 +410,7 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
   return hit;
 }
 
-/** Header name (lower case) and value of a `proxy_set_header`. */
-export function headerOf(d: Directive): { name: string; value: string } | undefined {
-  if (d.args.length < 2) return undefined;
-  return { name: d.args[0].value.toLowerCase(), value: d.args[1].value };
-}
-
-/** The `proxy_set_header` list in effect, by lower-case header name (last one wins, as in nginx). */
-export function headersIn(found: readonly Placed[]): Map<string, Placed> {
-  const m = new Map<string, Placed>();
-  for (const p of found) {
-    const h = headerOf(p.node);
-    if (h) m.set(h.name, p);
-  }
-  return m;
-}
-
-/** `headersIn(found).get(name)` without building the map: the last header of that (lower-case) name. */
+/** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
   for (let i = found.length - 1; i >= 0; i--) {
     const args = found[i].node.args;
@@ -391,83 +440,10 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
   if (!level) return undefined;
   // Past `level` (or from the start when it is not on the chain, as `indexOf` + 1 gives 0).
   let c: Chain | undefined = chain;
-  while (c && c.first !== level) c = c.rest;
+  while (c && c !== level) c = c.rest;
   for (c = c ? c.rest : chain; c; c = c.rest) {
-    const h = findHeader(expand(ws, c.first).byName.get('proxy_set_header') ?? NOTHING, header);
+    const h = findHeader(expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;
-}
-
-/**
- * An edit that inserts directive lines just before `node` (or before the block that holds it when
- * its parent is one of `climbOut`, e.g. `if`, where the directive is not allowed).
- */
-export function insertBefore(file: SourceFile, node: Directive, lines: string | readonly string[], climbOut?: ReadonlySet<string>): TextEdit {
-  let anchor = node;
-  if (climbOut) while (anchor.parent && climbOut.has(anchor.parent.name)) anchor = anchor.parent;
-  const pos = anchor.nameRange.start;
-  const from = file.lines.starts[pos.line];
-  // Only blanks before the directive: the new lines go above it, with the same indentation.
-  if (from === undefined || firstNonBlank(file.text, from, lineStartEnd(file, from, pos.line, pos.character)) < 0) {
-    const before = lineStart(file, pos.line, pos.character);
-    const eol = eolOf(file, pos.line);
-    const newText = typeof lines === 'string' ? `${before}${lines}${eol}` : lines.map((l) => `${before}${l}${eol}`).join('');
-    return { path: file.path, range: { start: { line: pos.line, character: 0 }, end: { line: pos.line, character: 0 } }, newText };
-  }
-  return { path: file.path, range: { start: pos, end: pos }, newText: typeof lines === 'string' ? `${lines} ` : lines.map((l) => `${l} `).join('') };
-}
-
-/** Where the first `character` characters of a line that starts at `from` end. */
-function lineStartEnd(file: SourceFile, from: number, line: number, character: number): number {
-  return Math.min(from + character, file.lines.lineEnd(line));
-}
-
-/** The first `character` characters of a line (`lineText(line).slice(0, character)`). */
-function lineStart(file: SourceFile, line: number, character: number): string {
-  const from = file.lines.starts[line];
-  if (from === undefined) return '';
-  return file.text.slice(from, lineStartEnd(file, from, line, character));
-}
-
-/** The offset of the first character of `text[from, to)` that is not white space (as `\s`), or -1. */
-function firstNonBlank(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/** Whether a UTF-16 code unit is white space as `\s` in a regular expression sees it. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** The line break the file uses at a line (CRLF or LF). */
-function eolOf(file: SourceFile, line: number): string {
-  return file.text.charCodeAt(file.lines.lineEnd(line)) === 13 ? '\r\n' : '\n';
-}
-
-/** An edit that inserts directive lines just after `node`, with its indentation. */
-export function insertAfter(file: SourceFile, node: Directive, lines: string | readonly string[]): TextEdit {
-  const start = node.nameRange.start;
-  const from = file.lines.starts[start.line];
-  let indent = '';
-  if (from !== undefined) {
-    // The leading blanks of the directive's line, up to the directive.
-    const to = lineStartEnd(file, from, start.line, start.character);
-    const text = firstNonBlank(file.text, from, to);
-    indent = file.text.slice(from, text < 0 ? to : text);
-  }
-  const end = node.range.end;
-  const eol = eolOf(file, end.line);
-  return { path: file.path, range: { start: end, end }, newText: typeof lines === 'string' ? `${eol}${indent}${lines}` : lines.map((l) => `${eol}${indent}${l}`).join('') };
-}
-
-/** 1-based line of a placed directive, with the file name when it is another file. */
-export function where(p: Placed, from: SourceFile): string {
-  const line = p.node.nameRange.start.line + 1;
-  if (p.file === from) return `line ${line}`;
-  const base = p.file.path.split('/').pop();
-  return `${base}:${line}`;
 }

@@ -1,12 +1,13 @@
 // What an HTTP backend learns about the original request: the Host the client asked for and the
 // client's address. Missing headers are a hint; passing the client's own claim on is a warning.
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
-import type { Directive } from '../../../engine/syntax';
+import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, findHeader, headerOf, hiddenHeader, httpSites, httpUpstreams, insertAfter, insertBefore, lookup, lowerIs, unknownHeaderNameOnChain, where, type Chain, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, lookup, lowerIs, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
+import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing } from '../scope';
-import { passTargets } from '../relay-targets';
-import { isIpAddress, isLoopback, type Target } from '../target';
+import { passesOf } from '../relay-targets';
+import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -31,21 +32,23 @@ export const forwardingHeaders: NginxRule = {
   },
 };
 
-/** Whether a header name (any case) is one of ADDRESS_HEADERS. */
-function isAddressHeader(name: string): boolean {
-  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (lowerIs(name, ADDRESS_HEADERS[i])) return true;
-  return false;
+/** The entry of ADDRESS_HEADERS a header name (any case) is, if any: its lower-case form. */
+function addressHeaderOf(name: string): string | undefined {
+  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (lowerIs(name, ADDRESS_HEADERS[i])) return ADDRESS_HEADERS[i];
+  return undefined;
 }
 
 /** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
 function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
-  for (const d of httpSites(ctx, 'proxy_set_header')) {
+  const sites = httpSites(ctx, 'proxy_set_header');
+  for (let i = 0; i < sites.length; i++) {
+    const d = sites[i];
     // Most headers are not address headers: tell without lower-casing every name.
-    if (d.args.length < 2 || !isAddressHeader(d.args[0].value)) continue;
-    const h = headerOf(d)!;
-    const claimed = CLAIMS[h.value.toLowerCase()];
+    const name = d.args.length < 2 ? undefined : addressHeaderOf(d.args[0].value);
+    if (!name) continue;
+    const claimed = CLAIMS[d.args[1].value.toLowerCase()];
     if (!claimed) continue;
-    const safe = SAFE_VALUE[h.name];
+    const safe = SAFE_VALUE[name];
     const fixes: Fix[] = safe ? [{ title: `Send ${safe} instead`, preferred: true, edits: [{ path: ctx.file.path, range: d.args[1].range, newText: safe }] }] : [];
     report({
       range: d.args[1].range,
@@ -60,8 +63,10 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
 function missing(ctx: NginxContext, report: (r: Report) => void): void {
   const seen = new Set<Directive | undefined>();
   const upstreams = httpUpstreams(ctx);
-  const targetOf = passTargets(ctx);
-  for (const pass of httpSites(ctx, 'proxy_pass')) {
+  const targetOf = targetsInOrder(ctx);
+  const passes = httpSites(ctx, 'proxy_pass');
+  for (let i = 0; i < passes.length; i++) {
+    const pass = passes[i];
     const location = enclosing(pass, 'location') ?? pass.parent;
     if (seen.has(location)) continue;
     seen.add(location);
@@ -71,22 +76,22 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
     if (t.variable) continue;
     // A named site outside (proxy_pass https://api.example.com) wants its own name as Host and
     // has no business with the client's address; only backends behind this proxy are checked.
-    const backend = !!t.unix || isIpAddress(t.host) || isLoopback(t.host) || !t.host.includes('.') || upstreams.has(t.host);
+    const backend = !!t.unix || upstreams.has(t.host) || !t.host.includes('.') || isIpAddress(t.host) || isLoopback(t.host);
     if (!backend) continue;
     const chains = chainsOf(ctx, ctx.file, pass.parent);
-    if (chains.some((c) => lookup(ctx.ws, c, 'proxy_pass_request_headers').found.at(-1)?.node.args[0]?.value === 'off')) continue;
+    if (requestHeadersOff(ctx, chains)) continue;
     let lacksHost = true;
     let lacksAddress = true;
     let first: { chain: Chain; headers: Lookup } | undefined;
-    for (const chain of chains) {
+    for (let j = 0; j < chains.length; j++) {
+      const chain = chains[j];
       const headers = lookup(ctx.ws, chain, 'proxy_set_header');
       if (headers.unknown || unknownHeaderNameOnChain(ctx.ws, chain)) {
         lacksHost = lacksAddress = false;
         break;
       }
-      const has = (name: string) => (findHeader(headers.found, name)?.node.args[1].value ?? '') !== '';
-      if (has('host')) lacksHost = false;
-      if (ADDRESS_HEADERS.some(has)) lacksAddress = false;
+      if (sends(headers.found, 'host')) lacksHost = false;
+      if (sendsAddress(headers.found)) lacksAddress = false;
       first ??= { chain, headers };
     }
     if ((!lacksHost && !lacksAddress) || !first) continue;
@@ -110,6 +115,47 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
       related: hidden ? [{ path: hidden.file.path, range: hidden.node.range, message: 'not inherited: the block has its own proxy_set_header list' }] : [],
     });
   }
+}
+
+/**
+ * For a walk over http proxy_pass sites in document order: the parsed target of each argument,
+ * taken from `passesOf` (which holds every site with an argument without `${`, in the same
+ * order), else parsed here. Sites are matched by identity, without comparing positions.
+ */
+function targetsInOrder(ctx: NginxContext): (node: Directive, arg: Arg) => Target {
+  const passes = passesOf(ctx);
+  let j = 0;
+  return (node, arg) => {
+    if (arg === node.args[0] && !arg.value.includes('${')) {
+      for (let k = j; k < passes.length; k++) {
+        if (passes[k].node === node) {
+          j = k + 1;
+          return passes[k].target;
+        }
+      }
+    }
+    return parseTarget(arg.value);
+  };
+}
+
+/** Whether `proxy_pass_request_headers off` is in effect along some chain. */
+function requestHeadersOff(ctx: NginxContext, chains: readonly Chain[]): boolean {
+  for (let i = 0; i < chains.length; i++) {
+    const found = lookup(ctx.ws, chains[i], 'proxy_pass_request_headers').found;
+    if (found.length && found[found.length - 1].node.args[0]?.value === 'off') return true;
+  }
+  return false;
+}
+
+/** Whether the `proxy_set_header` list sends a header (lower-case name) with a value. */
+function sends(found: readonly Placed[], name: string): boolean {
+  return (findHeader(found, name)?.node.args[1].value ?? '') !== '';
+}
+
+/** Whether the list sends one of the client-address headers. */
+function sendsAddress(found: readonly Placed[]): boolean {
+  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (sends(found, ADDRESS_HEADERS[i])) return true;
+  return false;
 }
 
 function hostOf(t: Target): string {

@@ -1,6 +1,7 @@
 // grpc_pass in a server that does not speak HTTP/2 to its clients: gRPC runs only over HTTP/2.
 import type { Fix, Related, TextEdit } from '../../../engine/rules';
-import { chainFrom, chainsOf, enclosingOnChain, expand, httpSites, insertAfter, insertBefore, lookup, type Placed } from '../http-scope';
+import { chainFrom, chainsOf, enclosingOnChain, expand, httpSites, lookup, type Placed } from '../http-scope';
+import { insertAfter, insertBefore } from '../directive-edits';
 import { parseListen } from '../listen';
 import { configServers } from '../relay-graph';
 import type { NginxRule } from './types';

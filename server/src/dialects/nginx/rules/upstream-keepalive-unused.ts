@@ -1,8 +1,8 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { TextEdit } from '../../../engine/rules';
-import { chainsOf, expand, findHeader, hasInclude, hiddenHeader, httpUpstreams, insertAfter, insertBefore, lookup, where, type Lookup, type Placed } from '../http-scope';
-import type { NginxContext } from '../analysis';
+import { chainsOf, findHeader, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
+import { insertAfter, insertBefore, where } from '../directive-edits';
 import { passesOf } from '../relay-targets';
 import type { NginxRule } from './types';
 
@@ -17,17 +17,14 @@ export const upstreamKeepaliveUnused: NginxRule = {
   check(ctx, report) {
     const upstreams = httpUpstreams(ctx);
     if (!upstreams.size) return;
-    // Per upstream name: its keepalive and the parts of the finding that depend only on it (null: no pool).
-    const pools = new Map<string, Pool | null>();
     // The http proxy_pass sites (httpSites) with their parsed targets: passes whose argument
     // holds `${` are variables either way.
     for (const p of passesOf(ctx)) {
       const t = p.target;
       if (t.variable || t.unix || t.port !== undefined || (t.scheme !== 'http' && t.scheme !== 'https')) continue;
       if (p.node.name !== 'proxy_pass' || p.r.allowed === false || ctx.familyOfResolution(p.r) !== 'http') continue;
-      let pool = pools.get(t.host);
-      if (pool === undefined) pools.set(t.host, (pool = poolOf(ctx, t.host, upstreams.get(t.host))));
-      if (!pool) continue;
+      const keepalive = upstreams.get(t.host)?.keepalive;
+      if (!keepalive) continue;
       const pass = p.node;
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
         const version = lookup(ctx.ws, chain, 'proxy_http_version');
@@ -73,9 +70,9 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const edits = !complete ? undefined : versionEdit && connectionFix ? [versionEdit, connectionFix] : [(versionEdit ?? connectionFix)!];
         report({
           range: p.arg.range,
-          message: pool.message + cause + ADVICE,
+          message: `Upstream "${t.host}" keeps a pool of idle connections (keepalive, ${where(keepalive, ctx.file)}) but this proxy_pass ${cause}${ADVICE}`,
           fixes: edits ? [{ title: FIX_TITLE, edits }] : [],
-          related: [{ path: pool.keepalive.file.path, range: pool.keepalive.node.range, message: pool.related }],
+          related: [{ path: keepalive.file.path, range: keepalive.node.range, message: `keepalive of upstream "${t.host}"` }],
         });
         break;
       }
@@ -88,47 +85,6 @@ const CLOSE = /close/i;
 const DEFAULTS_CLOSE = 'proxies with HTTP/1.0 and "Connection: close" (nginx\'s defaults before 1.29.7), so every upstream connection is closed after one response';
 const ADVICE = ': the pool is never used and each request pays a new TCP (and TLS) handshake (L4); set proxy_http_version 1.1; and proxy_set_header Connection "";.';
 const FIX_TITLE = 'Keep upstream connections open (HTTP/1.1, empty Connection header)';
-
-/** An upstream's idle pool: its keepalive, the start of the finding's message and the related note. */
-interface Pool {
-  keepalive: Placed;
-  message: string;
-  related: string;
-}
-
-function poolOf(ctx: NginxContext, host: string, defs: readonly Placed[] | undefined): Pool | null {
-  const keepalive = keepaliveOf(ctx, defs);
-  if (!keepalive) return null;
-  return {
-    keepalive,
-    message: `Upstream "${host}" keeps a pool of idle connections (keepalive, ${where(keepalive, ctx.file)}) but this proxy_pass `,
-    related: `keepalive of upstream "${host}"`,
-  };
-}
-
-/** The `keepalive N` (N > 0) of the first upstream definition that has one. */
-function keepaliveOf(ctx: NginxContext, defs: readonly Placed[] | undefined): Placed | undefined {
-  if (!defs) return undefined;
-  for (const u of defs) {
-    const children = u.node.children ?? [];
-    let k: Placed | undefined;
-    // Only an upstream that includes a file needs the expanded view.
-    if (hasInclude(children)) k = expand(ctx.ws, { file: u.file, block: u.node }).byName.get('keepalive')?.[0];
-    else {
-      for (const c of children) {
-        if (c.name === 'keepalive') {
-          k = { node: c, file: u.file };
-          break;
-        }
-      }
-    }
-    const n = k?.node.args[0]?.value;
-    if (n !== undefined && DIGITS.test(n) && Number(n) > 0) return k;
-  }
-  return undefined;
-}
-
-const DIGITS = /^\d+$/;
 
 /**
  * Where `proxy_set_header Connection "";` goes without changing which headers are sent: replacing

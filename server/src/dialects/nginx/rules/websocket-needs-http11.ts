@@ -2,7 +2,8 @@
 // switch protocols, so the handshake fails. Also: only one of the two upgrade headers forwarded.
 import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { chainsOf, findHeader, httpSites, insertBefore, lookup, where, workspaceMentions, type Placed } from '../http-scope';
+import { chainsOf, findHeader, httpSites, lookup, workspaceMentions, type Placed } from '../http-scope';
+import { insertBefore, where } from '../directive-edits';
 import type { NginxRule } from './types';
 
 /** Blocks where proxy_http_version is not allowed; the fix goes before them. */
