@@ -19,6 +19,8 @@ interface FamilyReach {
   upstreams: Map<string, Directive[]>;
   /** null: the upstream's ports are unknown; 'none': there is no such upstream. */
   reach: Map<string, Reach | null | 'none'>;
+  /** Per set of ports: the names whose every server port is known and in the set. */
+  allIn: Map<ReadonlySet<number>, Set<string>>;
 }
 
 interface ConfigReach {
@@ -45,7 +47,7 @@ function configReach(ctx: NginxContext): ConfigReach {
 
 function familyReach(ctx: NginxContext, family: 'http' | 'stream'): FamilyReach {
   const config = configReach(ctx);
-  return (config[family] ??= { upstreams: upstreamsOf(ctx, family), reach: new Map() });
+  return (config[family] ??= { upstreams: upstreamsOf(ctx, family), reach: new Map(), allIn: new Map() });
 }
 
 /**
@@ -86,6 +88,42 @@ export function targetPorts(ctx: NginxContext, target: Target, family: 'http' | 
   return fallback === undefined ? undefined : { ports: [fallback], hosts: [target.host] };
 }
 
+/**
+ * `targetPorts(ctx, target, family, undefined)` when every port it reaches is in `set`, else
+ * undefined. Most targets reach other ports: their upstreams are sorted out once per set, each
+ * at its first server line on another port, without a reach of their own.
+ */
+export function targetPortsAllIn(ctx: NginxContext, target: Target, family: 'http' | 'stream', set: ReadonlySet<number>): Reach | undefined {
+  if (target.variable || target.unix) return undefined;
+  if (target.port !== undefined) return set.has(target.port) ? { ports: [target.port], hosts: [target.host] } : undefined;
+  const fr = familyReach(ctx, family);
+  let names = fr.allIn.get(set);
+  if (!names) fr.allIn.set(set, (names = upstreamsAllIn(fr, family, set)));
+  return names.has(target.host) ? targetPorts(ctx, target, family, undefined) : undefined;
+}
+
+function upstreamsAllIn(fr: FamilyReach, family: 'http' | 'stream', set: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>();
+  for (const [name, ups] of fr.upstreams) {
+    let any = false;
+    let all = true;
+    for (let i = 0; i < ups.length && all; i++) {
+      for (const s of ups[i].children!) {
+        if (s.name !== 'server' || !s.args[0]) continue;
+        const t = parseTarget(s.args[0].value);
+        const port = t.port ?? (family === 'http' ? 80 : undefined);
+        if (t.variable || t.unix || port === undefined || !set.has(port)) {
+          all = false;
+          break;
+        }
+        any = true;
+      }
+    }
+    if (all && any) out.add(name);
+  }
+  return out;
+}
+
 /** The ports and hosts of the upstream blocks named `name`. */
 function upstreamReach(fr: FamilyReach, family: 'http' | 'stream', name: string): Reach | null | 'none' {
   const hit = fr.reach.get(name);
@@ -114,12 +152,6 @@ function upstreamReach(fr: FamilyReach, family: 'http' | 'stream', name: string)
   }
   fr.reach.set(name, out);
   return out;
-}
-
-/** Whether every port is in a set (the usual one or two without a closure). */
-export function allPortsIn(ports: readonly number[], set: ReadonlySet<number>): boolean {
-  for (let i = 0; i < ports.length; i++) if (!set.has(ports[i])) return false;
-  return true;
 }
 
 /** Whether every host of a target is this machine (no one can sit on that path). */
