@@ -154,7 +154,14 @@ interface NameMemo {
   nowhere?: Branch[];
 }
 
-const inheritedMemo = new WeakMap<NginxContext, Map<string, NameMemo>>();
+interface Memos {
+  byKey: Map<string, NameMemo>;
+  /** The last list of names asked about: a rule's loop asks with one list many times over. */
+  lastNames?: readonly string[];
+  last?: NameMemo;
+}
+
+const inheritedMemo = new WeakMap<NginxContext, Memos>();
 
 /**
  * The nearest definition of any of `names` for a directive or block at `node`, following nginx
@@ -172,11 +179,7 @@ export function inherited(ctx: NginxContext, node: Directive | undefined, names:
     return branches;
   }
   // Rules ask the same question of a block several times (ssl, ssl_certificate per server).
-  const key = names.length === 1 ? names[0] : names.join('\n');
-  let byName = inheritedMemo.get(ctx);
-  if (!byName) inheritedMemo.set(ctx, (byName = new Map()));
-  let memo = byName.get(key);
-  if (!memo) byName.set(key, (memo = { byStart: new Map(), nowhere: unreachable(ctx, names) ? nowhere(ctx) : undefined }));
+  const memo = nameMemo(ctx, names);
   if (memo.nowhere) return memo.nowhere;
   let branches = memo.byStart.get(start ?? file);
   if (!branches) {
@@ -184,6 +187,18 @@ export function inherited(ctx: NginxContext, node: Directive | undefined, names:
     memo.byStart.set(start ?? file, branches);
   }
   return branches;
+}
+
+function nameMemo(ctx: NginxContext, names: readonly string[]): NameMemo {
+  let memos = inheritedMemo.get(ctx);
+  if (!memos) inheritedMemo.set(ctx, (memos = { byKey: new Map() }));
+  if (memos.lastNames === names) return memos.last!;
+  const key = names.length === 1 ? names[0] : names.join('\n');
+  let memo = memos.byKey.get(key);
+  if (!memo) memos.byKey.set(key, (memo = { byStart: new Map(), nowhere: unreachable(ctx, names) ? nowhere(ctx) : undefined }));
+  memos.lastNames = names;
+  memos.last = memo;
+  return memo;
 }
 
 /**

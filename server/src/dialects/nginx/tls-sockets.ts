@@ -55,10 +55,16 @@ export interface SocketUsers {
   servers: Set<Directive>;
 }
 
+/** Whether a file has no `include` at all (then none of its servers reads listens from elsewhere). */
+function includesNothing(ctx: NginxContext, path: string): boolean {
+  const file = path === ctx.file.path ? ctx.file : ctx.ws.get(path);
+  return !file || ctx.contextOf(file).named('include').length === 0;
+}
+
 /** The listen sockets of an http server, with the listens of its included files. */
-function socketsOf(ctx: NginxContext, server: ServerInfo): readonly { socket: ListenSocket }[] {
+function socketsOf(ctx: NginxContext, server: ServerInfo, includes: boolean): readonly { socket: ListenSocket }[] {
   const children = server.node.children;
-  if (!children || !children.some((c) => c.name === 'include')) return server.listens;
+  if (!includes || !children || !children.some((c) => c.name === 'include')) return server.listens;
   const file = server.path === ctx.file.path ? ctx.file : ctx.ws.get(server.path);
   if (!file) return server.listens;
   const out: { socket: ListenSocket }[] = [];
@@ -69,13 +75,27 @@ function socketsOf(ctx: NginxContext, server: ServerInfo): readonly { socket: Li
   return out;
 }
 
+/** Whether a file has any `include`, asked server by server (they come file by file). */
+function includesPerFile(ctx: NginxContext): (path: string) => boolean {
+  let lastPath: string | undefined;
+  let last = false;
+  return (path) => {
+    if (path !== lastPath) {
+      lastPath = path;
+      last = !includesNothing(ctx, path);
+    }
+    return last;
+  };
+}
+
 const sslCaches = new WeakMap<NginxContext, boolean>();
 
 /** Whether any http listen of this file's config has `ssl` (without it, no socket is TLS). */
 export function anyHttpSsl(ctx: NginxContext): boolean {
   let hit = sslCaches.get(ctx);
   if (hit === undefined) {
-    hit = sameConfigServers(ctx, ctx.file.path).some((s) => s.family === 'http' && socketsOf(ctx, s).some((l) => l.socket.params.has('ssl')));
+    const includes = includesPerFile(ctx);
+    hit = sameConfigServers(ctx, ctx.file.path).some((s) => s.family === 'http' && socketsOf(ctx, s, includes(s.path)).some((l) => l.socket.params.has('ssl')));
     sslCaches.set(ctx, hit);
   }
   return hit;
@@ -89,9 +109,10 @@ export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {
   if (hit) return hit;
   const out = new Map<string, SocketUsers>();
   let elsewhere: Set<string> | undefined;
+  const includes = includesPerFile(ctx);
   for (const server of sameConfigServers(ctx, ctx.file.path)) {
     if (server.family !== 'http') continue;
-    for (const { socket } of socketsOf(ctx, server)) {
+    for (const { socket } of socketsOf(ctx, server, includes(server.path))) {
       let u = out.get(socket.key);
       if (!u) out.set(socket.key, (u = { ssl: new Set(), defaults: new Set(), servers: new Set() }));
       u.servers.add(server.node);

@@ -29,15 +29,17 @@ export const sslListenWithoutCertificate: NginxRule = {
       if (!prev || (prev.severity !== 'error' && r.severity === 'error')) perServer.set(server, r);
     };
 
+    let anySsl: boolean | undefined;
     for (const r of ctx.named('listen')) {
       const d = r.node;
       if (r.data || !d.args[0]) continue;
+      // Without `ssl` here, only another http server's `ssl` on the same socket can make it TLS.
+      const sslArg = flagArg(d, 'ssl');
+      if (!sslArg && !(anySsl ??= anyHttpSsl(ctx))) continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const family = familyAtResolution(ctx, r);
       if (family !== 'http' && family !== 'stream') continue;
-      const sslArg = flagArg(d, 'ssl');
-      // Without `ssl` here, only another http server's `ssl` on the same socket can make it TLS.
-      if (!sslArg && (family !== 'http' || !anyHttpSsl(ctx))) continue;
+      if (!sslArg && family !== 'http') continue;
       const socket = parseListen(d.args, family === 'http' ? 80 : NaN);
       if (!socket) continue;
       const users = family === 'http' ? httpSockets(ctx).get(socket.key) : undefined;
