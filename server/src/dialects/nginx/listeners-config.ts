@@ -39,6 +39,8 @@ export interface LoadedConfig {
   root: string;
   servers: LoadedServer[];
   files: Set<string>;
+  /** The families with at least one listen in the config. */
+  listening: Set<Family>;
 }
 
 interface Model {
@@ -75,7 +77,7 @@ function build(ws: Workspace): Model {
   const reached = new Set<string>();
 
   const load = (top: SourceFile): void => {
-    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]) };
+    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]), listening: new Set() };
     configs.push(config);
     reached.add(top.path);
     let order = 0;
@@ -120,6 +122,7 @@ function build(ws: Workspace): Model {
           if (!s.listens.length && s.complete && s.family === 'http') {
             s.listens.push({ directive: node, path: file.path, socket: IMPLICIT_SOCKET, bound: boundSockets(node, IMPLICIT_SOCKET), implicit: true, order: order++, server: s });
           }
+          if (s.listens.length) config.listening.add(s.family);
           continue;
         }
         if (depth !== 2 || !server) continue;

@@ -12,6 +12,7 @@ export interface TlsPass {
   /** The first argument: where the pass sends traffic. */
   arg: Arg;
   family: Family | undefined;
+  /** The parsed argument (its `raw` is the argument's value, `variable` whether it holds a `$`). */
   target: Target;
 }
 
