@@ -13,7 +13,8 @@ function defaultArg(l: LoadedListen): Arg | undefined {
   for (let i = 1; i < args.length; i++) if (args[i].value === 'default_server' || args[i].value === 'default') return args[i];
   return undefined;
 }
-const catchAll = (s: LoadedServer): boolean => s.names.every((n) => n === '' || n === '_');
+/** Named only '' or '_' (read as written: lower-casing changes neither). */
+const catchAll = (s: LoadedServer): boolean => s.nameArgs.every((a) => a.value === '' || a.value === '_');
 const nameSet = (s: LoadedServer): string => {
   const n = s.names;
   // The usual one or two names without building a set and sorting it.
