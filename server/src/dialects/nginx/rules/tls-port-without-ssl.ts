@@ -51,7 +51,9 @@ export const tlsPortWithoutSsl: NginxRule = {
       });
     }
 
-    // Part 2: a server's own certificate that no TLS listener uses.
+    // Part 2: a server's own certificate that no TLS listener uses. A file with neither a
+    // certificate nor an include has none in any of its servers.
+    if (!ctx.named('ssl_certificate').length && !ctx.named('include').length) return;
     for (const s of ctx.servers()) {
       if (flagged.has(s.node) || (s.family !== 'http' && s.family !== 'stream')) continue;
       if (!s.node.children?.some((c) => c.name === 'ssl_certificate' || c.name === 'include')) continue;
