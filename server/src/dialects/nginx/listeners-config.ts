@@ -2,7 +2,7 @@
 // that no other workspace file includes (nginx.conf, or a lone fragment) and follows its
 // includes in place, the way nginx reads them; files that are not linked by includes are never
 // compared with each other (sites-available/ next to sites-enabled/, two unrelated projects).
-import type { Directive } from '../../engine/syntax';
+import type { Arg, Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { Family } from './analysis';
 import { fileContext } from './fragment';
@@ -27,8 +27,10 @@ export interface LoadedServer {
   path: string;
   family: Family;
   listens: LoadedListen[];
-  /** server_name values, lower-cased. */
-  names: string[];
+  /** server_name values, lower-cased (worked out on first read). */
+  readonly names: string[];
+  /** The server_name arguments as written, in load order. */
+  nameArgs: Arg[];
   /** False when an include or a variable hides some of the server's listens from us. */
   complete: boolean;
   order: number;
@@ -39,6 +41,32 @@ export interface LoadedConfig {
   root: string;
   servers: LoadedServer[];
   files: Set<string>;
+  /** The families with at least one listen in the config. */
+  listening: Set<Family>;
+}
+
+/** A LoadedServer whose names are lower-cased only when read: most rules never read them. */
+class ServerView implements LoadedServer {
+  listens: LoadedListen[] = [];
+  nameArgs: Arg[] = [];
+  complete = true;
+  private lowered: string[] | undefined = undefined;
+
+  constructor(
+    readonly node: Directive,
+    readonly path: string,
+    readonly family: Family,
+    readonly order: number,
+    readonly config: LoadedConfig,
+  ) {}
+
+  get names(): string[] {
+    if (!this.lowered) {
+      this.lowered = [];
+      for (const a of this.nameArgs) this.lowered.push(lowerCase(a.value));
+    }
+    return this.lowered;
+  }
 }
 
 interface Model {
@@ -59,7 +87,7 @@ function lowerCase(text: string): string {
   return text;
 }
 
-function hasTemplate(args: readonly Directive['args'][number][]): boolean {
+function hasTemplate(args: readonly Arg[]): boolean {
   for (let i = 0; i < args.length; i++) if (args[i].value.includes('${')) return true;
   return false;
 }
@@ -75,7 +103,7 @@ function build(ws: Workspace): Model {
   const reached = new Set<string>();
 
   const load = (top: SourceFile): void => {
-    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]) };
+    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]), listening: new Set() };
     configs.push(config);
     reached.add(top.path);
     let order = 0;
@@ -113,13 +141,14 @@ function build(ws: Workspace): Model {
         }
         if (depth === 1) {
           if (node.name !== 'server' || !node.children || !top || !FAMILIES.has(top)) continue;
-          const s: LoadedServer = { node, path: file.path, family: top as Family, listens: [], names: [], complete: true, order: order++, config };
+          const s: LoadedServer = new ServerView(node, file.path, top as Family, order++, config);
           config.servers.push(s);
           if (!byNode.has(node)) byNode.set(node, s);
           visit(file, node.children, top, 2, s, stack);
           if (!s.listens.length && s.complete && s.family === 'http') {
             s.listens.push({ directive: node, path: file.path, socket: IMPLICIT_SOCKET, bound: boundSockets(node, IMPLICIT_SOCKET), implicit: true, order: order++, server: s });
           }
+          if (s.listens.length) config.listening.add(s.family);
           continue;
         }
         if (depth !== 2 || !server) continue;
@@ -128,7 +157,7 @@ function build(ws: Workspace): Model {
           if (!socket || hasTemplate(node.args)) server.complete = false;
           else server.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: false, order: order++, server });
         } else if (node.name === 'server_name') {
-          for (let i = 0; i < node.args.length; i++) server.names.push(lowerCase(node.args[i].value));
+          for (let i = 0; i < node.args.length; i++) server.nameArgs.push(node.args[i]);
         }
       }
     };

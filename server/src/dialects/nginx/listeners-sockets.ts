@@ -3,7 +3,7 @@
 // listeners of different servers and blocks can be compared for collisions.
 import type { Arg, Directive } from '../../engine/syntax';
 import type { NginxContext } from './analysis';
-import type { ListenSocket } from './listen';
+import { isPortOnly, type ListenSocket } from './listen';
 
 export interface ListenAddress {
   /** The host part as written ('' when only a port is given). */
@@ -16,22 +16,27 @@ export interface ListenAddress {
 
 /** Splits the first `listen` argument the way nginx does (IPv6 in brackets, else the last colon). */
 export function splitListenAddress(addr: string): ListenAddress {
-  if (/^unix:/i.test(addr)) return { host: '', unix: addr.slice(5), ipv6: false };
+  if (isUnixPrefix(addr)) return { host: '', unix: addr.slice(5), ipv6: false };
   if (addr.startsWith('[')) {
     const close = addr.indexOf(']');
     if (close < 0) return { host: addr, ipv6: true };
     const rest = addr.slice(close + 1);
     return { host: addr.slice(0, close + 1).toLowerCase(), portText: rest.startsWith(':') ? rest.slice(1) : rest ? rest : undefined, ipv6: true };
   }
-  if (/^\d+$/.test(addr)) return { host: '', portText: addr, ipv6: false };
+  if (isPortOnly(addr)) return { host: '', portText: addr, ipv6: false };
   const i = addr.lastIndexOf(':');
   if (i >= 0) return { host: addr.slice(0, i), portText: addr.slice(i + 1), ipv6: false };
   return { host: addr, ipv6: false };
 }
 
+/** /^unix:/i.test(addr), without a regular expression. */
+function isUnixPrefix(addr: string): boolean {
+  return addr.length >= 5 && (addr.charCodeAt(0) | 32) === 117 && (addr.charCodeAt(1) | 32) === 110 && (addr.charCodeAt(2) | 32) === 105 && (addr.charCodeAt(3) | 32) === 120 && addr.charCodeAt(4) === 58;
+}
+
 /** A valid TCP/UDP port as nginx reads it (1-65535), else undefined. */
 export function validPort(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  if (text === undefined || !isPortOnly(text)) return undefined;
   const n = Number(text);
   return n >= 1 && n <= 65535 ? n : undefined;
 }

@@ -3,15 +3,16 @@
 // them read a short list instead of the tree (and the stream ones only the stream passes).
 import type { Arg, Directive } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
-import { passTargets } from './relay-targets';
-import { rootName } from './scope';
-import type { Target } from './target';
+import { passesOf } from './relay-targets';
+import { parseTarget, type Target } from './target';
+import { familyAtResolution } from './tls-scope';
 
 export interface TlsPass {
   node: Directive;
   /** The first argument: where the pass sends traffic. */
   arg: Arg;
   family: Family | undefined;
+  /** The parsed argument (its `raw` is the argument's value, `variable` whether it holds a `$`). */
   target: Target;
 }
 
@@ -23,6 +24,7 @@ export interface TlsPasses {
 }
 
 const PASSES = ['proxy_pass', 'grpc_pass'];
+const PASS_NAMES = new Set(PASSES);
 const cache = new WeakMap<NginxContext, TlsPasses>();
 
 /** The passes of the analysed file. Shared: do not modify. */
@@ -30,17 +32,22 @@ export function tlsPasses(ctx: NginxContext): TlsPasses {
   let out = cache.get(ctx);
   if (out) return out;
   out = { all: [], streamProxy: [] };
-  const targetOf = passTargets(ctx);
+  // passesOf parsed the targets of (nearly) all of them: both lists are in document order, and
+  // every proxy_pass or grpc_pass it holds is in ours, so one walk pairs them up.
+  const parsed = passesOf(ctx);
+  let j = 0;
   for (const r of ctx.namedAny(PASSES)) {
     const node = r.node;
     const arg = node.args[0];
     if (r.data || !arg) continue;
-    // familyAt's answer, from the resolution at hand.
-    const own = rootName(node);
-    const family = own === 'http' || own === 'stream' || own === 'mail' ? own : ctx.familyOfResolution(r);
-    const pass: TlsPass = { node, arg, family, target: targetOf(node, arg) };
+    while (j < parsed.length && !PASS_NAMES.has(parsed[j].node.name)) j++;
+    let target: Target;
+    if (j < parsed.length && parsed[j].node === node) target = parsed[j++].target;
+    else target = parseTarget(arg.value);
+    const family = familyAtResolution(ctx, r);
+    const pass: TlsPass = { node, arg, family, target };
     out.all.push(pass);
-    if (pass.family === 'stream' && node.name === 'proxy_pass') out.streamProxy.push(pass);
+    if (family === 'stream' && node.name === 'proxy_pass') out.streamProxy.push(pass);
   }
   cache.set(ctx, out);
   return out;

@@ -16,9 +16,12 @@ export interface Reach {
 
 /** One family's upstreams of a configuration, and the reach of each name asked about. */
 interface FamilyReach {
-  upstreams: Map<string, Directive[]>;
+  /** Built on first use: the port-set questions below read the blocks without it. */
+  upstreams?: Map<string, Directive[]>;
   /** null: the upstream's ports are unknown; 'none': there is no such upstream. */
   reach: Map<string, Reach | null | 'none'>;
+  /** Per set of ports, per upstream name: whether its every server port is known and in the set (see upstreamsAllIn). */
+  allIn: Map<ReadonlySet<number>, Map<string, AllIn>>;
 }
 
 interface ConfigReach {
@@ -45,33 +48,37 @@ function configReach(ctx: NginxContext): ConfigReach {
 
 function familyReach(ctx: NginxContext, family: 'http' | 'stream'): FamilyReach {
   const config = configReach(ctx);
-  return (config[family] ??= { upstreams: upstreamsOf(ctx, family), reach: new Map() });
+  return (config[family] ??= { reach: new Map(), allIn: new Map() });
 }
 
 /**
- * Upstream blocks of a family, by name, over the loaded files of this file's configuration.
- * Upstreams stand only inside `http` or `stream`, or at the top of a fragment of those, so only
- * those levels are scanned.
+ * Calls `visit` for each upstream block of a family (with a body and a name) over the loaded
+ * files of this file's configuration, in order. Upstreams stand only inside `http` or `stream`,
+ * or at the top of a fragment of those, so only those levels are scanned.
  */
-function upstreamsOf(ctx: NginxContext, family: 'http' | 'stream'): Map<string, Directive[]> {
+function forEachUpstream(ctx: NginxContext, family: 'http' | 'stream', visit: (d: Directive) => void): void {
   const files = configFiles(ctx);
-  const out = new Map<string, Directive[]>();
   for (const f of ctx.ws.all()) {
     if (f.language !== 'nginx' || !files.has(f.path)) continue;
     let fileFamily: string | undefined;
     for (const d of f.parse.tree) {
-      if (d.name === family && d.children) for (const c of d.children) addUpstream(out, c);
-      else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family) addUpstream(out, d);
+      if (d.name === family && d.children) {
+        for (const c of d.children) if (c.name === 'upstream' && c.children && c.args[0]) visit(c);
+      } else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family && d.children && d.args[0]) visit(d);
     }
   }
-  return out;
 }
 
-function addUpstream(out: Map<string, Directive[]>, d: Directive): void {
-  if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
-  const list = out.get(d.args[0].value);
-  if (list) list.push(d);
-  else out.set(d.args[0].value, [d]);
+/** Upstream blocks of a family, by name (see forEachUpstream). */
+function upstreamsOf(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'stream'): Map<string, Directive[]> {
+  if (fr.upstreams) return fr.upstreams;
+  const out = (fr.upstreams = new Map<string, Directive[]>());
+  forEachUpstream(ctx, family, (d) => {
+    const list = out.get(d.args[0].value);
+    if (list) list.push(d);
+    else out.set(d.args[0].value, [d]);
+  });
+  return out;
 }
 
 /**
@@ -81,16 +88,63 @@ function addUpstream(out: Map<string, Directive[]>, d: Directive): void {
 export function targetPorts(ctx: NginxContext, target: Target, family: 'http' | 'stream', fallback: number | undefined): Reach | undefined {
   if (target.variable || target.unix) return undefined;
   if (target.port !== undefined) return { ports: [target.port], hosts: [target.host] };
-  const up = upstreamReach(familyReach(ctx, family), family, target.host);
+  const up = upstreamReach(ctx, familyReach(ctx, family), family, target.host);
   if (up !== 'none') return up ?? undefined;
   return fallback === undefined ? undefined : { ports: [fallback], hosts: [target.host] };
 }
 
+/**
+ * `targetPorts(ctx, target, family, undefined)` when every port it reaches is in `set`, else
+ * undefined. Most targets reach other ports: their upstreams are sorted out once per set, each
+ * at its first server line on another port, without a reach of their own.
+ */
+export function targetPortsAllIn(ctx: NginxContext, target: Target, family: 'http' | 'stream', set: ReadonlySet<number>): Reach | undefined {
+  if (target.variable || target.unix) return undefined;
+  if (target.port !== undefined) return set.has(target.port) ? { ports: [target.port], hosts: [target.host] } : undefined;
+  const fr = familyReach(ctx, family);
+  let names = fr.allIn.get(set);
+  if (!names) fr.allIn.set(set, (names = upstreamsAllIn(ctx, family, set)));
+  return names.get(target.host) === AllIn.Yes ? targetPorts(ctx, target, family, undefined) : undefined;
+}
+
+const enum AllIn {
+  /** No server line so far. */
+  Empty,
+  /** Every server line so far is on a known port in the set. */
+  Yes,
+  /** A server line is on another port, or on one not known. */
+  No,
+}
+
+/** Per upstream name, whether it has server lines, all on known ports in `set` (decided at the first that is not). */
+function upstreamsAllIn(ctx: NginxContext, family: 'http' | 'stream', set: ReadonlySet<number>): Map<string, AllIn> {
+  const out = new Map<string, AllIn>();
+  forEachUpstream(ctx, family, (u) => {
+    const name = u.args[0].value;
+    // Blocks of one name are one upstream to us: a block on other ports rules the name out.
+    const before = out.get(name);
+    if (before === AllIn.No) return;
+    let verdict: AllIn = before ?? AllIn.Empty;
+    for (const s of u.children!) {
+      if (s.name !== 'server' || !s.args[0]) continue;
+      const t = parseTarget(s.args[0].value);
+      const port = t.port ?? (family === 'http' ? 80 : undefined);
+      if (t.variable || t.unix || port === undefined || !set.has(port)) {
+        verdict = AllIn.No;
+        break;
+      }
+      verdict = AllIn.Yes;
+    }
+    out.set(name, verdict);
+  });
+  return out;
+}
+
 /** The ports and hosts of the upstream blocks named `name`. */
-function upstreamReach(fr: FamilyReach, family: 'http' | 'stream', name: string): Reach | null | 'none' {
+function upstreamReach(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'stream', name: string): Reach | null | 'none' {
   const hit = fr.reach.get(name);
   if (hit !== undefined) return hit;
-  const ups = fr.upstreams.get(name);
+  const ups = upstreamsOf(ctx, fr, family).get(name);
   let out: Reach | null | 'none' = 'none';
   if (ups) {
     const ports: number[] = [];
@@ -114,12 +168,6 @@ function upstreamReach(fr: FamilyReach, family: 'http' | 'stream', name: string)
   }
   fr.reach.set(name, out);
   return out;
-}
-
-/** Whether every port is in a set (the usual one or two without a closure). */
-export function allPortsIn(ports: readonly number[], set: ReadonlySet<number>): boolean {
-  for (let i = 0; i < ports.length; i++) if (!set.has(ports[i])) return false;
-  return true;
 }
 
 /** Whether every host of a target is this machine (no one can sit on that path). */

@@ -5,8 +5,8 @@
 import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { TextEdit } from '../../engine/rules';
-import type { NginxContext, ServerInfo } from './analysis';
-import { parseListen, type ListenSocket } from './listen';
+import type { NginxContext } from './analysis';
+import type { Resolution } from './context';
 import { LineIndex } from '../../engine/text';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
@@ -43,7 +43,6 @@ interface Cache {
   generation: number;
   includeMaps: Map<SourceFile, Map<Directive, IncludeTarget>>;
   levels: Map<readonly Directive[], Level>;
-  roots: Map<string, Set<string>>;
   disk: Map<string, SourceFile | undefined>;
   mentions: Map<string, boolean>;
 }
@@ -56,12 +55,11 @@ export interface Level {
 }
 
 const caches = new WeakMap<Workspace, Cache>();
-const socketCaches = new WeakMap<NginxContext, HttpSockets>();
 
 function cacheOf(ctx: NginxContext): Cache {
   let c = caches.get(ctx.ws);
   if (!c || c.generation !== ctx.ws.generation) {
-    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), roots: new Map(), disk: new Map(), mentions: new Map() }));
+    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), disk: new Map(), mentions: new Map() }));
   }
   return c;
 }
@@ -149,8 +147,21 @@ function fileOf(ctx: NginxContext, path: string): SourceFile | undefined {
   return path === ctx.file.path ? ctx.file : ctx.ws.get(path);
 }
 
-/** Per analysis: per looked-up name (or names), the answer per starting block. */
-const inheritedMemo = new WeakMap<NginxContext, Map<string, Map<Directive | SourceFile, Branch[]>>>();
+/** Per analysis and looked-up name (or names): the answer per starting block, or the one answer for all. */
+interface NameMemo {
+  byStart: Map<Directive | SourceFile, Branch[]>;
+  /** Set when no chain can meet the names (see unreachable): every start gets this answer. */
+  nowhere?: Branch[];
+}
+
+interface Memos {
+  byKey: Map<string, NameMemo>;
+  /** The last list of names asked about: a rule's loop asks with one list many times over. */
+  lastNames?: readonly string[];
+  last?: NameMemo;
+}
+
+const inheritedMemo = new WeakMap<NginxContext, Memos>();
 
 /**
  * The nearest definition of any of `names` for a directive or block at `node`, following nginx
@@ -162,21 +173,49 @@ export function inherited(ctx: NginxContext, node: Directive | undefined, names:
   const file = fileOf(ctx, options.path ?? ctx.file.path);
   if (!file) return [{ found: [], unresolved: true, open: true }];
   const start = options.fromSelf && node?.children ? node : node?.parent;
-  // Rules ask the same question of a block several times (ssl, ssl_certificate per server).
-  let memo: Map<Directive | SourceFile, Branch[]> | undefined;
-  if (file === ctx.file) {
-    const key = names.length === 1 ? names[0] : names.join('\n');
-    let byName = inheritedMemo.get(ctx);
-    if (!byName) inheritedMemo.set(ctx, (byName = new Map()));
-    memo = byName.get(key);
-    if (!memo) byName.set(key, (memo = new Map()));
-    const hit = memo.get(start ?? file);
-    if (hit) return hit;
+  if (file !== ctx.file) {
+    const branches: Branch[] = [];
+    climb(ctx, names, branches, file, start, false, undefined);
+    return branches;
   }
-  const branches: Branch[] = [];
-  climb(ctx, names, branches, file, start, false, undefined);
-  memo?.set(start ?? file, branches);
+  // Rules ask the same question of a block several times (ssl, ssl_certificate per server).
+  const memo = nameMemo(ctx, names);
+  if (memo.nowhere) return memo.nowhere;
+  let branches = memo.byStart.get(start ?? file);
+  if (!branches) {
+    climb(ctx, names, (branches = []), file, start, false, undefined);
+    memo.byStart.set(start ?? file, branches);
+  }
   return branches;
+}
+
+function nameMemo(ctx: NginxContext, names: readonly string[]): NameMemo {
+  let memos = inheritedMemo.get(ctx);
+  if (!memos) inheritedMemo.set(ctx, (memos = { byKey: new Map() }));
+  if (memos.lastNames === names) return memos.last!;
+  const key = names.length === 1 ? names[0] : names.join('\n');
+  let memo = memos.byKey.get(key);
+  if (!memo) memos.byKey.set(key, (memo = { byStart: new Map(), nowhere: unreachable(ctx, names) ? nowhere(ctx) : undefined }));
+  memos.lastNames = names;
+  memos.last = memo;
+  return memo;
+}
+
+/**
+ * Whether no chain of inheritance from the analysed file can meet any of `names`: the file holds
+ * none of them, includes nothing and is not included (most configs never set most directives).
+ */
+function unreachable(ctx: NginxContext, names: readonly string[]): boolean {
+  if (ctx.context.source === 'included' || ctx.named('include').length) return false;
+  for (const n of names) if (ctx.named(n).length) return false;
+  return true;
+}
+
+/** climb's answer when nothing is found on the way up the analysed file: one branch, found nowhere. */
+function nowhere(ctx: NginxContext): Branch[] {
+  const fc = ctx.context;
+  const closed = fc.source === 'main' || (fc.bases.length === 1 && fc.bases[0].length === 0);
+  return [{ found: [], unresolved: false, open: !closed }];
 }
 
 /** Levels up to this size without `include` are scanned in place instead of being indexed. */
@@ -267,106 +306,6 @@ export function missing(branches: readonly Branch[], present: (b: Branch) => boo
   return verdict;
 }
 
-/** Main configs a file belongs to (itself when nothing includes it): servers of one config share sockets. */
-export function configRoots(ctx: NginxContext, path: string): Set<string> {
-  const cache = cacheOf(ctx).roots;
-  const hit = cache.get(path);
-  if (hit) return hit;
-  const out = new Set<string>();
-  cache.set(path, out);
-  const file = fileOf(ctx, path);
-  const fc = file ? ctx.contextOf(file).context : undefined;
-  if (!fc || fc.source !== 'included' || !fc.includers.length) out.add(path);
-  else for (const p of fc.includers) for (const r of configRoots(ctx, p)) out.add(r);
-  if (!out.size) out.add(path);
-  return out;
-}
-
-/** Servers of the same config (sharing a main file) as the given file. */
-export function sameConfigServers(ctx: NginxContext, path: string): ServerInfo[] {
-  const roots = configRoots(ctx, path);
-  // Servers of one file share the verdict: once per file, not per server.
-  const shares = new Map<string, boolean>();
-  return ctx.workspaceServers().filter((s) => {
-    let hit = shares.get(s.path);
-    if (hit === undefined) {
-      hit = false;
-      for (const r of configRoots(ctx, s.path)) if (roots.has(r)) hit = true;
-      shares.set(s.path, hit);
-    }
-    return hit;
-  });
-}
-
-/** Who uses one http socket (`host:port`) in this file's config. */
-export interface SocketUsers {
-  /** Servers whose listen on it has `ssl`. */
-  ssl: Set<Directive>;
-  /** Servers whose listen on it has `default_server`. */
-  defaults: Set<Directive>;
-  /** The server that comes first, when all users stand in this file (else undefined). */
-  first?: Directive;
-  servers: Set<Directive>;
-}
-
-/** The http listen sockets of this file's config. */
-export interface HttpSockets {
-  /** By `host:port` key. */
-  bySocket: Map<string, SocketUsers>;
-  /** Whether any of them has `ssl`. */
-  anySsl: boolean;
-}
-
-/** Whether a block has an `include` among its children. */
-function hasInclude(block: Directive): boolean {
-  for (const c of block.children ?? []) if (c.name === 'include') return true;
-  return false;
-}
-
-/** The http listen sockets of this file's config, by `host:port` key. */
-export function httpSockets(ctx: NginxContext): HttpSockets {
-  const hit = socketCaches.get(ctx);
-  if (hit) return hit;
-  const bySocket = new Map<string, SocketUsers>();
-  const out: HttpSockets = { bySocket, anySsl: false };
-  let elsewhere: Set<string> | undefined;
-  for (const server of sameConfigServers(ctx, ctx.file.path)) {
-    if (server.family !== 'http') continue;
-    let listens: { socket: ListenSocket }[] = server.listens;
-    const file = hasInclude(server.node) ? fileOf(ctx, server.path) : undefined;
-    if (file) {
-      listens = [];
-      for (const i of levelDirectives(ctx, file, server.node.children!).byName.get('listen') ?? []) {
-        const socket = parseListen(i.directive.args, 80);
-        if (socket) listens.push({ socket });
-      }
-    }
-    for (const { socket } of listens) {
-      let u = bySocket.get(socket.key);
-      if (!u) bySocket.set(socket.key, (u = { ssl: new Set(), defaults: new Set(), servers: new Set() }));
-      u.servers.add(server.node);
-      if (socket.params.size) {
-        if (socket.params.has('ssl')) {
-          u.ssl.add(server.node);
-          out.anySsl = true;
-        }
-        if (socket.params.has('default_server') || socket.params.has('default')) u.defaults.add(server.node);
-      }
-      // This file's servers come in document order: the first one seen is the first one.
-      if (server.path !== ctx.file.path) (elsewhere ??= new Set()).add(socket.key);
-      else u.first ??= server.node;
-    }
-  }
-  if (elsewhere) for (const key of elsewhere) bySocket.get(key)!.first = undefined;
-  socketCaches.set(ctx, out);
-  return out;
-}
-
-/** Whether a set holds anything besides `self`. */
-export function hasOther<T>(set: ReadonlySet<T>, self: T | undefined): boolean {
-  return set.size > (self !== undefined && set.has(self) ? 1 : 0);
-}
-
 /** Whether any workspace file's text mentions a word (a cheap test before costly lookups). */
 export function mentioned(ctx: NginxContext, word: string): boolean {
   const cache = cacheOf(ctx).mentions;
@@ -383,6 +322,13 @@ export function familyAt(ctx: NginxContext, node: Directive): 'http' | 'stream' 
   const own = rootName(node);
   if (own === 'http' || own === 'stream' || own === 'mail') return own;
   return ctx.familyOf(node);
+}
+
+/** familyAt for a directive of the analysed file, from its resolution instead of a walk up its parents. */
+export function familyAtResolution(ctx: NginxContext, r: Resolution): 'http' | 'stream' | 'mail' | undefined {
+  const own = r.localPath[0];
+  if (own === 'http' || own === 'stream' || own === 'mail') return own;
+  return ctx.familyOfResolution(r);
 }
 
 /** The range of the `scheme` part of a proxy_pass argument, when it can be located exactly. */

@@ -1,14 +1,20 @@
 // http servers sharing one socket: more than one default_server (nginx refuses it), or none at
 // all while the names differ (the first server loaded silently takes every unmatched Host).
-import type { Directive } from '../../../engine/syntax';
+import type { Arg, Directive } from '../../../engine/syntax';
 import { configsWith, earlierOfOtherServer, listensBySocket, type LoadedListen, type LoadedServer, type SocketKey } from '../listeners-config';
 import { hasFlag, paramRemovalRange, socketLabel, whereIs } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
 /** The exact socket of an http listen; other families are left out. */
 const exactKey: SocketKey = (b, l) => (l.server.family === 'http' ? `${b.proto}|${b.family}|${b.addr}|${b.port}` : undefined);
-const defaultArg = (l: LoadedListen) => (l.implicit ? undefined : l.directive.args.slice(1).find((a) => a.value === 'default_server' || a.value === 'default'));
-const catchAll = (s: LoadedServer): boolean => s.names.every((n) => n === '' || n === '_');
+function defaultArg(l: LoadedListen): Arg | undefined {
+  if (l.implicit) return undefined;
+  const args = l.directive.args;
+  for (let i = 1; i < args.length; i++) if (args[i].value === 'default_server' || args[i].value === 'default') return args[i];
+  return undefined;
+}
+/** Named only '' or '_' (read as written: lower-casing changes neither). */
+const catchAll = (s: LoadedServer): boolean => s.nameArgs.every((a) => a.value === '' || a.value === '_');
 const nameSet = (s: LoadedServer): string => {
   const n = s.names;
   // The usual one or two names without building a set and sorting it.
@@ -17,6 +23,20 @@ const nameSet = (s: LoadedServer): string => {
   if (n.length === 2) return n[0] === n[1] ? n[0] : n[0] < n[1] ? `${n[0]} ${n[1]}` : `${n[1]} ${n[0]}`;
   return [...new Set(n)].sort().join(' ');
 };
+/** Whether the listens belong to two servers or more. */
+function severalServers(listens: readonly LoadedListen[]): boolean {
+  for (const l of listens) if (l.server !== listens[0].server) return true;
+  return false;
+}
+
+/** Whether the servers of the listens answer to two different sets of names or more. */
+function namesDiffer(listens: readonly LoadedListen[]): boolean {
+  const first = listens[0].server;
+  let names: string | undefined;
+  for (const l of listens) if (l.server !== first && nameSet(l.server) !== (names ??= nameSet(first))) return true;
+  return false;
+}
+
 const label = (s: LoadedServer): string => (s.names.length ? `"${s.names[0]}"` : 'the server without server_name');
 
 export const defaultServerConflict: NginxRule = {
@@ -31,8 +51,7 @@ export const defaultServerConflict: NginxRule = {
     const hints = new Map<LoadedServer, { listen: LoadedListen; listens: LoadedListen[]; sockets: string[]; servers: Set<LoadedServer> }>();
     for (const config of configsWith(ctx.ws, ctx.file.path)) {
       for (const [key, listens] of listensBySocket(config, exactKey)) {
-        const servers = [...new Set(listens.map((l) => l.server))];
-        if (servers.length < 2) continue;
+        if (!severalServers(listens)) continue;
         const sock = socketLabel(listens[0].bound.find((b) => exactKey(b, listens[0]) === key)!);
         const defaults = listens.filter((l) => defaultArg(l));
         if (defaults.length) {
@@ -52,16 +71,18 @@ export const defaultServerConflict: NginxRule = {
           }
           continue;
         }
-        if (new Set(servers.map(nameSet)).size < 2) continue;
+        if (!namesDiffer(listens)) continue;
         const firstListen = listens.reduce((a, b) => (b.order < a.order ? b : a));
         const first = firstListen.server;
         if (catchAll(first) || firstListen.path !== ctx.file.path) continue;
+        const servers = new Set<LoadedServer>();
+        for (const l of listens) servers.add(l.server);
         const hint = hints.get(first);
         if (hint) {
           hint.sockets.push(sock);
           if (!hint.listens.includes(firstListen)) hint.listens.push(firstListen);
           for (const s of servers) hint.servers.add(s);
-        } else hints.set(first, { listen: firstListen, listens: [firstListen], sockets: [sock], servers: new Set(servers) });
+        } else hints.set(first, { listen: firstListen, listens: [firstListen], sockets: [sock], servers });
       }
     }
     for (const [first, { listen, listens, sockets, servers }] of hints) {

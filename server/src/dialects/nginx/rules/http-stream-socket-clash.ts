@@ -1,7 +1,7 @@
 // The same TCP (or UDP, or unix) socket used by an http server and a stream server of one
 // config: nginx accepts the file, then the second bind fails at start-up.
 import type { Related } from '../../../engine/rules';
-import { configsWith, listensBySocket, listensOf, type LoadedListen, type SocketKey } from '../listeners-config';
+import { configsWith, listensBySocket, type LoadedListen, type SocketKey } from '../listeners-config';
 import { socketLabel, socketsCollide, whereIs, type BoundSocket } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
@@ -18,9 +18,8 @@ export const httpStreamSocketClash: NginxRule = {
   check(ctx, report) {
     const done = new Set<LoadedListen['directive']>();
     for (const config of configsWith(ctx.ws, ctx.file.path)) {
-      const listens = listensOf(config);
       // A clash needs both kinds of server in the config.
-      if (!listens.some((l) => l.server.family === 'http') || !listens.some((l) => l.server.family === 'stream')) continue;
+      if (!config.listening.has('http') || !config.listening.has('stream')) continue;
       for (const list of listensBySocket(config, bucket).values()) {
         // Each listen is compared with the other family's only (many http servers share a port).
         const http = list.filter((l) => l.server.family === 'http');

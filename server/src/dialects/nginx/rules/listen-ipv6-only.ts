@@ -1,6 +1,7 @@
 // A server that listens on the IPv6 wildcard for a port but not on IPv4: IPv6 sockets are
 // IPv6-only by default (nginx 1.3.4 and later), so IPv4 clients never reach this server.
 import { listensOnPort, loadedServer, type LoadedConfig, type LoadedListen, type LoadedServer } from '../listeners-config';
+import type { Directive } from '../../../engine/syntax';
 import { hasFlag, listenParam } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
@@ -56,6 +57,19 @@ function summary(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): Port
   return s;
 }
 
+/**
+ * Whether a server block can have an IPv6 listen: one of its own is written in brackets (every
+ * IPv6 address is), or an include may bring one. Most servers are answered here without the
+ * config's listener index.
+ */
+function mayListenOnIpv6(server: Directive): boolean {
+  for (const c of server.children!) {
+    if (c.name === 'include') return true;
+    if (c.name === 'listen' && c.args.length && c.args[0].value.charCodeAt(0) === 91 /* [ */) return true;
+  }
+  return false;
+}
+
 export const listenIpv6Only: NginxRule = {
   id: 'nginx/listen-ipv6-only',
   language: 'nginx',
@@ -64,7 +78,7 @@ export const listenIpv6Only: NginxRule = {
   summary: 'A server that listens on [::] for a port without an IPv4 listen for it, leaving IPv4 clients out.',
   check(ctx, report) {
     for (const r of ctx.named('server')) {
-      if (!r.node.children || r.data) continue;
+      if (!r.node.children || r.data || !mayListenOnIpv6(r.node)) continue;
       const server = loadedServer(ctx.ws, r.node);
       // Only a group of IPv6 listens can leave IPv4 out.
       if (!server || !server.complete || !server.listens.some((l) => l.socket.ipv6)) continue;

@@ -5,9 +5,14 @@ import type { Report } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import { parseListen } from '../listen';
 import { flagArg } from '../listeners-sockets';
-import { familyAt, flagOn, hasOther, httpSockets, inherited, missing } from '../tls-scope';
+import { familyAtResolution, flagOn, inherited, missing } from '../tls-scope';
+import { anyHttpSsl, hasOther, httpSockets } from '../tls-sockets';
 import type { NginxRule } from './types';
 
+const SSL = ['ssl'];
+const REJECT = ['ssl_reject_handshake'];
+const CERTIFICATE = ['ssl_certificate'];
+const FROM_SELF = { fromSelf: true };
 const ADD = 'add ssl_certificate and ssl_certificate_key to this server (or to the http/stream block above it)';
 
 export const sslListenWithoutCertificate: NginxRule = {
@@ -24,22 +29,24 @@ export const sslListenWithoutCertificate: NginxRule = {
       if (!prev || (prev.severity !== 'error' && r.severity === 'error')) perServer.set(server, r);
     };
 
+    let anySsl: boolean | undefined;
     for (const r of ctx.named('listen')) {
       const d = r.node;
       if (r.data || !d.args[0]) continue;
-      if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
-      const family = familyAt(ctx, d);
-      if (family !== 'http' && family !== 'stream') continue;
-      const sslArg = flagArg(d, 'ssl');
       // Without `ssl` here, only another http server's `ssl` on the same socket can make it TLS.
-      if (!sslArg && (family !== 'http' || !httpSockets(ctx).anySsl)) continue;
+      const sslArg = flagArg(d, 'ssl');
+      if (!sslArg && !(anySsl ??= anyHttpSsl(ctx))) continue;
+      if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
+      const family = familyAtResolution(ctx, r);
+      if (family !== 'http' && family !== 'stream') continue;
+      if (!sslArg && family !== 'http') continue;
       const socket = parseListen(d.args, family === 'http' ? 80 : NaN);
       if (!socket) continue;
-      const users = family === 'http' ? httpSockets(ctx).bySocket.get(socket.key) : undefined;
+      const users = family === 'http' ? httpSockets(ctx).get(socket.key) : undefined;
       if (!sslArg && !(users && hasOther(users.ssl, d.parent))) continue;
 
-      if (family === 'http' && inherited(ctx, d, ['ssl_reject_handshake']).some((b) => flagOn(b) || b.unresolved)) continue;
-      const verdict = missing(inherited(ctx, d, ['ssl_certificate']), (b) => b.found.length > 0);
+      if (family === 'http' && inherited(ctx, d, REJECT).some((b) => flagOn(b) || b.unresolved)) continue;
+      const verdict = missing(inherited(ctx, d, CERTIFICATE), (b) => b.found.length > 0);
       if (!verdict) continue;
       const range = (sslArg ?? d.args[0]).range;
       const via = sslArg ? '' : ` (another server's "listen ${socket.key} ssl" makes this socket TLS)`;
@@ -78,11 +85,11 @@ export const sslListenWithoutCertificate: NginxRule = {
     // `ssl on;` (deprecated) needs a certificate in every server it applies to.
     for (const s of ctx.servers()) {
       if (s.family !== 'http' || perServer.has(s.node)) continue;
-      const ssl = inherited(ctx, s.node, ['ssl'], { fromSelf: true });
+      const ssl = inherited(ctx, s.node, SSL, FROM_SELF);
       const on = ssl.find((b) => flagOn(b) && !b.unresolved);
       if (!on) continue;
-      if (inherited(ctx, s.node, ['ssl_reject_handshake'], { fromSelf: true }).some((b) => flagOn(b) || b.unresolved)) continue;
-      const verdict = missing(inherited(ctx, s.node, ['ssl_certificate'], { fromSelf: true }), (b) => b.found.length > 0);
+      if (inherited(ctx, s.node, REJECT, FROM_SELF).some((b) => flagOn(b) || b.unresolved)) continue;
+      const verdict = missing(inherited(ctx, s.node, CERTIFICATE, FROM_SELF), (b) => b.found.length > 0);
       if (!verdict) continue;
       const own = on.found[0];
       const range = own.path === ctx.file.path && own.directive.parent === s.node ? own.directive.range : s.node.nameRange;

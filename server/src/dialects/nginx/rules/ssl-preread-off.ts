@@ -70,8 +70,9 @@ export const sslPrereadOff: NginxRule = {
   severity: 'error',
   summary: 'A stream proxy_pass chosen by $ssl_preread_* variables in a server without `ssl_preread on`.',
   check(ctx, report) {
-    for (const { node: d, arg } of tlsPasses(ctx).streamProxy) {
-      if (!arg.value.includes('$')) continue;
+    for (const { node: d, target } of tlsPasses(ctx).streamProxy) {
+      // The target's `variable`: whether the argument holds a `$`.
+      if (!target.variable) continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
       const derived = prereadDerived(ctx);
       const used = variablesIn(d.args[0].value).find((v) => derived.has(v));

@@ -2,7 +2,7 @@
 // port without `proxy_ssl on`: the backend waits for a handshake and gets cleartext.
 import type { Fix } from '../../../engine/rules';
 import { parseListen } from '../listen';
-import { allPortsIn, describeReach, targetPorts } from '../tls-reach';
+import { describeReach, targetPortsAllIn } from '../tls-reach';
 import { tlsPasses } from '../tls-passes';
 import { flagOn, inherited, insertBefore, levelDirectives, missing, TLS_PORTS, type Found } from '../tls-scope';
 import type { NginxContext } from '../analysis';
@@ -34,8 +34,8 @@ export const streamTlsThenPlaintext: NginxRule = {
       if (!d.parent || d.parent.name !== 'server') continue;
       const tlsListen = tlsListenOf(ctx, d.parent);
       if (!tlsListen) continue;
-      const reach = targetPorts(ctx, target, 'stream', undefined);
-      if (!reach || !allPortsIn(reach.ports, TLS_PORTS)) continue;
+      const reach = targetPortsAllIn(ctx, target, 'stream', TLS_PORTS);
+      if (!reach) continue;
       const branches = inherited(ctx, d, PROXY_SSL);
       if (!missing(branches, flagOn)) continue;
       const where = describeReach(target, reach);

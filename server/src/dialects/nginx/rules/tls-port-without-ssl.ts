@@ -3,18 +3,25 @@
 import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { parseListen, type ListenSocket } from '../listen';
-import { familyAt, flagOn, hasOther, httpSockets, HTTPS_LISTEN_PORTS, inherited, levelDirectives } from '../tls-scope';
+import { familyAt, flagOn, HTTPS_LISTEN_PORTS, inherited, levelDirectives } from '../tls-scope';
+import { anyHttpSsl, hasOther, httpSockets } from '../tls-sockets';
 import type { NginxRule } from './types';
 
 /** Whether another server of the same config makes this socket TLS (nginx ORs `ssl` over a socket). */
 function tlsViaOther(ctx: NginxContext, self: Directive | undefined, socket: ListenSocket): boolean {
-  const users = httpSockets(ctx).bySocket.get(socket.key);
+  // Without any `ssl` among them, no server of the config makes a socket TLS.
+  if (!anyHttpSsl(ctx)) return false;
+  const users = httpSockets(ctx).get(socket.key);
   return !!users && hasOther(users.ssl, self);
 }
 
+const SSL = ['ssl'];
+const FROM_SELF = { fromSelf: true };
+const FROM_PARENT = { fromSelf: false };
+
 /** `ssl on;` (deprecated) in effect for a server. */
 function sslOn(ctx: NginxContext, at: Directive, fromSelf: boolean): boolean {
-  return inherited(ctx, at, ['ssl'], { fromSelf }).some((b) => flagOn(b) || b.unresolved);
+  return inherited(ctx, at, SSL, fromSelf ? FROM_SELF : FROM_PARENT).some((b) => flagOn(b) || b.unresolved);
 }
 
 export const tlsPortWithoutSsl: NginxRule = {
@@ -44,7 +51,9 @@ export const tlsPortWithoutSsl: NginxRule = {
       });
     }
 
-    // Part 2: a server's own certificate that no TLS listener uses.
+    // Part 2: a server's own certificate that no TLS listener uses. A file with neither a
+    // certificate nor an include has none in any of its servers.
+    if (!ctx.named('ssl_certificate').length && !ctx.named('include').length) return;
     for (const s of ctx.servers()) {
       if (flagged.has(s.node) || (s.family !== 'http' && s.family !== 'stream')) continue;
       if (!s.node.children?.some((c) => c.name === 'ssl_certificate' || c.name === 'include')) continue;

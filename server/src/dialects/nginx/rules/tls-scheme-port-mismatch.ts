@@ -2,7 +2,7 @@
 // https://host:80, proxy_pass http://host:443, grpc_pass likewise, stream proxy_ssl to port 80.
 import type { Fix } from '../../../engine/rules';
 import { tlsPasses } from '../tls-passes';
-import { allPortsIn, describeReach, targetPorts } from '../tls-reach';
+import { describeReach, targetPortsAllIn } from '../tls-reach';
 import { flagOn, HTTP_PLAIN_PORTS, inherited, schemeRange, STREAM_PLAIN_PORTS, TLS_PORTS } from '../tls-scope';
 import type { NginxRule } from './types';
 
@@ -23,10 +23,8 @@ export const tlsSchemePortMismatch: NginxRule = {
         if (!scheme) continue;
         const tls = scheme in TLS_SCHEMES;
         if (!tls && !(scheme in PLAIN_SCHEMES)) continue;
-        const reach = targetPorts(ctx, target, 'http', undefined);
+        const reach = targetPortsAllIn(ctx, target, 'http', tls ? HTTP_PLAIN_PORTS : TLS_PORTS);
         if (!reach) continue;
-        const wrong = tls ? HTTP_PLAIN_PORTS : TLS_PORTS;
-        if (!allPortsIn(reach.ports, wrong)) continue;
         const where = describeReach(target, reach);
         const other = tls ? TLS_SCHEMES[scheme] : PLAIN_SCHEMES[scheme];
         const range = target.scheme ? schemeRange(arg, scheme) : undefined;
@@ -44,8 +42,8 @@ export const tlsSchemePortMismatch: NginxRule = {
           fixes,
         });
       } else if (family === 'stream' && d.name === 'proxy_pass') {
-        const reach = targetPorts(ctx, target, 'stream', undefined);
-        if (!reach || !allPortsIn(reach.ports, STREAM_PLAIN_PORTS)) continue;
+        const reach = targetPortsAllIn(ctx, target, 'stream', STREAM_PLAIN_PORTS);
+        if (!reach) continue;
         const branches = inherited(ctx, d, PROXY_SSL);
         const on = branches.find((b) => flagOn(b) && !b.unresolved);
         if (!on || branches.some((b) => !flagOn(b))) continue;

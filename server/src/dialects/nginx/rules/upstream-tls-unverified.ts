@@ -36,7 +36,7 @@ export const upstreamTlsUnverified: NginxRule = {
       if (family === 'http') {
         names = d.name === 'grpc_pass' ? GRPC : PROXY;
         tls = target.scheme === (d.name === 'grpc_pass' ? 'grpcs' : 'https');
-        prepared = tls || arg.value.includes('$');
+        prepared = tls || target.variable;
       } else if (family === 'stream' && d.name === 'proxy_pass') {
         names = PROXY;
         const ssl = inherited(ctx, d, PROXY_SSL);
