@@ -3,3 +3,4 @@ export { Workspace } from '../server/src/engine/workspace';
 export { nodeHost } from '../server/src/node-host';
 export { DIALECTS } from '../server/src/dialects/index';
 export { LspClient, fileUri } from '../test/support/lsp-client';
+export { collectYoungGeneration } from '../server/src/idle-gc';

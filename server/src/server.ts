@@ -19,6 +19,7 @@ import { relayCodeLenses } from './features/code-lens';
 import { RELAY_GRAPH_REQUEST, type RelayGraphParams } from './features/relay-graph-protocol';
 import { relayGraphResult } from './features/relay-graph-request';
 import { nodeHost } from './node-host';
+import { collectYoungGeneration } from './idle-gc';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -88,7 +89,14 @@ function validate(uri: string): void {
   const file = sync(doc);
   const findings = file ? ws.analyze(file.path) : [];
   latestFindings.set(uri, findings);
-  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
+  void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) }).then(collectWhenIdle, () => {});
+}
+
+/** Once diagnostics are written and no analysis waits, collect the young generation (see idle-gc.ts). */
+function collectWhenIdle(): void {
+  setImmediate(() => {
+    if (!pending.size) collectYoungGeneration();
+  });
 }
 
 /**
