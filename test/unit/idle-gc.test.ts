@@ -7,7 +7,7 @@ describe('collectYoungGeneration', () => {
   it('runs a minor collection, as V8 reports it', async () => {
     const kinds: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+      for (const e of list.getEntries()) kinds.push((e as unknown as { detail: { kind: number } }).detail.kind);
     });
     observer.observe({ entryTypes: ['gc'] });
     kinds.length = 0;
