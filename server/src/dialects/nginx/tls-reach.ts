@@ -6,7 +6,7 @@ import type { Directive } from '../../engine/syntax';
 import type { Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
 import { configFiles } from './relay-graph';
-import { isLoopback, parseTarget, type Target } from './target';
+import { isLoopback, parseTarget, targetSocketOrPort, type Target } from './target';
 
 export interface Reach {
   ports: number[];
@@ -127,9 +127,10 @@ function upstreamsAllIn(ctx: NginxContext, family: 'http' | 'stream', set: Reado
     let verdict: AllIn = before ?? AllIn.Empty;
     for (const s of u.children!) {
       if (s.name !== 'server' || !s.args[0]) continue;
-      const t = parseTarget(s.args[0].value);
-      const port = t.port ?? (family === 'http' ? 80 : undefined);
-      if (t.variable || t.unix || port === undefined || !set.has(port)) {
+      const raw = s.args[0].value;
+      const at = targetSocketOrPort(raw);
+      const port = typeof at === 'number' ? at : family === 'http' ? 80 : undefined;
+      if (raw.includes('$') || (typeof at === 'string' && at !== '') || port === undefined || !set.has(port)) {
         verdict = AllIn.No;
         break;
       }
