@@ -7,6 +7,7 @@ import type { NginxContext } from './analysis';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
+import { argCountOf, argValueOf } from './tree';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -336,11 +337,12 @@ export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
   if (hit) return hit;
   const out = new Map<string, HttpUpstream>();
   const add = (f: SourceFile, d: Directive) => {
-    if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
+    const name = d.name === 'upstream' && d.children ? argValueOf(d, 0) : undefined;
+    if (name === undefined) return;
     if (familyOfUpstream(ctx, f, d) !== 'http') return;
     const def = { node: d, file: f };
-    const known = out.get(d.args[0].value);
-    if (!known) out.set(d.args[0].value, { defs: [def], keepalive: poolSize(ctx.ws, def) });
+    const known = out.get(name);
+    if (!known) out.set(name, { defs: [def], keepalive: poolSize(ctx.ws, def) });
     else {
       known.defs.push(def);
       known.keepalive ??= poolSize(ctx.ws, def);
@@ -372,7 +374,7 @@ function poolSize(ws: Workspace, def: Placed): Placed | undefined {
       }
     }
   }
-  const n = k?.node.args[0]?.value;
+  const n = k && argValueOf(k.node, 0);
   return n !== undefined && DIGITS.test(n) && Number(n) > 0 ? k : undefined;
 }
 
@@ -413,8 +415,8 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
   for (let i = found.length - 1; i >= 0; i--) {
-    const args = found[i].node.args;
-    if (args.length >= 2 && lowerIs(args[0].value, name)) return found[i];
+    const node = found[i].node;
+    if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The target of proxy_pass / grpc_pass / upstream `server`: scheme, host, port, and whether
 // variables make it known only at run time.
 import type { Directive } from '../../engine/syntax';
+import { argCountOf, argValueOf } from './tree';
 
 export interface Target {
   scheme?: string;
@@ -44,11 +45,11 @@ export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
   if (!lines) {
     const children = upstream.children ?? [];
     let n = 0;
-    for (const s of children) if (s.name === 'server' && s.args[0]) n++;
+    for (const s of children) if (s.name === 'server' && argCountOf(s)) n++;
     // Sized up front: a list grown by push reserves room for some seventeen lines.
     lines = new Array<UpstreamLine>(n);
     n = 0;
-    for (const s of children) if (s.name === 'server' && s.args[0]) lines[n++] = { node: s, target: parseTarget(s.args[0].value) };
+    for (const s of children) if (s.name === 'server' && argCountOf(s)) lines[n++] = { node: s, target: parseTarget(argValueOf(s, 0)!) };
     byUpstream.set(upstream, lines);
   }
   return lines;

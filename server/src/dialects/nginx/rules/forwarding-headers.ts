@@ -8,6 +8,7 @@ import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
+import { argCountOf, argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -44,9 +45,10 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   for (let i = 0; i < sites.length; i++) {
     const d = sites[i];
     // Most headers are not address headers: tell without lower-casing every name.
-    const name = d.args.length < 2 ? undefined : addressHeaderOf(d.args[0].value);
+    // Read from the parse table: `args` is built only for the few lines reported.
+    const name = argCountOf(d) < 2 ? undefined : addressHeaderOf(argValueOf(d, 0)!);
     if (!name) continue;
-    const claimed = CLAIMS[d.args[1].value.toLowerCase()];
+    const claimed = CLAIMS[argValueOf(d, 1)!.toLowerCase()];
     if (!claimed) continue;
     const safe = SAFE_VALUE[name];
     const fixes: Fix[] = safe ? [{ title: `Send ${safe} instead`, preferred: true, edits: [{ path: ctx.file.path, range: d.args[1].range, newText: safe }] }] : [];
@@ -149,7 +151,8 @@ function requestHeadersOff(ctx: NginxContext, chains: readonly Chain[]): boolean
 
 /** Whether the `proxy_set_header` list sends a header (lower-case name) with a value. */
 function sends(found: readonly Placed[], name: string): boolean {
-  return (findHeader(found, name)?.node.args[1].value ?? '') !== '';
+  const header = findHeader(found, name);
+  return (header ? argValueOf(header.node, 1)! : '') !== '';
 }
 
 /** Whether the list sends one of the client-address headers. */

@@ -8,6 +8,7 @@ import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
 import { configServers, upstreamsByLowerName, type UpstreamRef } from '../relay-graph';
 import { defaultPort, isLoopback, targetSocketOrPort, upstreamLinesOf } from '../target';
+import { argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 interface Endpoint {
@@ -102,7 +103,7 @@ function upstreamsReach(upstreams: Map<string, UpstreamRef[]>, family: 'http' | 
       // Only the socket or port of each line: parsing whole targets here is left to the few upstreams a pass names.
       for (const g of groups) {
         for (const s of g.node.children ?? NO_NODES) {
-          const raw = s.name === 'server' ? s.args[0]?.value : undefined;
+          const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
           if (raw !== undefined && !raw.includes('$')) reached.add(targetSocketOrPort(raw) ?? (family === 'http' ? 80 : NaN));
         }
       }
