@@ -1,6 +1,7 @@
 // The same single-valued directive twice in one block: nginx stops with "is duplicate".
 import type { Directive } from '../../../engine/syntax';
 import { lexiconCandidates } from '../lexicon-scan';
+import { encloses } from '../scope';
 import type { NginxRule } from './types';
 
 export { isSingleValued } from '../lexicon-scan';
@@ -53,13 +54,6 @@ interface OpenBlock {
   firsts: Directive[];
   count: number;
   byName: Map<string, Directive> | undefined;
-}
-
-/** Whether `inner` stands in `outer`'s body (at any depth) or is `outer`. */
-function encloses(outer: Directive | undefined, inner: Directive | undefined): boolean {
-  if (!outer) return true;
-  for (let b = inner; b; b = b.parent) if (b === outer) return true;
-  return false;
 }
 
 /** The block's first directive named like `node`, or undefined after recording `node` as the first. */

@@ -5,7 +5,7 @@ import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, lookup, lowerIs, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
-import { enclosing } from '../scope';
+import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
 import { argCountOf, argValueOf } from '../tree';
@@ -63,15 +63,18 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
 
 /** Host and client-address headers missing from the list in effect at a proxy_pass (one finding per block). */
 function missing(ctx: NginxContext, report: (r: Report) => void): void {
-  const seen = new Set<Directive | undefined>();
+  // The blocks already checked whose body the walk is still in, outermost first: passes come in
+  // document order, so a block is met again only before its body ends, and then it is on top.
+  const open: (Directive | undefined)[] = [];
   const upstreams = httpUpstreams(ctx);
   const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i];
     const location = enclosing(pass, 'location') ?? pass.parent;
-    if (seen.has(location)) continue;
-    seen.add(location);
+    while (open.length && !encloses(open[open.length - 1], location)) open.pop();
+    if (open.length && open[open.length - 1] === location) continue;
+    open.push(location);
     const arg = pass.args[0];
     if (!arg) continue;
     const t = targetOf(pass, arg);
