@@ -7,7 +7,7 @@ import type { NginxContext } from './analysis';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
-import { argCountOf, argValueOf } from './tree';
+import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -113,6 +113,8 @@ interface Cache {
   /** HTTP upstreams per configuration (its set of files). */
   upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
   chains: Map<Directive | SourceFile, Chain[]>;
+  /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
+  chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
   mentions: Map<string, boolean>;
 }
 
@@ -121,7 +123,7 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), mentions: new Map() };
+    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() };
     caches.set(ws, c);
   }
   return c;
@@ -220,19 +222,23 @@ const MAX_CHAINS = 8;
  */
 export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive | undefined): Chain[] {
   const cache = cacheOf(ctx.ws);
-  const key = block ?? file;
-  const hit = cache.chains.get(key);
-  if (hit) return hit;
   if (block) {
+    const parsed = block instanceof NginxDirective ? block : undefined;
+    const slots = parsed ? slotsOf(cache, parsed.table) : undefined;
+    const hit = parsed ? slots![parsed.id] : cache.chains.get(block);
+    if (hit) return hit;
     // A block's chains are those of the block around it (or of its file's top level), each
     // with the block's own level in front.
     const outer = chainsOf(ctx, file, block.parent);
     const chains: Chain[] = outer.length === 1 ? [new Chain(file, block, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(file, block, c, c.outerUnknown));
-    cache.chains.set(key, chains);
+    if (parsed) slots![parsed.id] = chains;
+    else cache.chains.set(block, chains);
     return chains;
   }
+  const hit = cache.chains.get(file);
+  if (hit) return hit;
   const out: Chain[] = [];
-  cache.chains.set(key, out);
+  cache.chains.set(file, out);
   const go = (f: SourceFile, b: Directive | undefined, prefix: Level[], seen: string[]): void => {
     if (out.length >= MAX_CHAINS) return;
     const levels = [...prefix];
@@ -249,6 +255,13 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
   };
   go(file, block, [], [file.path]);
   return out;
+}
+
+/** The chain slots of a parse, one per directive (made on first use). */
+function slotsOf(cache: Cache, table: ParseTable): (Chain[] | undefined)[] {
+  let slots = cache.chainSlots.get(table);
+  if (!slots) cache.chainSlots.set(table, (slots = new Array(table.dirCount)));
+  return slots;
 }
 
 /** What a lookup answers when nothing is in effect (the list is shared: never changed). */
