@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { nginxDialect } from '../../server/src/dialects/nginx/index';
 import { walk, type Directive, type Range } from '../../server/src/engine/syntax';
+import { argValueOf } from '../../server/src/dialects/nginx/tree';
 
 const parse = (text: string) => nginxDialect.parse(text);
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -128,5 +129,22 @@ describe('nginx parser recovery', () => {
     for (const text of ['', '{', '}', ';', '"', "'", '\\', '{{{{', '}}}}', 'a "b', 'x_by_lua_block {', 'a { "', '\uFEFF', '\r\r\n\n']) {
       expect(() => parse(text)).not.toThrow();
     }
+  });
+});
+
+describe('argValueOf', () => {
+  it('reads argument values from the parse as `args` gives them, before and after they are built', () => {
+    const text = 'proxy_set_header "X-A b" \'c\\\'d\' e\\ f;\nhttp { server { listen 80; } }\nempty;\n';
+    for (const build of [false, true]) {
+      for (const d of all(text)) {
+        const fresh = all(text).find((x) => x.name === d.name)!;
+        if (build) void fresh.args;
+        for (let k = 0; k <= d.args.length; k++) expect([d.name, k, argValueOf(fresh, k)]).toEqual([d.name, k, d.args[k]?.value]);
+      }
+    }
+    const edited = all(text)[0];
+    edited.args = [edited.args[1]];
+    expect(argValueOf(edited, 0)).toBe(all(text)[0].args[1].value);
+    expect(argValueOf(edited, 1)).toBeUndefined();
   });
 });

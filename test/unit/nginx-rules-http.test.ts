@@ -273,6 +273,12 @@ describe('nginx/forwarding-headers', () => {
   const site = (location: string, server = '') =>
     http(`    server {\n        listen 80;\n${server}        location / {\n${location}        }\n    }`);
 
+  it('gives one hint per location when a nested location stands between its passes', () => {
+    const pass = (pad: string) => `${pad}proxy_pass http://192.0.2.10:8080;\n`;
+    const text = site(`            if ($arg_a) {\n${pass('                ')}            }\n            location /in {\n${pass('                ')}            }\n            if ($arg_b) {\n${pass('                ')}            }\n`);
+    expect(lint(text, MAIN, RULE).map(at)).toEqual(['7:16-7:26', '10:16-10:26']);
+  });
+
   it('gives one hint per location for a missing Host and client address, with a fix', () => {
     const text = site('            if ($arg_a) {\n                proxy_pass http://192.0.2.10:8080;\n            }\n            proxy_pass http://192.0.2.10:8080;\n');
     const f = lint(text, MAIN, RULE);

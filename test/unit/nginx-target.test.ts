@@ -2,7 +2,7 @@
 // the edge cases the character scans must read as the regular expressions they replace did.
 import { describe, expect, it } from 'vitest';
 import { hostPart, isUnixTarget, targetOf } from '../../server/src/dialects/nginx/relay-targets';
-import { isIpAddress, isLoopback, lowerCase, parseTarget } from '../../server/src/dialects/nginx/target';
+import { isIpAddress, isLoopback, lowerCase, parseTarget, targetSocketOrPort } from '../../server/src/dialects/nginx/target';
 
 describe('parseTarget', () => {
   it('reads scheme, host (lower case), port and path', () => {
@@ -32,6 +32,16 @@ describe('parseTarget', () => {
 
   it('reads long digit runs as Number() does', () => {
     expect(parseTarget('host:99999999999999999999').port).toBe(Number('99999999999999999999'));
+  });
+});
+
+describe('targetSocketOrPort', () => {
+  it("gives parseTarget's unix path, else its port, for every form", () => {
+    const forms = ['http://Backend:8080/api', '10.0.2.1:08080', 'up_1', 'http://up_1/$1', 'HTTPS://[2001:DB8::1]:8443', '[::1]', '[::1]:x', '[::1]:', 'unix:/run/a.sock', 'http://unix:/run/a.sock:/x', 'unix:', ':80', 'host:', 'a:b:9', '1:99999999999999999', 'x://h:1', '1x://h:2', '', '[]:80', 'h:80/p:90'];
+    for (const raw of forms) {
+      const t = parseTarget(raw);
+      expect([raw, targetSocketOrPort(raw)]).toEqual([raw, t.unix ?? t.port]);
+    }
   });
 });
 

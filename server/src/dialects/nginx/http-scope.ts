@@ -7,6 +7,7 @@ import type { NginxContext } from './analysis';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
+import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -112,6 +113,8 @@ interface Cache {
   /** HTTP upstreams per configuration (its set of files). */
   upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
   chains: Map<Directive | SourceFile, Chain[]>;
+  /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
+  chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
   mentions: Map<string, boolean>;
 }
 
@@ -120,7 +123,7 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ws: Workspace): Cache {
   let c = caches.get(ws);
   if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), mentions: new Map() };
+    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() };
     caches.set(ws, c);
   }
   return c;
@@ -219,19 +222,23 @@ const MAX_CHAINS = 8;
  */
 export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive | undefined): Chain[] {
   const cache = cacheOf(ctx.ws);
-  const key = block ?? file;
-  const hit = cache.chains.get(key);
-  if (hit) return hit;
   if (block) {
+    const parsed = block instanceof NginxDirective ? block : undefined;
+    const slots = parsed ? slotsOf(cache, parsed.table) : undefined;
+    const hit = parsed ? slots![parsed.id] : cache.chains.get(block);
+    if (hit) return hit;
     // A block's chains are those of the block around it (or of its file's top level), each
     // with the block's own level in front.
     const outer = chainsOf(ctx, file, block.parent);
     const chains: Chain[] = outer.length === 1 ? [new Chain(file, block, outer[0], outer[0].outerUnknown)] : outer.map((c) => new Chain(file, block, c, c.outerUnknown));
-    cache.chains.set(key, chains);
+    if (parsed) slots![parsed.id] = chains;
+    else cache.chains.set(block, chains);
     return chains;
   }
+  const hit = cache.chains.get(file);
+  if (hit) return hit;
   const out: Chain[] = [];
-  cache.chains.set(key, out);
+  cache.chains.set(file, out);
   const go = (f: SourceFile, b: Directive | undefined, prefix: Level[], seen: string[]): void => {
     if (out.length >= MAX_CHAINS) return;
     const levels = [...prefix];
@@ -248,6 +255,13 @@ export function chainsOf(ctx: NginxContext, file: SourceFile, block: Directive |
   };
   go(file, block, [], [file.path]);
   return out;
+}
+
+/** The chain slots of a parse, one per directive (made on first use). */
+function slotsOf(cache: Cache, table: ParseTable): (Chain[] | undefined)[] {
+  let slots = cache.chainSlots.get(table);
+  if (!slots) cache.chainSlots.set(table, (slots = new Array(table.dirCount)));
+  return slots;
 }
 
 /** What a lookup answers when nothing is in effect (the list is shared: never changed). */
@@ -336,11 +350,12 @@ export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
   if (hit) return hit;
   const out = new Map<string, HttpUpstream>();
   const add = (f: SourceFile, d: Directive) => {
-    if (d.name !== 'upstream' || !d.children || !d.args[0]) return;
+    const name = d.name === 'upstream' && d.children ? argValueOf(d, 0) : undefined;
+    if (name === undefined) return;
     if (familyOfUpstream(ctx, f, d) !== 'http') return;
     const def = { node: d, file: f };
-    const known = out.get(d.args[0].value);
-    if (!known) out.set(d.args[0].value, { defs: [def], keepalive: poolSize(ctx.ws, def) });
+    const known = out.get(name);
+    if (!known) out.set(name, { defs: [def], keepalive: poolSize(ctx.ws, def) });
     else {
       known.defs.push(def);
       known.keepalive ??= poolSize(ctx.ws, def);
@@ -372,7 +387,7 @@ function poolSize(ws: Workspace, def: Placed): Placed | undefined {
       }
     }
   }
-  const n = k?.node.args[0]?.value;
+  const n = k && argValueOf(k.node, 0);
   return n !== undefined && DIGITS.test(n) && Number(n) > 0 ? k : undefined;
 }
 
@@ -413,8 +428,8 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
   for (let i = found.length - 1; i >= 0; i--) {
-    const args = found[i].node.args;
-    if (args.length >= 2 && lowerIs(args[0].value, name)) return found[i];
+    const node = found[i].node;
+    if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
   }
   return undefined;
 }

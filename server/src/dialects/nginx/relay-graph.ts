@@ -11,6 +11,7 @@ import type { NginxContext, ServerInfo } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
 import { lowerCase } from './target';
+import { argCountOf, argValueOf } from './tree';
 
 export type Root = '' | 'http' | 'stream' | 'mail';
 
@@ -284,7 +285,7 @@ function allUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string,
   const add = (fam: Root, d: Directive, path: string) => {
     if (fam !== 'http' && fam !== 'stream') return;
     const out = byFamily[fam];
-    const name = d.args[0].value;
+    const name = argValueOf(d, 0)!;
     const list = out.get(name);
     if (list) list.push({ node: d, path });
     else out.set(name, [{ node: d, path }]);
@@ -292,9 +293,9 @@ function allUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string,
   for (const [path, node] of st.graph.nodes) {
     // nginx accepts upstream only directly in http or stream: two levels are enough.
     for (const top of node.file.parse.tree) {
-      if (top.name === 'upstream' && top.children && top.args[0]) for (const r of rootsOf(ctx, path)) add(r, top, path);
+      if (top.name === 'upstream' && top.children && argCountOf(top)) for (const r of rootsOf(ctx, path)) add(r, top, path);
       if (top.name !== 'http' && top.name !== 'stream') continue;
-      for (const d of top.children ?? []) if (d.name === 'upstream' && d.children && d.args[0]) add(top.name, d, path);
+      for (const d of top.children ?? []) if (d.name === 'upstream' && d.children && argCountOf(d)) add(top.name, d, path);
     }
   }
   st.upstreams.set('http', byFamily.http);

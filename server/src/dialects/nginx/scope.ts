@@ -23,6 +23,13 @@ function firstNamed(list: readonly Directive[], name: string): Directive | undef
   return undefined;
 }
 
+/** Whether block `inner` stands in `outer`'s body (at any depth) or is `outer` (undefined: a file's top level). */
+export function encloses(outer: Directive | undefined, inner: Directive | undefined): boolean {
+  if (!outer) return true;
+  for (let b = inner; b; b = b.parent) if (b === outer) return true;
+  return false;
+}
+
 /** The enclosing block with the given name. */
 export function enclosing(node: Directive, name: string): Directive | undefined {
   for (let p = node.parent; p; p = p.parent) if (p.name === name) return p;

@@ -1,6 +1,7 @@
 // The target of proxy_pass / grpc_pass / upstream `server`: scheme, host, port, and whether
 // variables make it known only at run time.
 import type { Directive } from '../../engine/syntax';
+import { argCountOf, argValueOf } from './tree';
 
 export interface Target {
   scheme?: string;
@@ -44,11 +45,11 @@ export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
   if (!lines) {
     const children = upstream.children ?? [];
     let n = 0;
-    for (const s of children) if (s.name === 'server' && s.args[0]) n++;
+    for (const s of children) if (s.name === 'server' && argCountOf(s)) n++;
     // Sized up front: a list grown by push reserves room for some seventeen lines.
     lines = new Array<UpstreamLine>(n);
     n = 0;
-    for (const s of children) if (s.name === 'server' && s.args[0]) lines[n++] = { node: s, target: parseTarget(s.args[0].value) };
+    for (const s of children) if (s.name === 'server' && argCountOf(s)) lines[n++] = { node: s, target: parseTarget(argValueOf(s, 0)!) };
     byUpstream.set(upstream, lines);
   }
   return lines;
@@ -77,18 +78,50 @@ export function parseTarget(raw: string): Target {
   const path = slash >= 0 ? raw.slice(slash) : undefined;
   let host: string;
   let port: number | undefined;
-  const close = end > from && raw.charCodeAt(from) === 91 /* [ */ ? raw.indexOf(']', from) : -1;
-  if (close > from + 1 && close < end && (close === end - 1 || (raw.charCodeAt(close + 1) === 58 /* : */ && allDigits(raw, close + 2, end)))) {
+  const close = bracketClose(raw, from, end);
+  if (close >= 0) {
     host = `[${lowerCase(raw.slice(from + 1, close))}]`;
     port = close < end - 1 ? digitsValue(raw, close + 2, end) : undefined;
   } else {
-    const i = end > from ? raw.lastIndexOf(':', end - 1) : -1;
-    if (i >= from && allDigits(raw, i + 1, end)) {
+    const i = portColon(raw, from, end);
+    if (i >= 0) {
       host = raw.slice(from, i);
       port = digitsValue(raw, i + 1, end);
     } else host = from === 0 && end === raw.length ? raw : raw.slice(from, end);
   }
   return { scheme, host: lowerCase(host), port, path, variable, raw };
+}
+
+/**
+ * What parseTarget(raw) gives as `unix ?? port`: the socket path of a unix target, else the port
+ * (undefined: none written). For walks that need only that, without building the Target.
+ */
+export function targetSocketOrPort(raw: string): string | number | undefined {
+  let from = 0;
+  const sep = raw.indexOf('://');
+  if (sep > 0 && isSchemeName(raw, sep)) from = sep + 3;
+  if (raw.startsWith('unix:', from)) {
+    const colon = raw.indexOf(':', from + 5);
+    return raw.slice(from + 5, colon < 0 ? raw.length : colon);
+  }
+  const slash = raw.indexOf('/', from);
+  const end = slash >= 0 ? slash : raw.length;
+  const close = bracketClose(raw, from, end);
+  if (close >= 0) return close < end - 1 ? digitsValue(raw, close + 2, end) : undefined;
+  const i = portColon(raw, from, end);
+  return i >= 0 ? digitsValue(raw, i + 1, end) : undefined;
+}
+
+/** The `]` of an IPv6 host `[addr]` or `[addr]:port` written from `from` to `end` (-1: not that form). */
+function bracketClose(raw: string, from: number, end: number): number {
+  const close = end > from && raw.charCodeAt(from) === 91 /* [ */ ? raw.indexOf(']', from) : -1;
+  return close > from + 1 && close < end && (close === end - 1 || (raw.charCodeAt(close + 1) === 58 /* : */ && allDigits(raw, close + 2, end))) ? close : -1;
+}
+
+/** The `:` before a port that ends the host from `from` to `end` (-1: no port written). */
+function portColon(raw: string, from: number, end: number): number {
+  const i = end > from ? raw.lastIndexOf(':', end - 1) : -1;
+  return i >= from && allDigits(raw, i + 1, end) ? i : -1;
 }
 
 /** The lower-cased scheme before `end`, without a new string for the usual ones. */

@@ -6,7 +6,8 @@ import type { Directive } from '../../engine/syntax';
 import type { Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
 import { configFiles } from './relay-graph';
-import { isLoopback, parseTarget, type Target } from './target';
+import { argCountOf, argValueOf } from './tree';
+import { isLoopback, parseTarget, targetSocketOrPort, type Target } from './target';
 
 export interface Reach {
   ports: number[];
@@ -63,8 +64,8 @@ function forEachUpstream(ctx: NginxContext, family: 'http' | 'stream', visit: (d
     let fileFamily: string | undefined;
     for (const d of f.parse.tree) {
       if (d.name === family && d.children) {
-        for (const c of d.children) if (c.name === 'upstream' && c.children && c.args[0]) visit(c);
-      } else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family && d.children && d.args[0]) visit(d);
+        for (const c of d.children) if (c.name === 'upstream' && c.children && argCountOf(c)) visit(c);
+      } else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family && d.children && argCountOf(d)) visit(d);
     }
   }
 }
@@ -74,9 +75,10 @@ function upstreamsOf(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'strea
   if (fr.upstreams) return fr.upstreams;
   const out = (fr.upstreams = new Map<string, Directive[]>());
   forEachUpstream(ctx, family, (d) => {
-    const list = out.get(d.args[0].value);
+    const name = argValueOf(d, 0)!;
+    const list = out.get(name);
     if (list) list.push(d);
-    else out.set(d.args[0].value, [d]);
+    else out.set(name, [d]);
   });
   return out;
 }
@@ -120,16 +122,17 @@ const enum AllIn {
 function upstreamsAllIn(ctx: NginxContext, family: 'http' | 'stream', set: ReadonlySet<number>): Map<string, AllIn> {
   const out = new Map<string, AllIn>();
   forEachUpstream(ctx, family, (u) => {
-    const name = u.args[0].value;
+    const name = argValueOf(u, 0)!;
     // Blocks of one name are one upstream to us: a block on other ports rules the name out.
     const before = out.get(name);
     if (before === AllIn.No) return;
     let verdict: AllIn = before ?? AllIn.Empty;
     for (const s of u.children!) {
-      if (s.name !== 'server' || !s.args[0]) continue;
-      const t = parseTarget(s.args[0].value);
-      const port = t.port ?? (family === 'http' ? 80 : undefined);
-      if (t.variable || t.unix || port === undefined || !set.has(port)) {
+      const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
+      if (raw === undefined) continue;
+      const at = targetSocketOrPort(raw);
+      const port = typeof at === 'number' ? at : family === 'http' ? 80 : undefined;
+      if (raw.includes('$') || (typeof at === 'string' && at !== '') || port === undefined || !set.has(port)) {
         verdict = AllIn.No;
         break;
       }
@@ -154,8 +157,9 @@ function upstreamReach(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'str
       // The server lines are read here rather than through upstreamLinesOf: the reach is kept per
       // name, so its per-block memo would only add a weak map entry for every upstream.
       for (const s of u.children!) {
-        if (s.name !== 'server' || !s.args[0]) continue;
-        const t = parseTarget(s.args[0].value);
+        const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
+        if (raw === undefined) continue;
+        const t = parseTarget(raw);
         const port = t.port ?? (family === 'http' ? 80 : undefined);
         if (t.variable || t.unix || port === undefined) known = false;
         else {

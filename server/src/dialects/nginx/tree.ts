@@ -130,6 +130,13 @@ export class ParseTable {
     }
     return out;
   }
+
+  /** The value of a directive's argument `k` (undefined: none), read from the table. */
+  argValueAt(id: number, k: number): string | undefined {
+    if (k >= this.dirs[id * DIR_SLOTS + ARG_COUNT]) return undefined;
+    const i = this.dirs[id * DIR_SLOTS + ARG_FROM] + k;
+    return this.argValue?.get(i) ?? this.argText[i];
+  }
 }
 
 function grown(a: Int32Array): Int32Array {
@@ -196,6 +203,11 @@ export class NginxDirective implements Directive {
 
   set args(args: Arg[]) {
     this.argList = args;
+  }
+
+  /** The value of argument `k` (undefined: none), without building `args`. */
+  argValueAt(k: number): string | undefined {
+    return this.argList ? this.argList[k]?.value : this.table.argValueAt(this.id, k);
   }
 
   /** How many arguments the directive has, without building them. */
@@ -277,4 +289,9 @@ export class NginxComment implements Comment {
 /** How many arguments a directive has; for a parsed one, without building its `args`. */
 export function argCountOf(node: Directive): number {
   return node instanceof NginxDirective ? node.argCount : node.args.length;
+}
+
+/** The value of a directive's argument `k` (undefined: none); for a parsed one, without building its `args`. */
+export function argValueOf(node: Directive, k: number): string | undefined {
+  return node instanceof NginxDirective ? node.argValueAt(k) : node.args[k]?.value;
 }

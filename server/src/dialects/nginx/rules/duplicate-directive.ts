@@ -1,6 +1,7 @@
 // The same single-valued directive twice in one block: nginx stops with "is duplicate".
 import type { Directive } from '../../../engine/syntax';
 import { lexiconCandidates } from '../lexicon-scan';
+import { encloses } from '../scope';
 import type { NginxRule } from './types';
 
 export { isSingleValued } from '../lexicon-scan';
@@ -15,16 +16,24 @@ export const duplicateDirective: NginxRule = {
     // Candidates (resolved, allowed, not data or templated, single-valued) come in document
     // order, so the blocks on the path to the current one form a stack, and a block whose body
     // has been left is never met again: each keeps the first single-valued directive of each
-    // name, in a short list (blocks hold few of them) and past that in a map.
+    // name, in a short list (blocks hold few of them) and past that in a map. The stack's
+    // records are reused as it shrinks and grows again: one per nesting depth, not one per block.
     const open: OpenBlock[] = [];
+    let depth = 0;
     const candidates = lexiconCandidates(ctx).singleValued;
     for (let i = 0; i < candidates.length; i++) {
       const r = candidates[i];
       const parent = r.node.parent;
-      while (open.length && !encloses(open[open.length - 1].block, parent)) open.pop();
-      let block = open[open.length - 1];
-      if (!block || block.block !== parent) open.push((block = { block: parent, firsts: [r.node], byName: undefined }));
-      else {
+      while (depth && !encloses(open[depth - 1].block, parent)) depth--;
+      let block = depth ? open[depth - 1] : undefined;
+      if (!block || block.block !== parent) {
+        block = open[depth] ??= { block: undefined, firsts: [], count: 0, byName: undefined };
+        depth++;
+        block.block = parent;
+        block.firsts[0] = r.node;
+        block.count = 1;
+        block.byName = undefined;
+      } else {
         const first = firstNamed(block, r.node);
         if (!first) continue;
         report({
@@ -41,15 +50,10 @@ export const duplicateDirective: NginxRule = {
 /** A block on the path to the current candidate (undefined: the file's top level). */
 interface OpenBlock {
   block: Directive | undefined;
+  /** The first directive of each name, in `firsts[0 .. count)` (the array is kept between blocks). */
   firsts: Directive[];
+  count: number;
   byName: Map<string, Directive> | undefined;
-}
-
-/** Whether `inner` stands in `outer`'s body (at any depth) or is `outer`. */
-function encloses(outer: Directive | undefined, inner: Directive | undefined): boolean {
-  if (!outer) return true;
-  for (let b = inner; b; b = b.parent) if (b === outer) return true;
-  return false;
 }
 
 /** The block's first directive named like `node`, or undefined after recording `node` as the first. */
@@ -59,8 +63,13 @@ function firstNamed(block: OpenBlock, node: Directive): Directive | undefined {
     if (!first) block.byName.set(node.name, node);
     return first;
   }
-  for (const d of block.firsts) if (d.name === node.name) return d;
-  if (block.firsts.length < 16) block.firsts.push(node);
-  else block.byName = new Map([...block.firsts.map((d): [string, Directive] => [d.name, d]), [node.name, node]]);
+  const firsts = block.firsts;
+  for (let i = 0; i < block.count; i++) if (firsts[i].name === node.name) return firsts[i];
+  if (block.count < 16) firsts[block.count++] = node;
+  else {
+    block.byName = new Map();
+    for (let i = 0; i < block.count; i++) block.byName.set(firsts[i].name, firsts[i]);
+    block.byName.set(node.name, node);
+  }
   return undefined;
 }

@@ -5,9 +5,10 @@ import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, lookup, lowerIs, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
-import { enclosing } from '../scope';
+import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
+import { argCountOf, argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -44,9 +45,10 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   for (let i = 0; i < sites.length; i++) {
     const d = sites[i];
     // Most headers are not address headers: tell without lower-casing every name.
-    const name = d.args.length < 2 ? undefined : addressHeaderOf(d.args[0].value);
+    // Read from the parse table: `args` is built only for the few lines reported.
+    const name = argCountOf(d) < 2 ? undefined : addressHeaderOf(argValueOf(d, 0)!);
     if (!name) continue;
-    const claimed = CLAIMS[d.args[1].value.toLowerCase()];
+    const claimed = CLAIMS[argValueOf(d, 1)!.toLowerCase()];
     if (!claimed) continue;
     const safe = SAFE_VALUE[name];
     const fixes: Fix[] = safe ? [{ title: `Send ${safe} instead`, preferred: true, edits: [{ path: ctx.file.path, range: d.args[1].range, newText: safe }] }] : [];
@@ -61,15 +63,18 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
 
 /** Host and client-address headers missing from the list in effect at a proxy_pass (one finding per block). */
 function missing(ctx: NginxContext, report: (r: Report) => void): void {
-  const seen = new Set<Directive | undefined>();
+  // The blocks already checked whose body the walk is still in, outermost first: passes come in
+  // document order, so a block is met again only before its body ends, and then it is on top.
+  const open: (Directive | undefined)[] = [];
   const upstreams = httpUpstreams(ctx);
   const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i];
     const location = enclosing(pass, 'location') ?? pass.parent;
-    if (seen.has(location)) continue;
-    seen.add(location);
+    while (open.length && !encloses(open[open.length - 1], location)) open.pop();
+    if (open.length && open[open.length - 1] === location) continue;
+    open.push(location);
     const arg = pass.args[0];
     if (!arg) continue;
     const t = targetOf(pass, arg);
@@ -149,7 +154,8 @@ function requestHeadersOff(ctx: NginxContext, chains: readonly Chain[]): boolean
 
 /** Whether the `proxy_set_header` list sends a header (lower-case name) with a value. */
 function sends(found: readonly Placed[], name: string): boolean {
-  return (findHeader(found, name)?.node.args[1].value ?? '') !== '';
+  const header = findHeader(found, name);
+  return (header ? argValueOf(header.node, 1)! : '') !== '';
 }
 
 /** Whether the list sends one of the client-address headers. */

@@ -7,7 +7,8 @@ import type { ListenSocket } from '../listen';
 import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
 import { configServers, upstreamsByLowerName, type UpstreamRef } from '../relay-graph';
-import { defaultPort, isLoopback, upstreamLinesOf } from '../target';
+import { defaultPort, isLoopback, targetSocketOrPort, upstreamLinesOf } from '../target';
+import { argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 interface Endpoint {
@@ -91,13 +92,21 @@ function ownPortsOf(info: ServerInfo): (number | string)[] {
 /** Per upstream map (one per configuration and family): every port or unix path its server lines reach. */
 const reachedByUpstreams = new WeakMap<Map<string, UpstreamRef[]>, Set<number | string>>();
 
+const NO_NODES: readonly Directive[] = [];
+
 /** The ports and unix paths of every endpoint an upstream of the map gives (as endpointsOf makes them). */
 function upstreamsReach(upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
   let reached = reachedByUpstreams.get(upstreams);
   if (!reached) {
     reached = new Set();
     for (const groups of upstreams.values()) {
-      for (const g of groups) for (const { target: st } of upstreamLinesOf(g.node)) if (!st.variable) reached.add(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN));
+      // Only the socket or port of each line: parsing whole targets here is left to the few upstreams a pass names.
+      for (const g of groups) {
+        for (const s of g.node.children ?? NO_NODES) {
+          const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
+          if (raw !== undefined && !raw.includes('$')) reached.add(targetSocketOrPort(raw) ?? (family === 'http' ? 80 : NaN));
+        }
+      }
     }
     reachedByUpstreams.set(upstreams, reached);
   }

@@ -4,6 +4,7 @@ import type { TextEdit } from '../../../engine/rules';
 import { chainsOf, findHeader, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { passesOf } from '../relay-targets';
+import { argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
@@ -31,10 +32,10 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const headers = lookup(ctx.ws, chain, 'proxy_set_header');
         if (version.unknown || headers.unknown) continue;
         const explicit = version.found[version.found.length - 1];
-        const v = explicit?.node.args[0]?.value ?? 'default';
+        const v = (explicit && argValueOf(explicit.node, 0)) ?? 'default';
         if (v === '2') continue;
         const connection = findHeader(headers.found, 'connection');
-        const cv = connection?.node.args[1].value;
+        const cv = connection && argValueOf(connection.node, 1);
         if (cv !== undefined && cv.includes('$')) continue;
         const keepAliveHeader = cv !== undefined && KEEP_ALIVE.test(cv);
         const closes = cv === undefined || CLOSE.test(cv);
