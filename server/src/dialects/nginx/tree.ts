@@ -36,8 +36,11 @@ export class ParseTable {
   dirs: Int32Array;
   /** Start line, start character, end line, end character of each argument. */
   argPos: Int32Array;
-  /** Each argument as written. */
-  readonly argText: string[] = [];
+  /**
+   * Each argument as written. Sized like `argPos` up front: grown by push, its copies were a
+   * third of a parse's bytes; the unused tail is cut off by `trim`.
+   */
+  readonly argText: string[];
   /** The value of each argument whose value differs from its text (quoted or escaped). */
   argValue: Map<number, string> | undefined = undefined;
   dirCount = 0;
@@ -47,6 +50,12 @@ export class ParseTable {
   constructor(size: number) {
     this.dirs = new Int32Array(Math.max(64, size >> 5) * DIR_SLOTS);
     this.argPos = new Int32Array(Math.max(64, size >> 4) * ARG_SLOTS);
+    this.argText = new Array(Math.max(64, size >> 4));
+  }
+
+  /** Drops the unused room of `argText` once the parse is done (in place, without a copy). */
+  trim(): void {
+    this.argText.length = this.argCount;
   }
 
   /** Adds a directive whose name spans the given positions; returns its index. */
@@ -79,7 +88,7 @@ export class ParseTable {
     p[at++] = startChar;
     p[at++] = endLine;
     p[at] = endChar;
-    this.argText.push(text);
+    this.argText[i] = text;
     if (value !== text) (this.argValue ??= new Map()).set(i, value);
     return i;
   }
