@@ -296,3 +296,23 @@ export class NginxComment implements Comment {
 export function argCountOf(node: Directive): number {
   return node instanceof NginxDirective ? node.argCount : node.args.length;
 }
+
+/** Whether a directive's name starts before another's; for two of one parse, without building their ranges. */
+export function startsBefore(a: Directive, b: Directive): boolean {
+  let aLine: number, aChar: number, bLine: number, bChar: number;
+  if (a instanceof NginxDirective && b instanceof NginxDirective && a.table === b.table) {
+    const d = a.table.dirs;
+    aLine = d[a.id * DIR_SLOTS + NAME_LINE];
+    aChar = d[a.id * DIR_SLOTS + NAME_CHAR];
+    bLine = d[b.id * DIR_SLOTS + NAME_LINE];
+    bChar = d[b.id * DIR_SLOTS + NAME_CHAR];
+  } else {
+    const x = a.nameRange.start;
+    const y = b.nameRange.start;
+    aLine = x.line;
+    aChar = x.character;
+    bLine = y.line;
+    bChar = y.character;
+  }
+  return aLine < bLine || (aLine === bLine && aChar < bChar);
+}
