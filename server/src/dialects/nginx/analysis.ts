@@ -5,6 +5,7 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import { resolveTree, type Resolution } from './context';
 import { fileContext, type FileContext } from './fragment';
 import { parseListen, type ListenSocket } from './listen';
+import { startsBefore } from './tree';
 
 export type Family = 'http' | 'stream' | 'mail';
 
@@ -139,22 +140,19 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
 
 /** Merges lists of resolutions, each in document order, into one list in document order. */
 export function mergeInOrder(lists: readonly (readonly Resolution[])[]): Resolution[] {
-  const out: Resolution[] = [];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  // Sized up front: the merged lists of a large file hold thousands of entries.
+  const out: Resolution[] = new Array(total);
+  let n = 0;
   const at = lists.map(() => 0);
   for (;;) {
     let best = -1;
     for (let i = 0; i < lists.length; i++) {
       if (at[i] >= lists[i].length) continue;
-      if (best < 0 || before(lists[i][at[i]].node, lists[best][at[best]].node)) best = i;
+      if (best < 0 || startsBefore(lists[i][at[i]].node, lists[best][at[best]].node)) best = i;
     }
     if (best < 0) return out;
-    out.push(lists[best][at[best]++]);
+    out[n++] = lists[best][at[best]++];
   }
-}
-
-/** Whether a directive starts before another (document order is the order of their names). */
-function before(a: Directive, b: Directive): boolean {
-  const x = a.nameRange.start;
-  const y = b.nameRange.start;
-  return x.line < y.line || (x.line === y.line && x.character < y.character);
 }

@@ -58,15 +58,6 @@ const OPEN = 2;
 const CLOSE = 3;
 const EOF = 4;
 
-interface OpenBlock {
-  /** The block's directive; its body's `{` is where it keeps it. */
-  node: NginxDirective | undefined;
-  /** Where the block's children start in the parser's list of pending directives. */
-  from: number;
-  /** Where a `{` with no directive before it stands. */
-  brace?: Range;
-}
-
 /** Lua blocks hold Lua code, not nginx directives; their body is skipped as a whole. */
 export function isOpaqueBlockName(name: string): boolean {
   return name.endsWith('_by_lua_block') || name === 'lua_block';
@@ -141,8 +132,13 @@ class NginxParser {
       this.lineStart = 1;
     }
     const startsDirective = this.options.startsDirective;
-    const stack: OpenBlock[] = [{ node: undefined, from: 0 }];
-    let block = stack[0];
+    // The open blocks, innermost last, as parallel stacks (an object per block was some 5% of a
+    // parse's bytes): each one's directive (which keeps where its `{` stands), where its children
+    // start in `pending`, and for a `{` with no directive before it, where that brace stands.
+    const blockNodes: (NginxDirective | undefined)[] = [undefined];
+    const blockFroms: number[] = [0];
+    const blockBraces: (Range | undefined)[] = [undefined];
+    let block: NginxDirective | undefined = undefined;
     // The open statement: its name token and arguments (inStmt false when there is none).
     let inStmt = false;
     let name = '';
@@ -158,7 +154,7 @@ class NginxParser {
       const id = table.addDirective(nameStartLine, nameStartChar, nameEndLine, nameEndChar, table.argCount - argc, argc, endLine, endChar);
       argc = 0;
       inStmt = false;
-      return new NginxDirective(name, block.node, table, id);
+      return new NginxDirective(name, block, table, id);
     };
     /** Ends a statement that lacks its `;` (at its last token) and reports it. */
     const unterminated = (): Directive => {
@@ -173,7 +169,7 @@ class NginxParser {
       const kind = this.next();
       if (kind === WORD) {
         if (inStmt) {
-          if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block.node?.name)) {
+          if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block?.name)) {
             table.addArg(this.tokText, this.tokValue, this.startLine, this.startChar, this.endLine, this.endChar);
             argc++;
             continue;
@@ -200,7 +196,9 @@ class NginxParser {
         if (!inStmt) {
           const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
           this.problem('nginx/syntax', 'error', brace.start, brace.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
-          stack.push((block = { node: undefined, from: top, brace }));
+          blockNodes.push((block = undefined));
+          blockFroms.push(top);
+          blockBraces.push(brace);
           continue;
         }
         const node = finish(this.endLine, this.endChar);
@@ -210,31 +208,34 @@ class NginxParser {
           node.children = [];
           this.skipLuaBody(node);
         } else {
-          stack.push((block = { node, from: top }));
+          blockNodes.push((block = node));
+          blockFroms.push(top);
+          blockBraces.push(undefined);
         }
         continue;
       }
       if (kind === CLOSE) {
         if (inStmt) pending[top++] = unterminated();
-        if (stack.length === 1) {
+        if (blockNodes.length === 1) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
           continue;
         }
-        top = closeBlock(stack.pop()!, this.tokenEnd(), pending, top);
-        block = stack[stack.length - 1];
+        blockBraces.pop();
+        top = closeBlock(blockNodes.pop(), blockFroms.pop()!, this.endLine, this.endChar, pending, top);
+        block = blockNodes[blockNodes.length - 1];
         continue;
       }
       // End of file.
       if (inStmt) pending[top++] = unterminated();
-      const end = this.tokenEnd();
-      while (stack.length > 1) {
-        const open = stack.pop()!;
-        const brace = braceOf(open);
+      while (blockNodes.length > 1) {
+        const node = blockNodes.pop();
+        const brace = braceOf(node, blockBraces.pop());
         this.problem('nginx/syntax', 'error', brace.start, brace.end,
-          `The block${open.node ? ` "${open.node.name}"` : ''} opened here is never closed; add the missing "}".`);
-        top = closeBlock(open, end, pending, top);
+          `The block${node ? ` "${node.name}"` : ''} opened here is never closed; add the missing "}".`);
+        top = closeBlock(node, blockFroms.pop()!, this.endLine, this.endChar, pending, top);
       }
       pending.length = top;
+      table.trim();
       return { tree: pending, problems: this.problems, comments: this.comments };
     }
   }
@@ -505,7 +506,7 @@ class NginxParser {
       this.advance();
     }
     const end = this.here();
-    const brace = braceOf({ node, from: 0 });
+    const brace = braceOf(node, undefined);
     this.problem('nginx/syntax', 'error', brace.start, brace.end, `The Lua block "${node.name}" opened here is never closed; add the missing "}".`);
     node.close(end);
   }
@@ -527,21 +528,21 @@ class NginxParser {
 }
 
 /**
- * Ends a block at `end` and hands it its children, the entries of `pending` from `open.from` to
- * `top` (a stray `{`'s contents are dropped); returns the new `top`.
+ * Ends a block at the given position and hands it its children, the entries of `pending` from
+ * `from` to `top` (a stray `{`'s contents, with no node, are dropped); returns the new `top`.
  */
-function closeBlock(open: OpenBlock, end: Position, pending: Directive[], top: number): number {
-  if (open.node) {
-    open.node.children = pending.slice(open.from, top);
-    open.node.close(end);
+function closeBlock(node: NginxDirective | undefined, from: number, endLine: number, endChar: number, pending: Directive[], top: number): number {
+  if (node) {
+    node.children = pending.slice(from, top);
+    node.table.setEnd(node.id, endLine, endChar);
   }
-  return open.from;
+  return from;
 }
 
-/** The `{` that opened a block. */
-function braceOf(open: OpenBlock): Range {
-  if (open.brace) return open.brace;
-  const node = open.node!;
+/** The `{` that opened a block: a stray one's own range, or the one its directive keeps. */
+function braceOf(node: NginxDirective | undefined, brace: Range | undefined): Range {
+  if (brace) return brace;
+  node = node!;
   const line = node.table.bodyLine(node.id);
   const character = node.table.bodyChar(node.id);
   return { start: { line, character }, end: { line, character: character + 1 } };
