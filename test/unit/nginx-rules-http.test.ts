@@ -300,6 +300,13 @@ describe('nginx/forwarding-headers', () => {
     expect(f[0].fixes![0].edits[0].range.start).toEqual({ line: 8, character: 54 });
   });
 
+  it('takes no header value for a claimed client address by its likeness to an object member', () => {
+    const headers = '            proxy_set_header Host $host;\n            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n';
+    for (const value of ['constructor', '__proto__', 'toString']) {
+      expect(lint(site(`            proxy_pass http://192.0.2.10:8080;\n${headers}            proxy_set_header X-Real-IP ${value};\n`), MAIN, RULE)).toEqual([]);
+    }
+  });
+
   it('names only what is missing', () => {
     const f = lint(site('            proxy_pass http://127.0.0.1:3000;\n            proxy_set_header Host $host;\n'), MAIN, RULE);
     expect(f).toHaveLength(1);

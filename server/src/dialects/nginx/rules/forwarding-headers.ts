@@ -14,12 +14,13 @@ import type { NginxRule } from './types';
 const CLIMB = new Set(['if', 'limit_except']);
 const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
 /** Client-supplied request headers that carry a claimed client address. */
-const CLAIMS: Record<string, string> = {
-  $http_x_forwarded_for: 'X-Forwarded-For',
-  $http_x_real_ip: 'X-Real-IP',
-  $http_forwarded: 'Forwarded',
-};
-const SAFE_VALUE: Record<string, string> = { 'x-forwarded-for': '$proxy_add_x_forwarded_for', 'x-real-ip': '$remote_addr' };
+// Maps, not object literals: a header value such as "constructor" must not find Object's own members.
+const CLAIMS = new Map([
+  ['$http_x_forwarded_for', 'X-Forwarded-For'],
+  ['$http_x_real_ip', 'X-Real-IP'],
+  ['$http_forwarded', 'Forwarded'],
+]);
+const SAFE_VALUE = new Map([['x-forwarded-for', '$proxy_add_x_forwarded_for'], ['x-real-ip', '$remote_addr']]);
 
 export const forwardingHeaders: NginxRule = {
   id: 'nginx/forwarding-headers',
@@ -48,9 +49,9 @@ function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
     // Read from the parse table: `args` is built only for the few lines reported.
     const name = argCountOf(d) < 2 ? undefined : addressHeaderOf(argValueOf(d, 0)!);
     if (!name) continue;
-    const claimed = CLAIMS[argValueOf(d, 1)!.toLowerCase()];
+    const claimed = CLAIMS.get(argValueOf(d, 1)!.toLowerCase());
     if (!claimed) continue;
-    const safe = SAFE_VALUE[name];
+    const safe = SAFE_VALUE.get(name);
     const fixes: Fix[] = safe ? [{ title: `Send ${safe} instead`, preferred: true, edits: [{ path: ctx.file.path, range: d.args[1].range, newText: safe }] }] : [];
     report({
       range: d.args[1].range,
