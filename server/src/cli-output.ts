@@ -2,13 +2,16 @@
 // is out the process can exit at once: a normal exit first waits for stream callbacks and for
 // the background compile and GC tasks V8 still has queued.
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 let queued = false;
 
 /** Writes all of `text` to fd 1 or 2; what a full non-blocking pipe refuses goes to the stream. */
 export function writeOut(fd: 1 | 2, text: string): void {
-  if (queued) {
-    // Something already waits in the stream: keep the order.
+  // Keep the order once something waits in the stream. A Windows console needs the stream too:
+  // only it converts the text to the console's own encoding (and keeps colours working).
+  if (queued || (process.platform === 'win32' && isatty(fd))) {
+    queued = true;
     (fd === 1 ? process.stdout : process.stderr).write(text);
     return;
   }

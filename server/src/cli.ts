@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { formatByLayer, formatJson, formatSarif, formatText, type FileReport } from './cli-format';
 import { exitWhenWritten, writeOut } from './cli-output';
@@ -186,7 +187,8 @@ function lint(argv: string[]): number {
   if (format === 'json') writeOut(1, formatJson(reports) + '\n');
   else if (format === 'sarif') writeOut(1, formatSarif(reports, allRules, sarifUri, VERSION) + '\n');
   else {
-    const color = !values['no-color'] && !!process.stdout.isTTY;
+    // isatty, not process.stdout.isTTY: creating the stream would make a piped stdout non-blocking.
+    const color = !values['no-color'] && isatty(1);
     const byLayer = formatByLayer(reports, color);
     writeOut(1, formatText(reports, color) + '\n' + (byLayer ? `\n${byLayer}\n` : ''));
   }
