@@ -93,8 +93,13 @@ function validate(uri: string): void {
 }
 
 /** Once diagnostics are written and no analysis waits, collect the young generation (see idle-gc.ts). */
+let collectScheduled = false;
 function collectWhenIdle(): void {
+  // Re-checking several documents writes several notifications: one collection serves them all.
+  if (collectScheduled) return;
+  collectScheduled = true;
   setImmediate(() => {
+    collectScheduled = false;
     if (!pending.size) collectYoungGeneration();
   });
 }
