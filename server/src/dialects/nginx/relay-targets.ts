@@ -78,25 +78,6 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
   return passes;
 }
 
-/**
- * For a walk over *_pass directives in document order: the parsed target of each argument,
- * taken from `passesOf` when it has the directive (most do), else parsed here.
- */
-export function passTargets(ctx: NginxContext): (node: Directive, arg: Arg) => Target {
-  const passes = passesOf(ctx);
-  let j = 0;
-  return (node, arg) => {
-    const at = node.nameRange.start;
-    while (j < passes.length) {
-      const p = passes[j].node.nameRange.start;
-      if (p.line > at.line || (p.line === at.line && p.character >= at.character)) break;
-      j++;
-    }
-    const p = passes[j];
-    return p && p.node === node && p.arg === arg ? p.target : parseTarget(arg.value);
-  };
-}
-
 /** Every `server` line inside an upstream block of one family (or of a fragment included in one). */
 export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamServerInfo[] {
   const servers: UpstreamServerInfo[] = [];
