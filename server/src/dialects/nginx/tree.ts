@@ -1,7 +1,6 @@
 // The nginx parser's tree nodes. A 50k-line config has some 46,000 directives and 62,000
-// arguments: as objects with their own positions, arguments and Range objects they were most of
-// a parse's bytes, and since the tree outlives the young generation the GC copied them all.
-// Here one parse keeps every position, and every argument's text, in a ParseTable (numbers in
+// arguments, and the tree outlives young-generation collections, which copy every object it
+// holds: so objects are few and small. One parse keeps every position, and every argument's text, in a ParseTable (numbers in
 // typed arrays, outside the JS heap); a directive is a small object pointing into it, and its
 // `args`, `range`, `nameRange` and `bodyRange` are built on first read (then kept, so a node
 // always returns the same object). The properties stay readable and writable, so every consumer
@@ -37,8 +36,8 @@ export class ParseTable {
   /** Start line, start character, end line, end character of each argument. */
   argPos: Int32Array;
   /**
-   * Each argument as written. Sized like `argPos` up front: grown by push, its copies were a
-   * third of a parse's bytes; the unused tail is cut off by `trim`.
+   * Each argument as written. Sized like `argPos` up front, since a list grown by push copies
+   * itself as it grows; the unused tail is cut off by `trim`.
    */
   readonly argText: string[];
   /** The value of each argument whose value differs from its text (quoted or escaped). */
@@ -194,10 +193,12 @@ interface RangeMemo {
   name: Range | undefined;
   whole: Range | undefined;
   body: Range | undefined;
+  /** `bodyRange` was set to undefined. */
+  bodyCleared: boolean;
 }
 
 function newMemo(): RangeMemo {
-  return { name: undefined, whole: undefined, body: undefined };
+  return { name: undefined, whole: undefined, body: undefined, bodyCleared: false };
 }
 
 export class NginxDirective implements Directive {
@@ -253,6 +254,11 @@ export class NginxDirective implements Directive {
     (this.ranges ??= newMemo()).name = range;
   }
 
+  /** Whether `nameRange` has not been read or set yet, so the table's numbers are its start. */
+  get nameFromTable(): boolean {
+    return this.ranges?.name === undefined;
+  }
+
   /** The whole statement; its start is the same object as `nameRange.start`. */
   get range(): Range {
     const r = (this.ranges ??= newMemo());
@@ -269,6 +275,8 @@ export class NginxDirective implements Directive {
   get bodyRange(): Range | undefined {
     const memo = this.ranges?.body;
     if (memo) return memo;
+    // An assigned `undefined` sticks: the table's body is not read again.
+    if (this.ranges?.bodyCleared) return undefined;
     const d = this.table.dirs;
     const at = this.id * DIR_SLOTS;
     if (d[at + BODY_LINE] < 0) return undefined;
@@ -276,7 +284,9 @@ export class NginxDirective implements Directive {
   }
 
   set bodyRange(range: Range | undefined) {
-    (this.ranges ??= newMemo()).body = range;
+    const r = (this.ranges ??= newMemo());
+    r.body = range;
+    r.bodyCleared = range === undefined;
   }
 
   /** Sets the end of the statement (for a block, its `}`). */
@@ -317,7 +327,7 @@ export function argValueOf(node: Directive, k: number): string | undefined {
 /** Whether a directive's name starts before another's; for two of one parse, without building their ranges. */
 export function startsBefore(a: Directive, b: Directive): boolean {
   let aLine: number, aChar: number, bLine: number, bChar: number;
-  if (a instanceof NginxDirective && b instanceof NginxDirective && a.table === b.table) {
+  if (a instanceof NginxDirective && b instanceof NginxDirective && a.table === b.table && a.nameFromTable && b.nameFromTable) {
     const d = a.table.dirs;
     aLine = d[a.id * DIR_SLOTS + NAME_LINE];
     aChar = d[a.id * DIR_SLOTS + NAME_CHAR];
