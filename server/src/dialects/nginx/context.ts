@@ -172,7 +172,7 @@ function pathNode(localPath: string[]): PathNode {
  * with the resolutions of each name, in document order.
  */
 export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any', byName?: Map<string, Resolution[]>): Resolution[] {
-  // Sized up front: grown by push, the list of a large file was copied over and over.
+  // Sized up front: a list grown by push copies itself each time it grows.
   const out: Resolution[] = new Array(countNodes(tree));
   let count = 0;
   const verdict = (at: PathNode, name: string, data: boolean): Verdict => {

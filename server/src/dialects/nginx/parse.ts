@@ -21,8 +21,8 @@ export interface NginxParseOptions {
 const MAX_INTERNED = 40;
 /**
  * Texts from this length on share their words: a large tree outlives young-generation
- * collections, which copy every string it holds (at 50k lines, fresh strings made the parse
- * some 2x slower); a small one's strings cost less than looking them up (some 17% of its parse).
+ * collections, which copy every string it holds, so fewer strings pay for the lookups; in a
+ * small text the lookups cost more than the strings.
  */
 const INTERN_FROM = 1 << 19;
 /** V8 copies shorter slices of a string; longer ones point into it. */
@@ -132,8 +132,7 @@ class NginxParser {
       this.lineStart = 1;
     }
     const startsDirective = this.options.startsDirective;
-    // The open blocks, innermost last, as parallel stacks (an object per block was some 5% of a
-    // parse's bytes): each one's directive (which keeps where its `{` stands), where its children
+    // The open blocks, innermost last, as parallel stacks (no object per block): each one's directive (which keeps where its `{` stands), where its children
     // start in `pending`, and for a `{` with no directive before it, where that brace stands.
     const blockNodes: (NginxDirective | undefined)[] = [undefined];
     const blockFroms: number[] = [0];

@@ -29,7 +29,8 @@ export interface UpstreamLine {
 
 /**
  * Parsed server lines per upstream block, in one Map per enclosing block (http, stream; the
- * upstream itself at a fragment's top): a WeakMap entry per block is what made this costly.
+ * upstream itself at a fragment's top): one Map per enclosing block costs far less than a
+ * WeakMap entry per upstream.
  */
 const upstreamLines = new WeakMap<Directive, Map<Directive, UpstreamLine[]>>();
 
@@ -46,7 +47,7 @@ export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
     const children = upstream.children ?? [];
     let n = 0;
     for (const s of children) if (s.name === 'server' && argCountOf(s)) n++;
-    // Sized up front: a list grown by push reserves room for some seventeen lines.
+    // Sized up front: a list grown by push reserves more room than an upstream's few lines.
     lines = new Array<UpstreamLine>(n);
     n = 0;
     for (const s of children) if (s.name === 'server' && argCountOf(s)) lines[n++] = { node: s, target: parseTarget(argValueOf(s, 0)!) };
