@@ -67,8 +67,9 @@ describe('the CLI process', () => {
   });
 
   it('stops quietly when the reader leaves early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" lint --format json "${big}" | head -c 100 >/dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    // pipefail: the status is the CLI's own (1: the report has errors), not head's.
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" lint --format json "${big}" | head -c 100 >/dev/null`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(1);
   });
 });

@@ -19,8 +19,15 @@ function findingsOf(files: Files, order: string[], path: string): Finding[] {
 
 const brief = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character} ${f.message} ${(f.related ?? []).map((r) => `${r.path}:${r.range.start.line}`).join(',')}`).sort();
 
-/** Each file's findings are the same alone and beside the other config, loaded in either order. */
-function expectIndependent(a: Files, b: Files): void {
+/**
+ * Each file's findings are the same alone and beside the other config, loaded in either order;
+ * `bAlone` lists rules `b` must report on its own, so the case cannot pass with the rule silent.
+ */
+function expectIndependent(a: Files, b: Files, bAlone: string[] = []): void {
+  for (const [p, text] of Object.entries(b)) {
+    const rules = new Set(findingsOf({ [p]: text }, [p], p).map((f) => f.rule));
+    for (const rule of bAlone) expect(rules.has(rule), `${p} alone reports ${rule}`).toBe(true);
+  }
   const files = { ...a, ...b };
   const [aPaths, bPaths] = [Object.keys(a), Object.keys(b)];
   for (const [own, other] of [
@@ -55,6 +62,7 @@ describe('nginx lookups by name stay within one configuration', () => {
     expectIndependent(
       { '/a/nginx.conf': 'events {}\nstream {\n    map $ssl_preread_server_name $pick {\n        default 192.0.2.1:443;\n    }\n    server { listen 443; ssl_preread on; proxy_pass $pick; }\n}\n' },
       { '/b/nginx.conf': 'events {}\nstream {\n    map $remote_addr $other { default 192.0.2.9:443; }\n    server { listen 8443; proxy_pass $pick; }\n}\n' },
+      ['nginx/variable-target-without-resolver'],
     );
   });
 
@@ -62,6 +70,7 @@ describe('nginx lookups by name stay within one configuration', () => {
     expectIndependent(
       { '/a/nginx.conf': 'events {}\nhttp {\n    upstream app { server 127.0.0.1:8080; }\n    upstream back { server 192.0.2.5:80; }\n    server { listen 8080; location / { proxy_pass http://app; } }\n}\nstream {\n    upstream db { server 192.0.2.7:5432; }\n    server { listen 5432; proxy_pass db; }\n}\n' },
       { '/b/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n        location / { proxy_pass http://app; }\n        location /s { proxy_pass https://back; }\n        location /t { proxy_pass http://apps; }\n    }\n}\nstream {\n    server { listen 6432; proxy_pass db; }\n}\n' },
+      ['nginx/undefined-upstream'],
     );
   });
 
@@ -70,12 +79,17 @@ describe('nginx lookups by name stay within one configuration', () => {
       { '/a/nginx.conf': 'events {}\nhttp {\n    upstream api.example.test { server 192.0.2.8:8080; keepalive 8; }\n    server { listen 80; location / { proxy_pass http://api.example.test; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; } }\n}\n' },
       { '/b/nginx.conf': 'events {}\nhttp {\n    server { listen 80; location / { proxy_pass http://api.example.test; } }\n}\n' },
     );
+    // Control: with the upstream in its own config, the same server is a backend relay and gets both rules.
+    const own = { '/b/nginx.conf': 'events {}\nhttp {\n    upstream api.example.test { server 192.0.2.8:8080; keepalive 8; }\n    server { listen 80; location / { proxy_pass http://api.example.test; } }\n}\n' };
+    const rules = findingsOf(own, Object.keys(own), '/b/nginx.conf').map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['nginx/forwarding-headers', 'nginx/upstream-keepalive-unused']));
   });
 
   it('variables set by map, geo or set in another config do not supply values (variable-target-without-resolver)', () => {
     expectIndependent(
       { '/a/nginx.conf': 'events {}\nhttp {\n    map $host $target { default 192.0.2.10:8080; }\n    geo $zone { default 192.0.2.11; }\n    server { listen 80; set $svc 192.0.2.12; location / { proxy_pass http://$target; } }\n}\n' },
       { '/b/nginx.conf': 'events {}\nhttp {\n    server {\n        listen 80;\n        location / { proxy_pass http://$target; }\n        location /z { proxy_pass http://$zone; }\n        location /s { proxy_pass http://$svc; }\n    }\n}\n' },
+      ['nginx/variable-target-without-resolver'],
     );
   });
 
@@ -83,6 +97,7 @@ describe('nginx lookups by name stay within one configuration', () => {
     expectIndependent(
       { '/a/nginx.conf': 'events {}\nhttp {\n    server { listen 8080 http2; location / { proxy_pass http://127.0.0.1:9000; } }\n}\n' },
       { '/b/nginx.conf': 'events {}\nhttp {\n    server { listen 8080; location / { grpc_pass grpc://127.0.0.1:50051; } }\n    server { listen 9000; location / { proxy_pass http://127.0.0.1:8080; } }\n}\n' },
+      ['nginx/grpc-without-http2'],
     );
   });
 
@@ -93,6 +108,9 @@ describe('nginx lookups by name stay within one configuration', () => {
     };
     const found = findingsOf(files, Object.keys(files), '/c/nginx.conf').filter((f) => f.rule === 'nginx/undefined-upstream');
     expect(found).toEqual([]);
+    // Control: without the included file the name is undefined.
+    const alone = { '/c/nginx.conf': files['/c/nginx.conf'] };
+    expect(findingsOf(alone, Object.keys(alone), '/c/nginx.conf').filter((f) => f.rule === 'nginx/undefined-upstream')).toHaveLength(1);
   });
 
   it('fragments nothing here includes may share a configuration with one another, not with a closed main config', () => {
