@@ -9,6 +9,7 @@ import { fileContext } from './fragment';
 import { includeAt, includesOf } from './includes';
 import { parseListen, type ListenSocket } from './listen';
 import { boundSockets, type BoundSocket } from './listeners-sockets';
+import { lowerCase } from './target';
 
 export interface LoadedListen {
   /** The listen directive, or the server block itself for the implicit `listen *:80`. */
@@ -78,14 +79,6 @@ interface Model {
 /** The socket of a server without listen (`*:80`): parsed once for every such server. */
 const IMPLICIT_SOCKET = parseListen([{ text: '*:80', value: '*:80', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, quoted: false }], 80)!;
 
-/** `text.toLowerCase()`, without a new string when there is nothing to lower (most server names). */
-function lowerCase(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
-  }
-  return text;
-}
 
 function hasTemplate(args: readonly Arg[]): boolean {
   for (let i = 0; i < args.length; i++) if (args[i].value.includes('${')) return true;
