@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../server/src/dialects/index';
-import { isMatchAll } from '../../server/src/dialects/ssh/lexicon-check';
+import { isMatchAll } from '../../server/src/dialects/ssh/hosts-scope';
 import { keywordsOf, specOf, type SshSide } from '../../server/src/dialects/ssh/schema';
 import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';

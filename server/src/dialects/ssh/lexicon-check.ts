@@ -28,7 +28,6 @@ import { isMatchAll } from './hosts-scope';
 import { isWildcardOnly, matchPatternList } from './patterns';
 import type { SshSide } from './schema';
 
-export { isMatchAll };
 
 export type LexiconCategory = 'missing-value' | 'bad-value' | 'port-range' | 'bad-forward' | 'bad-permit' | 'match-syntax';
 

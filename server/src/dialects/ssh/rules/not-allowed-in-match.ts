@@ -1,7 +1,8 @@
 // A keyword sshd accepts only in the global section, written inside a Match block: sshd stops with
 // "Directive ... is not allowed within a Match block". `Match all` blocks are exempt (sshd treats
 // their lines as global).
-import { isMatchAll, refusal } from '../lexicon-check';
+import { isMatchAll } from '../hosts-scope';
+import { refusal } from '../lexicon-check';
 import type { SshRule } from './types';
 
 export const sshdNotAllowedInMatch: SshRule = {
