@@ -1,9 +1,10 @@
 // Runs the built CLI (dist/cli.js) as a separate process, as a terminal or CI job would.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from './oracle';
 
-export const ROOT = resolve(__dirname, '..', '..');
+export const ROOT = repoRoot;
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
 export function runCli(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {

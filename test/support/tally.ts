@@ -12,7 +12,7 @@ export interface Row {
   oracleFailed: number;
 }
 
-export const emptyRow = (): Row => ({ n: 0, verdicts: 0, bothInvalid: 0, lines: 0, lineless: 0, excluded: 0, oracleFailed: 0 });
+const emptyRow = (): Row => ({ n: 0, verdicts: 0, bothInvalid: 0, lines: 0, lineless: 0, excluded: 0, oracleFailed: 0 });
 
 export const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '100.0');
 
