@@ -8,7 +8,7 @@ import type { TextEdit } from '../../engine/rules';
 import type { NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { LineIndex } from '../../engine/text';
-import { includesOf, type IncludeTarget } from './includes';
+import { includeAt, includesOf } from './includes';
 import { rootName } from './scope';
 
 export interface Found {
@@ -41,7 +41,6 @@ export const HTTPS_LISTEN_PORTS = new Set([443, 8443, 9443]);
 /** What depends only on the workspace state: shared by the analyses of every file. */
 interface Cache {
   generation: number;
-  includeMaps: Map<SourceFile, Map<Directive, IncludeTarget>>;
   levels: Map<readonly Directive[], Level>;
   disk: Map<string, SourceFile | undefined>;
   mentions: Map<string, boolean>;
@@ -59,17 +58,11 @@ const caches = new WeakMap<Workspace, Cache>();
 function cacheOf(ctx: NginxContext): Cache {
   let c = caches.get(ctx.ws);
   if (!c || c.generation !== ctx.ws.generation) {
-    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, includeMaps: new Map(), levels: new Map(), disk: new Map(), mentions: new Map() }));
+    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, levels: new Map(), disk: new Map(), mentions: new Map() }));
   }
   return c;
 }
 
-function includeMap(ctx: NginxContext, file: SourceFile): Map<Directive, IncludeTarget> {
-  const cache = cacheOf(ctx);
-  let m = cache.includeMaps.get(file);
-  if (!m) cache.includeMaps.set(file, (m = new Map(includesOf(file, ctx.ws).map((t) => [t.directive, t]))));
-  return m;
-}
 
 const parsedFromDisk = new WeakMap<Workspace, Map<string, SourceFile>>();
 
@@ -114,7 +107,7 @@ export function levelDirectives(ctx: NginxContext, file: SourceFile, nodes: read
         items.push({ directive: d, path: f.path });
         continue;
       }
-      const target = includeMap(ctx, f).get(d);
+      const target = includeAt(f, ctx.ws, d);
       if (!target || !target.paths.length) {
         unresolved = true;
         continue;
