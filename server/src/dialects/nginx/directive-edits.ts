@@ -15,7 +15,7 @@ export function insertBefore(file: SourceFile, node: Directive, lines: string | 
   const pos = anchor.nameRange.start;
   const from = file.lines.starts[pos.line];
   // Only blanks before the directive: the new lines go above it, with the same indentation.
-  if (from === undefined || firstNonBlank(file.text, from, lineStartEnd(file, from, pos.line, pos.character)) < 0) {
+  if (from === undefined || firstNonBlank(file.text, from, file.lines.offset(pos)) < 0) {
     const before = lineStart(file, pos.line, pos.character);
     const eol = eolOf(file, pos.line);
     const newText = typeof lines === 'string' ? `${before}${lines}${eol}` : lines.map((l) => `${before}${l}${eol}`).join('');
@@ -24,16 +24,11 @@ export function insertBefore(file: SourceFile, node: Directive, lines: string | 
   return { path: file.path, range: { start: pos, end: pos }, newText: typeof lines === 'string' ? `${lines} ` : lines.map((l) => `${l} `).join('') };
 }
 
-/** Where the first `character` characters of a line that starts at `from` end. */
-function lineStartEnd(file: SourceFile, from: number, line: number, character: number): number {
-  return Math.min(from + character, file.lines.lineEnd(line));
-}
-
 /** The first `character` characters of a line (`lineText(line).slice(0, character)`). */
 function lineStart(file: SourceFile, line: number, character: number): string {
   const from = file.lines.starts[line];
   if (from === undefined) return '';
-  return file.text.slice(from, lineStartEnd(file, from, line, character));
+  return file.text.slice(from, file.lines.offset({ line, character }));
 }
 
 /** The offset of the first character of `text[from, to)` that is not white space (as `\s`), or -1. */
@@ -61,7 +56,7 @@ export function insertAfter(file: SourceFile, node: Directive, lines: string | r
   let indent = '';
   if (from !== undefined) {
     // The leading blanks of the directive's line, up to the directive.
-    const to = lineStartEnd(file, from, start.line, start.character);
+    const to = file.lines.offset(start);
     const text = firstNonBlank(file.text, from, to);
     indent = file.text.slice(from, text < 0 ? to : text);
   }
