@@ -1,7 +1,7 @@
 // Bundles the three entry points into dist/ (one file each, no node_modules needed at run time).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { fdirWithoutPicomatch } from './fdir-without-picomatch.mjs';
@@ -38,6 +38,5 @@ const loader = readFileSync('scripts/code-cache-loader.cjs', 'utf8')
 if (!loader.includes(bundleKey)) throw new Error('scripts/code-cache-loader.cjs no longer declares BUNDLE_KEY');
 writeFileSync('dist/cli.js', loader, { mode: 0o755 });
 rmSync('dist/cli.js.map', { force: true });
-const cache = spawnSync(process.execPath, ['scripts/make-code-cache.cjs', 'dist', 'examples'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+const cache = spawnSync(process.execPath, ['scripts/make-code-cache.cjs', 'dist', bundleKey, 'examples'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
 if (cache.status !== 0) throw new Error(`making the CLI's code cache failed: ${cache.stderr || cache.error?.message}`);
-if (!existsSync(`dist/cli-bundle.${bundleKey}.cache`)) throw new Error('make-code-cache.cjs wrote no cache under the key dist/cli.js looks for');

@@ -1,19 +1,18 @@
 'use strict';
-// node scripts/make-code-cache.cjs DIST INPUT...: writes the V8 code cache that dist/cli.js (see
+// node scripts/make-code-cache.cjs DIST KEY INPUT...: writes the V8 code cache that dist/cli.js (see
 // code-cache-loader.cjs) loads the CLI bundle with. The bundle is compiled and run once in this
 // process on the inputs (the build sends its output to /dev/null), so that the cache also holds the functions a lint calls.
-const { createHash } = require('node:crypto');
+// KEY is the bundle key scripts/build.mjs wrote into dist/cli.js: the cache is named as the loader looks for it.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { wrap } = require('node:module');
 
-const [dist, ...inputs] = process.argv.slice(2);
+const [dist, key, ...inputs] = process.argv.slice(2);
 const v8Flags = require('./cli-v8-flags.cjs');
 if (v8Flags) require('node:v8').setFlagsFromString(v8Flags);
 const bundle = path.resolve(dist, 'cli-bundle.js');
 const source = fs.readFileSync(bundle, 'utf8');
-const key = createHash('sha1').update(source).digest('hex').slice(0, 16);
 for (const f of fs.readdirSync(dist)) if (/^cli-bundle\.[0-9a-f]+\.cache$/.test(f)) fs.rmSync(path.join(dist, f));
 
 const script = new vm.Script(wrap(source), { filename: bundle });
