@@ -92,7 +92,11 @@ function validate(uri: string): void {
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) }).then(collectWhenIdle, () => {});
 }
 
-/** Once diagnostics are written and no analysis waits, collect the young generation (see idle-gc.ts). */
+/**
+ * Once diagnostics are written and no analysis waits: drop the indexes the analyses shared (a
+ * request rebuilds what it needs), then collect the young generation (see idle-gc.ts), which then
+ * keeps only the trees and findings.
+ */
 let collectScheduled = false;
 function collectWhenIdle(): void {
   // Re-checking several documents writes several notifications: one collection serves them all.
@@ -100,7 +104,9 @@ function collectWhenIdle(): void {
   collectScheduled = true;
   setImmediate(() => {
     collectScheduled = false;
-    if (!pending.size) collectYoungGeneration();
+    if (pending.size) return;
+    ws.forgetDerived();
+    collectYoungGeneration();
   });
 }
 

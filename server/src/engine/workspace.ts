@@ -54,6 +54,8 @@ export class Workspace {
   settings: RuleSettings = {};
   /** Bumped on every change to the set of files or their texts; caches compare against it. */
   generation = 0;
+  /** Indexes derived from the files as they are now (see `derived`). */
+  private derivedValues = new Map<object, unknown>();
   /** Context forced for a fragment (nginx: `http`, `server`, ...), e.g. by the CLI's --context. */
   readonly contextOverride = new Map<string, string>();
 
@@ -77,22 +79,58 @@ export class Workspace {
       existing.open ||= open;
       return existing;
     }
+    this.changed();
     const file = new LoadedFile(path, lang, text, dialect.parse(text), open);
     this.files.set(path, file);
-    this.generation++;
     this.missing.delete(path);
     return file;
   }
 
   removeFile(path: string): void {
-    if (this.files.delete(path)) this.generation++;
+    if (this.files.delete(path)) this.changed();
   }
 
   /** Forgets a file's in-memory text so that the next lookup reads it from disk again. */
   invalidate(path: string): void {
     this.files.delete(path);
     this.missing.delete(path);
+    this.changed();
+  }
+
+  /**
+   * An index built from the files as they are now, shared by every rule and request until the
+   * files change; `key` is a constant of the module that builds it.
+   */
+  derived<T>(key: object, build: () => T): T {
+    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const value = build();
+    // Stored after building: files that building read from disk are part of the state it reflects.
+    this.derivedValues.set(key, value);
+    return value;
+  }
+
+  /** `derived` for a value per file. */
+  derivedOf<T>(key: object, file: SourceFile, build: () => T): T {
+    const known = (this.derivedValues.get(key) as Map<SourceFile, T> | undefined)?.get(file);
+    if (known !== undefined) return known;
+    const value = build();
+    this.derived(key, () => new Map<SourceFile, T>()).set(file, value);
+    return value;
+  }
+
+  /**
+   * Lets go of every derived index; the next use rebuilds it. A long-lived host calls this once
+   * its results are out, so that indexes several times the size of the tree do not stay alive
+   * (and get copied by the garbage collector) while nothing needs them.
+   */
+  forgetDerived(): void {
+    this.derivedValues = new Map();
+  }
+
+  /** The files changed: what was derived from them is stale, and dropped at once. */
+  private changed(): void {
     this.generation++;
+    this.derivedValues = new Map();
   }
 
   get(path: string): SourceFile | undefined {

@@ -47,14 +47,16 @@ export interface NginxContext {
   serverInfo(node: Directive): ServerInfo | undefined;
 }
 
-const cache = new WeakMap<SourceFile, { generation: number; forced?: string; ctx: NginxContext }>();
+/** Each file's context, in the workspace (see Workspace.derived). */
+const CONTEXTS = {};
+const newContexts = () => new Map<SourceFile, { forced?: string; ctx: NginxContext }>();
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 
 const NONE: readonly Resolution[] = [];
 
 export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: string): NginxContext {
-  const hit = cache.get(file);
-  if (hit && hit.generation === ws.generation && hit.forced === forcedContext) return hit.ctx;
+  const hit = ws.derived(CONTEXTS, newContexts).get(file);
+  if (hit && hit.forced === forcedContext) return hit.ctx;
   const context = fileContext(file, ws, { forced: forcedContext });
   // The index by name is filled while resolving, without a pass of its own.
   const byName = new Map<string, Resolution[]>();
@@ -134,7 +136,8 @@ export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: 
       return other === file ? ctx : analyzeContext(other, ws, ws.contextOverride.get(other.path));
     },
   };
-  cache.set(file, { generation: ws.generation, forced: forcedContext, ctx });
+  // Taken again: reading an included file from disk on the way starts a new set of indexes.
+  ws.derived(CONTEXTS, newContexts).set(file, { forced: forcedContext, ctx });
   return ctx;
 }
 

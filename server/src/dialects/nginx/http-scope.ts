@@ -107,7 +107,6 @@ export interface Lookup {
 }
 
 interface Cache {
-  generation: number;
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
   /** HTTP upstreams per configuration (its set of files). */
@@ -118,15 +117,12 @@ interface Cache {
   mentions: Map<string, boolean>;
 }
 
-const caches = new WeakMap<Workspace, Cache>();
+/** This module's indexes in the workspace (see Workspace.derived). */
+const CACHE = {};
+const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() });
 
 function cacheOf(ws: Workspace): Cache {
-  let c = caches.get(ws);
-  if (!c || c.generation !== ws.generation) {
-    c = { generation: ws.generation, upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() };
-    caches.set(ws, c);
-  }
-  return c;
+  return ws.derived(CACHE, newCache);
 }
 
 const MAX_DEPTH = 8;

@@ -86,7 +86,8 @@ function hasTemplate(args: readonly Arg[]): boolean {
 }
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
-const cache = new WeakMap<Workspace, { generation: number; model: Model }>();
+/** The listeners model in the workspace (see Workspace.derived). */
+const MODEL = {};
 function build(ws: Workspace): Model {
   const files = ws.all().filter((f) => f.language === 'nginx');
   const included = new Set<string>();
@@ -164,11 +165,7 @@ function build(ws: Workspace): Model {
 }
 
 function model(ws: Workspace): Model {
-  const hit = cache.get(ws);
-  if (hit && hit.generation === ws.generation) return hit.model;
-  const m = build(ws);
-  cache.set(ws, { generation: ws.generation, model: m });
-  return m;
+  return ws.derived(MODEL, () => build(ws));
 }
 
 /** The configs (load roots) that read the given file. */

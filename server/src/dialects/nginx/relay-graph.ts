@@ -39,7 +39,6 @@ export interface UpstreamRef {
 }
 
 interface WsCache {
-  generation: number;
   graph: IncludeGraph;
   upstreams: Map<string, Map<string, UpstreamRef[]>>;
   roots: Map<string, Set<Root>>;
@@ -58,16 +57,13 @@ const MAX_NODES = 2000;
 const MAIN_ONLY = new Set(['http', 'events', 'stream', 'mail', 'worker_processes', 'user', 'pid', 'load_module', 'worker_rlimit_nofile', 'daemon', 'master_process']);
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 
-const wsCache = new WeakMap<Workspace, WsCache>();
+/** This module's indexes in the workspace (see Workspace.derived). */
+const STATE = {};
 /** Privately parsed files, reused while their text is unchanged. */
 const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 
 function state(ws: Workspace): WsCache {
-  const hit = wsCache.get(ws);
-  if (hit && hit.generation === ws.generation) return hit;
-  const fresh: WsCache = { generation: ws.generation, graph: buildGraph(ws), upstreams: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() };
-  wsCache.set(ws, fresh);
-  return fresh;
+  return ws.derived(STATE, () => ({ graph: buildGraph(ws), upstreams: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
 }
 
 function readParsed(ws: Workspace, path: string): SourceFile | undefined {

@@ -40,7 +40,6 @@ export const HTTPS_LISTEN_PORTS = new Set([443, 8443, 9443]);
 
 /** What depends only on the workspace state: shared by the analyses of every file. */
 interface Cache {
-  generation: number;
   levels: Map<readonly Directive[], Level>;
   disk: Map<string, SourceFile | undefined>;
   mentions: Map<string, boolean>;
@@ -53,14 +52,12 @@ export interface Level {
   unresolved: boolean;
 }
 
-const caches = new WeakMap<Workspace, Cache>();
+/** This module's indexes in the workspace (see Workspace.derived). */
+const CACHE = {};
+const newCache = (): Cache => ({ levels: new Map(), disk: new Map(), mentions: new Map() });
 
 function cacheOf(ctx: NginxContext): Cache {
-  let c = caches.get(ctx.ws);
-  if (!c || c.generation !== ctx.ws.generation) {
-    caches.set(ctx.ws, (c = { generation: ctx.ws.generation, levels: new Map(), disk: new Map(), mentions: new Map() }));
-  }
-  return c;
+  return ctx.ws.derived(CACHE, newCache);
 }
 
 

@@ -1,18 +1,17 @@
 // The http listen sockets of a file's configuration, for the TLS rules that ask whether another
 // server's `listen ... ssl` makes a socket TLS, and which server is the default on it.
 import type { Directive } from '../../engine/syntax';
-import type { Workspace } from '../../engine/workspace';
 import type { NginxContext, ServerInfo } from './analysis';
 import { parseListen, type ListenSocket } from './listen';
 import { levelDirectives } from './tls-scope';
 
-const rootCaches = new WeakMap<Workspace, { generation: number; roots: Map<string, Set<string>> }>();
+/** Main configs by file path, in the workspace (see Workspace.derived). */
+const ROOTS = {};
+const newRoots = (): Map<string, Set<string>> => new Map();
 
 /** Main configs a file belongs to (itself when nothing includes it): servers of one config share sockets. */
 function configRoots(ctx: NginxContext, path: string): Set<string> {
-  let cache = rootCaches.get(ctx.ws);
-  if (!cache || cache.generation !== ctx.ws.generation) rootCaches.set(ctx.ws, (cache = { generation: ctx.ws.generation, roots: new Map() }));
-  return rootsOf(ctx, cache.roots, path);
+  return rootsOf(ctx, ctx.ws.derived(ROOTS, newRoots), path);
 }
 
 function rootsOf(ctx: NginxContext, cache: Map<string, Set<string>>, path: string): Set<string> {

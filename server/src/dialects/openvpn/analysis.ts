@@ -59,11 +59,14 @@ export function fileKind(file: SourceFile): FileKind {
   return server >= client ? 'server' : 'client';
 }
 
-const cache = new WeakMap<SourceFile, { generation: number; ctx: OpenvpnContext }>();
+/** Each file's context, in the workspace (see Workspace.derived). */
+const CONTEXTS = {};
 
 export function analyzeOpenvpn(file: SourceFile, ws: Workspace): OpenvpnContext {
-  const hit = cache.get(file);
-  if (hit && hit.generation === ws.generation) return hit.ctx;
+  return ws.derivedOf(CONTEXTS, file, () => buildContext(file, ws));
+}
+
+function buildContext(file: SourceFile, ws: Workspace): OpenvpnContext {
   const lines: OptionLine[] = [];
   const visit = (nodes: readonly Directive[], connection?: Directive) => {
     for (const d of nodes) {
@@ -109,6 +112,5 @@ export function analyzeOpenvpn(file: SourceFile, ws: Workspace): OpenvpnContext 
       return ws.host.glob(`${prefix}*`).map((p) => ws.load(p, 'openvpn')).filter((f): f is SourceFile => !!f);
     },
   };
-  cache.set(file, { generation: ws.generation, ctx });
   return ctx;
 }

@@ -199,7 +199,8 @@ export function serverCcdFiles(ctx: OpenvpnContext): SourceFile[] {
   return files;
 }
 
-const serverCache = new WeakMap<SourceFile, { generation: number; servers: SourceFile[] }>();
+/** The servers of each ccd file, in the workspace (see Workspace.derived). */
+const CCD_SERVERS = {};
 const MARKER = /^[ \t]*(?:--)?client-config-dir[ \t]/m;
 const CONFIG_NAME = /\.(?:conf|ovpn)$/;
 
@@ -209,16 +210,17 @@ const CONFIG_NAME = /\.(?:conf|ovpn)$/;
  * that name a client-config-dir are read as OpenVPN).
  */
 export function serversOfCcd(ctx: OpenvpnContext): SourceFile[] {
+  return ctx.ws.derivedOf(CCD_SERVERS, ctx.file, () => findServersOfCcd(ctx));
+}
+
+function findServersOfCcd(ctx: OpenvpnContext): SourceFile[] {
   const file = ctx.file;
   const ws = ctx.ws;
-  const hit = serverCache.get(file);
-  if (hit && hit.generation === ws.generation) return hit.servers;
   const dir = posix.dirname(file.path);
   const matches = (f: SourceFile) => f !== file && f.language === 'openvpn' && fileKind(f) === 'server' && ccdDir(analyzeOpenvpn(f, ws)) === dir;
   let servers = ws.all().filter(matches);
   if (!servers.length) servers = fromDisk(ws, dir).filter(matches);
   servers.sort((a, b) => a.path.localeCompare(b.path));
-  serverCache.set(file, { generation: ws.generation, servers });
   return servers;
 }
 

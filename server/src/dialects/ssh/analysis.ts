@@ -39,7 +39,8 @@ export interface SshContext {
   hostAliases(): Map<string, Directive[]>;
 }
 
-const cache = new WeakMap<SourceFile, { generation: number; ctx: SshContext }>();
+/** Each file's context, in the workspace (see Workspace.derived). */
+const CONTEXTS = {};
 
 /** Every Host alias (lower case) of the ssh_config files among `files`, with the sections that define it. */
 export function hostAliasesOf(files: readonly SourceFile[]): Map<string, Directive[]> {
@@ -93,8 +94,10 @@ function keyOf(name: string): string {
 }
 
 export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
-  const hit = cache.get(file);
-  if (hit && hit.generation === ws.generation) return hit.ctx;
+  return ws.derivedOf(CONTEXTS, file, () => buildContext(file, ws));
+}
+
+function buildContext(file: SourceFile, ws: Workspace): SshContext {
   const side = sideOf(file.language);
   const keywords = keywordsOf(side);
   const lines: Line[] = [];
@@ -164,6 +167,5 @@ export function analyzeSsh(file: SourceFile, ws: Workspace): SshContext {
       return aliases;
     },
   };
-  cache.set(file, { generation: ws.generation, ctx });
   return ctx;
 }

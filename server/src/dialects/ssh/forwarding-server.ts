@@ -68,7 +68,8 @@ export function flattenServer(file: SourceFile, ws: Workspace): ServerConfig {
   return { file, lines };
 }
 
-const configCache = new WeakMap<SourceFile, { generation: number; config: ServerConfig }>();
+/** Each sshd_config root flattened, in the workspace (see Workspace.derived). */
+const CONFIGS = {};
 
 /** The sshd_config files of the workspace that are not included by another one. */
 export function serverRoots(peers: readonly SourceFile[], ws: Workspace): ServerConfig[] {
@@ -78,13 +79,7 @@ export function serverRoots(peers: readonly SourceFile[], ws: Workspace): Server
   // Drop-in fragments stand for the server only when no main file is there.
   const main = roots.filter((p) => !/\/sshd_config\.d\//.test(p.path.replace(/\\/g, '/')));
   if (main.length) roots = main;
-  return roots.map((f) => {
-    const hit = configCache.get(f);
-    if (hit && hit.generation === ws.generation) return hit.config;
-    const config = flattenServer(f, ws);
-    configCache.set(f, { generation: ws.generation, config });
-    return config;
-  });
+  return roots.map((f) => ws.derivedOf(CONFIGS, f, () => flattenServer(f, ws)));
 }
 
 /** One effective value: the deciding line, or the default when no line sets it. */
