@@ -1,5 +1,6 @@
 // A set of files analysed together: open documents, files read from disk on demand, and the
 // dialect that understands each one. Cross-file rules (includes, client/server pairs) look here.
+import type { HasMemos } from './memo';
 import { applySettings, sortFindings, type Finding, type RuleSettings } from './rules';
 import type { LanguageId, ParseResult } from './syntax';
 import { LineIndex } from './text';
@@ -16,7 +17,8 @@ export interface FileHost {
   homeDir?(): string | undefined;
 }
 
-export interface SourceFile {
+/** A file and its parse; its `memos` hold what is cached about this text (see memo.ts). */
+export interface SourceFile extends HasMemos {
   path: string;
   language: LanguageId;
   text: string;
@@ -29,6 +31,7 @@ export interface SourceFile {
 /** A SourceFile whose line index is built on first use (most analyses never ask for it). */
 class LoadedFile implements SourceFile {
   private lineIndex: LineIndex | undefined = undefined;
+  readonly memos = new Map<object, unknown>();
 
   constructor(
     public path: string,

@@ -1,6 +1,7 @@
 // Everything nginx rules need about one file, computed once per workspace state: its context,
 // each directive's resolution against the reference, and its servers and listen sockets.
 import type { Directive } from '../../engine/syntax';
+import type { HasMemos } from '../../engine/memo';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import { resolveTree, type Resolution } from './context';
 import { fileContext, type FileContext } from './fragment';
@@ -21,7 +22,7 @@ export interface ServerInfo {
   path: string;
 }
 
-export interface NginxContext {
+export interface NginxContext extends HasMemos {
   file: SourceFile;
   ws: Workspace;
   context: FileContext;
@@ -57,88 +58,111 @@ const NONE: readonly Resolution[] = [];
 export function analyzeContext(file: SourceFile, ws: Workspace, forcedContext?: string): NginxContext {
   const hit = ws.derived(CONTEXTS, newContexts).get(file);
   if (hit && hit.forced === forcedContext) return hit.ctx;
-  const context = fileContext(file, ws, { forced: forcedContext });
-  // The index by name is filled while resolving, without a pass of its own.
-  const byName = new Map<string, Resolution[]>();
-  const resolved = resolveTree(file.parse.tree, context.bases, context.mode, byName);
-  const baseRoot = context.bases[0]?.[0];
-  // Built on first use: most analyses never look a node up.
-  let byNode: Map<Directive, Resolution> | undefined;
-  const byNames = new Map<string, readonly Resolution[]>();
-  let servers: ServerInfo[] | undefined;
-  let serverByNode: Map<Directive, ServerInfo> | undefined;
-  let everyServer: ServerInfo[] | undefined;
-  const rootOf = (node: Directive, r: Resolution | undefined): Family | undefined => {
-    const root = baseRoot ?? r?.localPath[0] ?? (node.children && FAMILIES.has(node.name) ? node.name : undefined);
-    return root && FAMILIES.has(root) ? (root as Family) : undefined;
-  };
-  const ctx: NginxContext = {
-    file,
-    ws,
-    context,
-    resolved,
-    get byNode() {
-      if (!byNode) {
-        byNode = new Map();
-        for (const r of resolved) byNode.set(r.node, r);
-      }
-      return byNode;
-    },
-    familyOf(node) {
-      return rootOf(node, baseRoot === undefined ? ctx.byNode.get(node) : undefined);
-    },
-    familyOfResolution(r) {
-      return rootOf(r.node, r);
-    },
-    named(name) {
-      return byName.get(name) ?? NONE;
-    },
-    namedAny(names) {
-      const key = names.join(' ');
-      let list = byNames.get(key);
-      if (!list) {
-        const lists = names.map((n) => ctx.named(n)).filter((l) => l.length);
-        list = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : mergeInOrder(lists);
-        byNames.set(key, list);
-      }
-      return list;
-    },
-    servers() {
-      if (!servers) {
-        servers = [];
-        for (const r of ctx.named('server')) {
-          if (!r.node.children || r.data) continue;
-          const family = rootOf(r.node, r);
-          if (!family || (r.node.parent && r.node.parent.name === 'upstream')) continue;
-          const listens: ListenInfo[] = [];
-          for (const c of r.node.children) {
-            if (c.name !== 'listen') continue;
-            const socket = parseListen(c.args, family === 'http' ? 80 : NaN);
-            if (socket) listens.push({ directive: c, socket });
-          }
-          servers.push({ node: r.node, family, listens, path: file.path });
-        }
-      }
-      return servers;
-    },
-    serverInfo(node) {
-      if (!serverByNode) {
-        serverByNode = new Map();
-        for (const s of ctx.servers()) serverByNode.set(s.node, s);
-      }
-      return serverByNode.get(node);
-    },
-    workspaceServers() {
-      everyServer ??= ws.all().filter((f) => f.language === 'nginx').flatMap((f) => (f === file ? ctx.servers() : analyzeContext(f, ws, ws.contextOverride.get(f.path)).servers()));
-      return everyServer;
-    },
-    contextOf(other) {
-      return other === file ? ctx : analyzeContext(other, ws, ws.contextOverride.get(other.path));
-    },
-  };
+  const ctx = new FileAnalysis(file, ws, fileContext(file, ws, { forced: forcedContext }));
   // Taken again: reading an included file from disk on the way starts a new set of indexes.
   ws.derived(CONTEXTS, newContexts).set(file, { forced: forcedContext, ctx });
   return ctx;
+}
+
+/**
+ * A class rather than an object literal with getters over local variables: V8 keeps such a
+ * literal's accessors in the old generation, and through them every young object the
+ * analysis holds stayed alive (and was copied) until the next full collection.
+ */
+class FileAnalysis implements NginxContext {
+  readonly resolved: Resolution[];
+  readonly memos = new Map<object, unknown>();
+  /** The index by name is filled while resolving, without a pass of its own. */
+  private readonly byName = new Map<string, Resolution[]>();
+  private readonly baseRoot: string | undefined;
+  // Built on first use: most analyses never look a node up.
+  private nodeIndex: Map<Directive, Resolution> | undefined = undefined;
+  private readonly byNames = new Map<string, readonly Resolution[]>();
+  private serverList: ServerInfo[] | undefined = undefined;
+  private serverByNode: Map<Directive, ServerInfo> | undefined = undefined;
+  private everyServer: ServerInfo[] | undefined = undefined;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly ws: Workspace,
+    readonly context: FileContext,
+  ) {
+    this.resolved = resolveTree(file.parse.tree, context.bases, context.mode, this.byName);
+    this.baseRoot = context.bases[0]?.[0];
+  }
+
+  get byNode(): Map<Directive, Resolution> {
+    if (!this.nodeIndex) {
+      this.nodeIndex = new Map();
+      for (const r of this.resolved) this.nodeIndex.set(r.node, r);
+    }
+    return this.nodeIndex;
+  }
+
+  private rootOf(node: Directive, r: Resolution | undefined): Family | undefined {
+    const root = this.baseRoot ?? r?.localPath[0] ?? (node.children && FAMILIES.has(node.name) ? node.name : undefined);
+    return root && FAMILIES.has(root) ? (root as Family) : undefined;
+  }
+
+  familyOf(node: Directive): Family | undefined {
+    return this.rootOf(node, this.baseRoot === undefined ? this.byNode.get(node) : undefined);
+  }
+
+  familyOfResolution(r: Resolution): Family | undefined {
+    return this.rootOf(r.node, r);
+  }
+
+  named(name: string): readonly Resolution[] {
+    return this.byName.get(name) ?? NONE;
+  }
+
+  namedAny(names: readonly string[]): readonly Resolution[] {
+    const key = names.join(' ');
+    let list = this.byNames.get(key);
+    if (!list) {
+      const lists = names.map((n) => this.named(n)).filter((l) => l.length);
+      list = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : mergeInOrder(lists);
+      this.byNames.set(key, list);
+    }
+    return list;
+  }
+
+  servers(): ServerInfo[] {
+    if (!this.serverList) {
+      const servers: ServerInfo[] = (this.serverList = []);
+      for (const r of this.named('server')) {
+        if (!r.node.children || r.data) continue;
+        const family = this.rootOf(r.node, r);
+        if (!family || (r.node.parent && r.node.parent.name === 'upstream')) continue;
+        const listens: ListenInfo[] = [];
+        for (const c of r.node.children) {
+          if (c.name !== 'listen') continue;
+          const socket = parseListen(c.args, family === 'http' ? 80 : NaN);
+          if (socket) listens.push({ directive: c, socket });
+        }
+        servers.push({ node: r.node, family, listens, path: this.file.path });
+      }
+    }
+    return this.serverList;
+  }
+
+  serverInfo(node: Directive): ServerInfo | undefined {
+    if (!this.serverByNode) {
+      this.serverByNode = new Map();
+      for (const s of this.servers()) this.serverByNode.set(s.node, s);
+    }
+    return this.serverByNode.get(node);
+  }
+
+  workspaceServers(): ServerInfo[] {
+    const { ws, file } = this;
+    this.everyServer ??= ws.all().filter((f) => f.language === 'nginx').flatMap((f) => (f === file ? this.servers() : analyzeContext(f, ws, ws.contextOverride.get(f.path)).servers()));
+    return this.everyServer;
+  }
+
+  contextOf(other: SourceFile): NginxContext {
+    return other === this.file ? this : analyzeContext(other, this.ws, this.ws.contextOverride.get(other.path));
+  }
 }
 
 /** Merges lists of resolutions, each in document order, into one list in document order. */

@@ -1,6 +1,7 @@
 // nginx inheritance across files, for the HTTP relay rules: the levels a directive inherits from
 // (its block, the enclosing blocks, and through `include` the blocks of the files that include
 // its fragment), each level with its includes expanded in place, as nginx reads them.
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
@@ -390,7 +391,7 @@ function poolSize(ws: Workspace, def: Placed): Placed | undefined {
 const DIGITS = /^\d+$/;
 const NOTHING_NODES: readonly Directive[] = [];
 
-const sitesCache = new WeakMap<NginxContext, Map<string, Directive[]>>();
+const sitesCache = new Memo<NginxContext, Map<string, Directive[]>>();
 
 /** The directives named `name` of this file that nginx reads in an http block (not data, not misplaced). */
 export function httpSites(ctx: NginxContext, name: string): Directive[] {

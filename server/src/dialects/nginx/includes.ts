@@ -1,6 +1,7 @@
 // `include` resolution: patterns are globs, relative paths are tried against the including
 // file's directory and then its parent directories (where the nginx prefix usually is).
 import { posix } from 'node:path';
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 
@@ -45,7 +46,7 @@ export function resolveInclude(ws: Workspace, from: string, pattern: string): st
 
 // What an unchanged file's includes match changes only when files are added or removed, not
 // when texts change: the cache is keyed by a version of the workspace's set of paths.
-const cache = new WeakMap<SourceFile, { ws: Workspace; fileSet: number; targets: IncludeTarget[] }>();
+const cache = new Memo<SourceFile, { ws: Workspace; fileSet: number; targets: IncludeTarget[] }>();
 const fileSets = new WeakMap<Workspace, { generation: number; paths: string; version: number }>();
 
 function fileSetVersion(ws: Workspace): number {
@@ -94,7 +95,7 @@ export function includesOf(file: SourceFile, ws: Workspace): IncludeTarget[] {
   return targets;
 }
 
-const byDirective = new WeakMap<SourceFile, { targets: IncludeTarget[]; map: Map<Directive, IncludeTarget> }>();
+const byDirective = new Memo<SourceFile, { targets: IncludeTarget[]; map: Map<Directive, IncludeTarget> }>();
 
 /** What one `include` directive of a file resolves to (indexed once per includesOf result). */
 export function includeAt(file: SourceFile, ws: Workspace, node: Directive): IncludeTarget | undefined {

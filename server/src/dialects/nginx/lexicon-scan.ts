@@ -1,6 +1,7 @@
 // One pass over a file's resolutions for the lexicon rules (unknown, misplaced, block/simple,
 // argument count, single-valued): each rule then walks only its own candidates, in document
 // order, instead of every directive of the file again.
+import { Memo } from '../../engine/memo';
 import type { NginxContext } from './analysis';
 import { placementOf, type Resolution } from './context';
 import type { DirectiveSpec } from './reference';
@@ -20,7 +21,7 @@ export interface LexiconCandidates {
   singleValued: Resolution[];
 }
 
-const cache = new WeakMap<NginxContext, LexiconCandidates>();
+const cache = new Memo<NginxContext, LexiconCandidates>();
 
 export function lexiconCandidates(ctx: NginxContext): LexiconCandidates {
   let out = cache.get(ctx);

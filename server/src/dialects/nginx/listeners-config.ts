@@ -3,6 +3,7 @@
 // includes in place, the way nginx reads them; files that are not linked by includes are never
 // compared with each other (sites-available/ next to sites-enabled/, two unrelated projects).
 import type { Arg, Directive } from '../../engine/syntax';
+import { Memo, type HasMemos } from '../../engine/memo';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { Family } from './analysis';
 import { fileContext } from './fragment';
@@ -38,7 +39,7 @@ export interface LoadedServer {
   config: LoadedConfig;
 }
 
-export interface LoadedConfig {
+export interface LoadedConfig extends HasMemos {
   root: string;
   servers: LoadedServer[];
   files: Set<string>;
@@ -97,7 +98,7 @@ function build(ws: Workspace): Model {
   const reached = new Set<string>();
 
   const load = (top: SourceFile): void => {
-    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]), listening: new Set() };
+    const config: LoadedConfig = { root: top.path, servers: [], files: new Set([top.path]), listening: new Set(), memos: new Map() };
     configs.push(config);
     reached.add(top.path);
     let order = 0;
@@ -178,8 +179,8 @@ export function loadedServer(ws: Workspace, node: Directive): LoadedServer | und
   return model(ws).byNode.get(node);
 }
 
-const listenCache = new WeakMap<LoadedConfig, LoadedListen[]>();
-const groupCache = new WeakMap<LoadedConfig, Map<SocketKey, Map<string, LoadedListen[]>>>();
+const listenCache = new Memo<LoadedConfig, LoadedListen[]>();
+const groupCache = new Memo<LoadedConfig, Map<SocketKey, Map<string, LoadedListen[]>>>();
 
 /** A grouping key for a bound socket of a listen; undefined leaves the socket out. */
 export type SocketKey = (b: BoundSocket, l: LoadedListen) => string | undefined;

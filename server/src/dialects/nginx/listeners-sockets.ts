@@ -1,6 +1,7 @@
 // What a `listen` address means on the wire: the raw address/port split, the kind of address
 // (loopback, wildcard, name, multicast ...), and the kernel sockets nginx binds for it, so that
 // listeners of different servers and blocks can be compared for collisions.
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import type { NginxContext } from './analysis';
 import { isPortOnly, type ListenSocket } from './listen';
@@ -196,7 +197,7 @@ export interface FileListen {
   address: ListenAddress;
 }
 
-const fileListenCache = new WeakMap<NginxContext, FileListen[]>();
+const fileListenCache = new Memo<NginxContext, FileListen[]>();
 
 /** The listen directives of a file that stand in a server (or a server-level fragment). Shared: do not modify. */
 export function fileListens(ctx: NginxContext): FileListen[] {

@@ -3,6 +3,7 @@
 // analysis sees a complete configuration (a main file whose every include was found).
 // Files reached through `include` but not loaded in the workspace are read and parsed here,
 // privately: the workspace is never changed while rules run.
+import { Memo } from '../../engine/memo';
 import { posix } from 'node:path';
 import type { Directive } from '../../engine/syntax';
 import { LineIndex } from '../../engine/text';
@@ -75,7 +76,7 @@ function readParsed(ws: Workspace, path: string): SourceFile | undefined {
   if (known && known.text === text) return known;
   const dialect = ws.dialect('nginx');
   if (!dialect) return undefined;
-  const file: SourceFile = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false };
+  const file: SourceFile = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false, memos: new Map() };
   files.set(path, file);
   return file;
 }
@@ -195,7 +196,7 @@ export function configFiles(ctx: NginxContext): ReadonlySet<string> {
   return configView(ctx).files;
 }
 
-const viewOfContext = new WeakMap<NginxContext, { generation: number; view: ConfigView }>();
+const viewOfContext = new Memo<NginxContext, { generation: number; view: ConfigView }>();
 
 /** This file's configuration, looked up once per analysis. */
 function configView(ctx: NginxContext): ConfigView {
@@ -422,7 +423,9 @@ export interface IncludeCycle {
   chain: string[];
 }
 
-const cycleCache = new WeakMap<IncludeGraph, IncludeCycle[]>();
+/** Cycles per include graph, in the workspace (see Workspace.derived). */
+const CYCLES = {};
+const newCycles = () => new Map<IncludeGraph, IncludeCycle[]>();
 
 /**
  * Include cycles of the workspace, each reported once: a depth-first walk from the files
@@ -432,6 +435,7 @@ const cycleCache = new WeakMap<IncludeGraph, IncludeCycle[]>();
  */
 export function includeCycles(ws: Workspace): IncludeCycle[] {
   const graph = includeGraph(ws);
+  const cycleCache = ws.derived(CYCLES, newCycles);
   const hit = cycleCache.get(graph);
   if (hit) return hit;
   const cycles: IncludeCycle[] = [];

@@ -1,6 +1,7 @@
 // Where a relay sends traffic: every *_pass directive and upstream `server` of a file with its
 // parsed target and the families (http/stream) it stands in, plus the host checks the relay
 // target rules share.
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
@@ -37,7 +38,7 @@ export interface UpstreamServerInfo {
 }
 
 const SINGLE: Record<string, Family[]> = { http: ['http'], stream: ['stream'], mail: ['mail'] };
-const baseFamilies = new WeakMap<NginxContext, Family[]>();
+const baseFamilies = new Memo<NginxContext, Family[]>();
 
 /**
  * The families a directive stands in: from its own file when it sits under http/stream, else
@@ -60,7 +61,7 @@ export function familiesOf(ctx: NginxContext, r: Resolution): readonly Family[] 
   return out;
 }
 
-const passCache = new WeakMap<NginxContext, PassInfo[]>();
+const passCache = new Memo<NginxContext, PassInfo[]>();
 
 /** Every *_pass directive of the file with its parsed target. */
 export function passesOf(ctx: NginxContext): PassInfo[] {
@@ -175,12 +176,14 @@ interface VarIndex {
 /** The `$`, `${` and `}` around a variable name. */
 const VARIABLE_SIGILS = /^\$\{?|\}$/g;
 
-/** Per configuration (its set of files, which is new each workspace generation). */
-const varCache = new WeakMap<ReadonlySet<string>, VarIndex>();
+/** Per configuration (its set of files), in the workspace (see Workspace.derived). */
+const VARS = {};
+const newVars = () => new Map<ReadonlySet<string>, VarIndex>();
 
 /** The user variables assigned in this file's configuration, with their literal values and where each is given. */
 function variableIndex(ctx: NginxContext): VarIndex {
   const files = configFiles(ctx);
+  const varCache = ctx.ws.derived(VARS, newVars);
   const hit = varCache.get(files);
   if (hit) return hit;
   const graph = includeGraph(ctx.ws);
@@ -239,7 +242,9 @@ export function inStream(ctx: NginxContext, path: string, d: Directive): boolean
 /** A cheap test before walking a file: some proxy_pass whose argument starts with a variable. */
 const PASS_BY_VARIABLE = /proxy_pass\s+["']?\$/;
 const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
-const streamVarCache = new WeakMap<ReadonlySet<string>, Map<string, PassSite>>();
+/** Per configuration (its set of files), in the workspace (see Workspace.derived). */
+const STREAM_VARS = {};
+const newStreamVars = () => new Map<ReadonlySet<string>, Map<string, PassSite>>();
 
 export interface PassSite {
   path: string;
@@ -252,6 +257,7 @@ export interface PassSite {
  */
 export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
   const files = configFiles(ctx);
+  const streamVarCache = ctx.ws.derived(STREAM_VARS, newStreamVars);
   const hit = streamVarCache.get(files);
   if (hit) return hit;
   const out = new Map<string, PassSite>();

@@ -1,6 +1,7 @@
 // The proxy_pass and grpc_pass directives of a file as the TLS rules read them: each with its
 // family and parsed target, found in one sweep over the file so that the four rules that walk
 // them read a short list instead of the tree (and the stream ones only the stream passes).
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
 import { passesOf } from './relay-targets';
@@ -25,7 +26,7 @@ export interface TlsPasses {
 
 const PASSES = ['proxy_pass', 'grpc_pass'];
 const PASS_NAMES = new Set(PASSES);
-const cache = new WeakMap<NginxContext, TlsPasses>();
+const cache = new Memo<NginxContext, TlsPasses>();
 
 /** The passes of the analysed file. Shared: do not modify. */
 export function tlsPasses(ctx: NginxContext): TlsPasses {

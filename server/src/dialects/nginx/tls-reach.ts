@@ -2,8 +2,8 @@
 // port, else the ports of the upstream blocks it names, looked up among the upstreams of the
 // file's configuration. Both the upstreams by name and each name's ports are worked out once per
 // configuration and workspace state.
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
-import type { Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
 import { configFiles } from './relay-graph';
 import { argCountOf, argValueOf } from './tree';
@@ -30,19 +30,20 @@ interface ConfigReach {
   stream?: FamilyReach;
 }
 
-const byConfig = new WeakMap<Workspace, { generation: number; configs: Map<ReadonlySet<string>, ConfigReach> }>();
+/** Each configuration's reach (by its set of files), in the workspace (see Workspace.derived). */
+const BY_CONFIG = {};
+const newByConfig = () => new Map<ReadonlySet<string>, ConfigReach>();
 /** The configuration's entry per analysis, so that a rule's loop over targets skips the lookups behind it. */
-const byContext = new WeakMap<NginxContext, { generation: number; config: ConfigReach }>();
+const byContext = new Memo<NginxContext, { generation: number; config: ConfigReach }>();
 
 function configReach(ctx: NginxContext): ConfigReach {
   const generation = ctx.ws.generation;
   const known = byContext.get(ctx);
   if (known && known.generation === generation) return known.config;
-  let ws = byConfig.get(ctx.ws);
-  if (!ws || ws.generation !== generation) byConfig.set(ctx.ws, (ws = { generation, configs: new Map() }));
+  const configs = ctx.ws.derived(BY_CONFIG, newByConfig);
   const files = configFiles(ctx);
-  let config = ws.configs.get(files);
-  if (!config) ws.configs.set(files, (config = {}));
+  let config = configs.get(files);
+  if (!config) configs.set(files, (config = {}));
   byContext.set(ctx, { generation, config });
   return config;
 }

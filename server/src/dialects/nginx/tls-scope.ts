@@ -2,6 +2,7 @@
 // directive set in an included snippet counts at the level of its `include`, and a fragment
 // inherits from the blocks around the `include` that pulls it in), the ports that usually carry
 // TLS or plaintext.
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { TextEdit } from '../../engine/rules';
@@ -80,7 +81,7 @@ function includedFile(ctx: NginxContext, path: string): SourceFile | undefined {
     if (!files) parsedFromDisk.set(ctx.ws, (files = new Map()));
     file = files.get(path);
     if (!file || file.text !== text) {
-      file = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false };
+      file = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false, memos: new Map() };
       files.set(path, file);
     }
   }
@@ -151,7 +152,7 @@ interface Memos {
   last?: NameMemo;
 }
 
-const inheritedMemo = new WeakMap<NginxContext, Memos>();
+const inheritedMemo = new Memo<NginxContext, Memos>();
 
 /**
  * The nearest definition of any of `names` for a directive or block at `node`, following nginx

@@ -1,5 +1,6 @@
 // The http listen sockets of a file's configuration, for the TLS rules that ask whether another
 // server's `listen ... ssl` makes a socket TLS, and which server is the default on it.
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { NginxContext, ServerInfo } from './analysis';
 import { parseListen, type ListenSocket } from './listen';
@@ -87,7 +88,7 @@ function includesPerFile(ctx: NginxContext): (path: string) => boolean {
   };
 }
 
-const sslCaches = new WeakMap<NginxContext, boolean>();
+const sslCaches = new Memo<NginxContext, boolean>();
 
 /** Whether any http listen of this file's config has `ssl` (without it, no socket is TLS). */
 export function anyHttpSsl(ctx: NginxContext): boolean {
@@ -100,7 +101,7 @@ export function anyHttpSsl(ctx: NginxContext): boolean {
   return hit;
 }
 
-const socketCaches = new WeakMap<NginxContext, Map<string, SocketUsers>>();
+const socketCaches = new Memo<NginxContext, Map<string, SocketUsers>>();
 
 /** The http listen sockets of this file's config, by `host:port` key. */
 export function httpSockets(ctx: NginxContext): Map<string, SocketUsers> {

@@ -1,6 +1,7 @@
 // A server that listens on the IPv6 wildcard for a port but not on IPv4: IPv6 sockets are
 // IPv6-only by default (nginx 1.3.4 and later), so IPv4 clients never reach this server.
 import { listensOnPort, loadedServer, type LoadedConfig, type LoadedListen, type LoadedServer } from '../listeners-config';
+import { Memo } from '../../../engine/memo';
 import type { Directive } from '../../../engine/syntax';
 import { hasFlag, listenParam } from '../listeners-sockets';
 import type { NginxRule } from './types';
@@ -36,7 +37,7 @@ interface PortSummary {
   v4Default: PerServer;
 }
 
-const summaries = new WeakMap<LoadedConfig, Map<string, PortSummary>>();
+const summaries = new Memo<LoadedConfig, Map<string, PortSummary>>();
 
 function summary(config: LoadedConfig, port: number, proto: 'tcp' | 'udp'): PortSummary {
   let byKey = summaries.get(config);

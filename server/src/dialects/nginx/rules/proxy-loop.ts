@@ -89,13 +89,15 @@ function ownPortsOf(info: ServerInfo): (number | string)[] {
   return ports;
 }
 
-/** Per upstream map (one per configuration and family): every port or unix path its server lines reach. */
-const reachedByUpstreams = new WeakMap<Map<string, UpstreamRef[]>, Set<number | string>>();
+/** Per upstream map (one per configuration and family): every port or unix path its server lines reach; in the workspace (see Workspace.derived). */
+const REACHED = {};
+const newReached = () => new Map<Map<string, UpstreamRef[]>, Set<number | string>>();
 
 const NO_NODES: readonly Directive[] = [];
 
 /** The ports and unix paths of every endpoint an upstream of the map gives (as endpointsOf makes them). */
-function upstreamsReach(upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
+function upstreamsReach(ctx: NginxContext, upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
+  const reachedByUpstreams = ctx.ws.derived(REACHED, newReached);
   let reached = reachedByUpstreams.get(upstreams);
   if (!reached) {
     reached = new Set();
@@ -192,7 +194,7 @@ export const proxyLoop: NginxRule = {
         if (info && (info.family === 'http' || info.family === 'stream')) {
           ports = ownPortsOf(info);
           const upstreams = info.family === 'http' ? (httpUpstreams ??= upstreamsByLowerName(ctx, 'http')) : (streamUpstreams ??= upstreamsByLowerName(ctx, 'stream'));
-          const reached = upstreamsReach(upstreams, info.family);
+          const reached = upstreamsReach(ctx, upstreams, info.family);
           upstreamsMayReach = ports.some((port) => reached.has(port));
         }
       }

@@ -1,5 +1,6 @@
 // $ssl_preread_* variables steering a stream proxy_pass (directly or through maps) in a server
 // that never turns `ssl_preread on`: the variables stay empty and the map default takes everything.
+import { Memo } from '../../../engine/memo';
 import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import { walk } from '../../../engine/syntax';
@@ -25,7 +26,7 @@ interface Origin {
   map?: { path: string; node: Directive };
 }
 
-const cache = new WeakMap<NginxContext, Map<string, Origin>>();
+const cache = new Memo<NginxContext, Map<string, Origin>>();
 
 /** Stream variables (without `$`) of this configuration whose value comes from a preread variable, through any chain of maps. */
 function prereadDerived(ctx: NginxContext): Map<string, Origin> {
