@@ -4,10 +4,11 @@
 // carries the facts server/src/dialects/nginx/reference.ts derives from its syntax (arity, enum
 // values, plain syntax), derived here by that same code: a run then only reads them.
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const NAMESPACE = 'layerwise-trimmed-reference';
-const REFERENCE_TS = 'server/src/dialects/nginx/reference.ts';
+const REFERENCE_TS = fileURLToPath(new URL('../server/src/dialects/nginx/reference.ts', import.meta.url));
 
 /** reference.ts's exports, bundled on the fly with the real @nginx/reference-lib. */
 async function loadReferenceTs() {
