@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { fdirWithoutPicomatch } from './fdir-without-picomatch.mjs';
 import { lazyBuiltins } from './lazy-builtins.mjs';
-import { trimmedReference } from './trimmed-reference.mjs';
+import { prebuiltReference } from './prebuilt-reference.mjs';
 
 // ESM dependencies may read import.meta.url; in a CommonJS bundle it comes from __filename, worked
 // out when first read (none of today's bundles reads it, and it costs a start-up ~0.3 ms).
@@ -23,14 +23,15 @@ const common = {
 };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  // The CLI shows no hover text: it gets the reference's facts without their descriptions
-  // (0.1 MB instead of 1.8 MB), which every run would otherwise load and compile.
+  // The reference comes as JSON with its syntax facts derived (scripts/prebuilt-reference.mjs).
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...common.plugins, await prebuiltReference({ descriptions: true })] }),
+  // The CLI shows no hover text: it gets the reference without descriptions (0.1 MB instead of
+  // 1.8 MB), which every run would otherwise load and compile.
   build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli-bundle.js',
-    plugins: [...common.plugins, await trimmedReference(), lazyBuiltins({ 'node:tty': ['isatty'], 'node:net': ['isIPv6'] })],
+    plugins: [...common.plugins, await prebuiltReference({ descriptions: false }), lazyBuiltins({ 'node:tty': ['isatty'], 'node:net': ['isIPv6'] })],
   }),
 ]);
 // dist/cli.js loads the bundle through V8's code cache, made here by one run on the examples.
