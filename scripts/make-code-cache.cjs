@@ -6,16 +6,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { wrap } = require('node:module');
 
 const [dist, key, ...inputs] = process.argv.slice(2);
 const v8Flags = require('./cli-v8-flags.cjs');
+const wrapper = require('./cli-bundle-wrapper.cjs');
 if (v8Flags) require('node:v8').setFlagsFromString(v8Flags);
 const bundle = path.resolve(dist, 'cli-bundle.js');
 const source = fs.readFileSync(bundle, 'utf8');
 for (const f of fs.readdirSync(dist)) if (/^cli-bundle\.[0-9a-f]+\.cache$/.test(f)) fs.rmSync(path.join(dist, f));
 
-const script = new vm.Script(wrap(source), { filename: bundle });
+const script = new vm.Script(wrapper[0] + source + wrapper[1], { filename: bundle });
 // The bundle runs its CLI when `require.main === module`: give it a module that is main.
 const mod = { exports: {} };
 // The CLI exits when done: here it must return instead.

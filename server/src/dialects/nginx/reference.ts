@@ -143,36 +143,50 @@ function enumValuesOf(plainSyntax: string[]): string[] {
   return values;
 }
 
-function toSpec(d: RawDirective): DirectiveSpec {
-  const plainSyntax = d.syntax.map(plain);
+/** What a directive's syntax lines imply. The CLI bundle's reference carries these, derived here at build time. */
+export interface SyntaxFacts {
+  plainSyntax: string[];
+  minArgs: number;
+  maxArgs: number;
+  enumValues: string[];
+}
+
+export function syntaxFacts(syntax: string[]): SyntaxFacts {
+  const plainSyntax = syntax.map(plain);
   let min = Infinity;
   let max = 0;
-  for (const s of d.syntax) {
+  for (const s of syntax) {
     const a = arityOf(s);
     min = Math.min(min, a.min);
     max = Math.max(max, a.max);
   }
-  if (!d.syntax.length) {
+  if (!syntax.length) {
     min = 0;
     max = Infinity;
   }
+  return { plainSyntax, minArgs: min, maxArgs: max, enumValues: enumValuesOf(plainSyntax) };
+}
+
+function toSpec(d: RawDirective): DirectiveSpec {
+  const facts = d.plainSyntax ? (d as RawDirective & SyntaxFacts) : syntaxFacts(d.syntax);
   return {
     name: d.name,
     module: d.module,
     family: familyOf(d.module),
     contexts: d.contexts,
     syntax: d.syntax,
-    plainSyntax,
+    plainSyntax: facts.plainSyntax,
     isBlock: d.isBlock,
     default: d.default,
     description: d.description,
-    minArgs: min,
-    maxArgs: max,
-    enumValues: enumValuesOf(plainSyntax),
+    minArgs: facts.minArgs,
+    maxArgs: facts.maxArgs,
+    enumValues: facts.enumValues,
   };
 }
 
-type RawDirective = ReturnType<typeof getDirectives>[number];
+/** An entry of the reference; a build's own copy of the reference may carry its syntax facts already. */
+type RawDirective = ReturnType<typeof getDirectives>[number] & Partial<SyntaxFacts>;
 
 /** The reference's entries by name, as given; a name's specs are derived on first use. */
 let rawIndex: Map<string, RawDirective[]> | undefined;
