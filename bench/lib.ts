@@ -4,3 +4,4 @@ export { nodeHost } from '../server/src/node-host';
 export { DIALECTS } from '../server/src/dialects/index';
 export { LspClient, fileUri } from '../test/support/lsp-client';
 export { collectYoungGeneration } from '../server/src/idle-gc';
+export { ANALYSIS_V8_FLAGS, tuneGcForAnalysis } from '../server/src/gc-tuning';

@@ -1,7 +1,8 @@
 // Performance report (npm run bench = build, then this). Generates the shared synthetic nginx
 // configs (../shared/perf/gen.sh), then measures, with performance.now() and medians:
 //   1. parse with positions (Layerwise) vs the nginx-conf npm parser, same text;
-//   2. full lint in-process (ws.setFile + ws.analyze), warm, and ms per 1k lines;
+//   2. full lint in-process (ws.setFile + ws.analyze), warm, and ms per 1k lines, under the language
+//      server's V8 flag (server/src/gc-tuning.ts), and the 10k/50k lint once more under V8's default;
 //   3. whole process: `node dist/cli.js lint --format json` vs `nginx -t` (private net+mount ns);
 //   4. language server edit-to-diagnostics latency over the real protocol (dist/server.js);
 //   5. OpenSSH: parse vs the ssh-config npm parser, full lint, and the CLI vs `ssh -G` / `sshd -t`
@@ -131,6 +132,9 @@ async function setup() {
   });
   const require = createRequire(join(root, 'package.json'));
   const lib = require(join(outDir, 'lib.cjs'));
+  // The in-process figures run under the language server's V8 setting (server/src/gc-tuning.ts);
+  // the lint section also prints the 10k and 50k lint under V8's defaults, for comparison.
+  lib.tuneGcForAnalysis();
   const { NginxParser } = require('nginx-conf/dist/src/parser');
   const SSHConfig = require('ssh-config');
   const work = mkdtempSync(join(tmpdir(), 'layerwise-bench-'));
@@ -218,6 +222,16 @@ async function parseAndLint({ lib, NginxParser, files }) {
     const qgc = gcShare(q);
     row('full lint warm, young generation collected between runs', `${s} (${lines} lines)`, ms(q.median), '', undefined,
       `as the language server runs between edits; median of ${q.runs}; GC pauses inside a run ${ms(qgc.medianGc)} (median); the collection between runs, not counted: ${ms(median(collects))} (median)`);
+  }
+  // The same back-to-back lint under V8's defaults, in a fresh process (bench/lint-default-v8.cjs).
+  for (const s of ['10k', '50k']) {
+    const { path, lines } = files[s];
+    const runs = s === '50k' ? 15 : 30;
+    const child = spawnSync(process.execPath, [join(root, 'bench', 'lint-default-v8.cjs'), join(outDir, 'lib.cjs'), path, String(runs)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`lint-default-v8.cjs failed (${child.status}): ${child.stderr}`);
+    const r = JSON.parse(child.stdout);
+    row('full lint warm, V8 defaults (allocation-site pretenuring on)', `${s} (${lines} lines)`, ms(r.median), '', undefined,
+      `not how the language server runs (see gc-tuning.ts); a fresh process; median of ${r.runs} after >= 5 warm-up runs and 300 ms`);
   }
   for (const s of SIZES) {
     const { median: m, lines } = perSize[s];
@@ -438,7 +452,8 @@ try {
   ctx = await setup();
   console.log(`Layerwise bench — node ${process.version}, ${process.platform}/${process.arch}; configs from ${GEN}`);
   console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${availableParallelism()} CPUs)`);
-  console.log(`files: ${SIZES.map((s) => `nginx-${s}.conf ${ctx.files[s].lines} lines`).join(', ')}\n`);
+  console.log(`files: ${SIZES.map((s) => `nginx-${s}.conf ${ctx.files[s].lines} lines`).join(', ')}`);
+  console.log(`in-process figures run with the language server's V8 flag ${ctx.lib.ANALYSIS_V8_FLAGS} (server/src/gc-tuning.ts)\n`);
   await parseAndLint(ctx);
   wholeProcess(ctx);
   await serverLatency(ctx);

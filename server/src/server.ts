@@ -20,7 +20,9 @@ import { RELAY_GRAPH_REQUEST, type RelayGraphParams } from './features/relay-gra
 import { relayGraphResult } from './features/relay-graph-request';
 import { nodeHost } from './node-host';
 import { collectYoungGeneration } from './idle-gc';
+import { tuneGcForAnalysis } from './gc-tuning';
 
+tuneGcForAnalysis(); // before any analysis: see gc-tuning.ts
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 // An untrusted workspace (the client says so at start) reads no file outside its folders.
