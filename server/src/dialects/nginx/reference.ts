@@ -143,7 +143,7 @@ function enumValuesOf(plainSyntax: string[]): string[] {
   return values;
 }
 
-/** What a directive's syntax lines imply. The CLI bundle's reference carries these, derived here at build time. */
+/** What a directive's syntax lines imply. The bundles' copy of the reference carries these, derived here at build time (scripts/prebuilt-reference.mjs). */
 export interface SyntaxFacts {
   plainSyntax: string[];
   minArgs: number;
