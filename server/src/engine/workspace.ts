@@ -44,10 +44,6 @@ class LoadedFile implements SourceFile {
   get lines(): LineIndex {
     return (this.lineIndex ??= new LineIndex(this.text));
   }
-
-  set lines(lines: LineIndex) {
-    this.lineIndex = lines;
-  }
 }
 
 export class Workspace {

@@ -172,11 +172,6 @@ export class NginxArg implements Arg {
     return c === 34 || c === 39;
   }
 
-  /** Keeps an assigned value as the argument's own property (nothing in the linter assigns it). */
-  set quoted(quoted: boolean) {
-    Object.defineProperty(this, 'quoted', { value: quoted, writable: true, enumerable: true, configurable: true });
-  }
-
   get range(): Range {
     if (this.rangeMemo) return this.rangeMemo;
     const p = this.table.argPos;
