@@ -2,6 +2,7 @@
 // sshd -t would say about its arguments (missing, malformed, out of range, a bad forward, a bad
 // PermitOpen/PermitListen entry, a malformed Match line). Each lexicon rule reports one category.
 // The checks follow OpenSSH 9.2's readconf.c (client) and servconf.c (server); see lexicon-values.ts.
+import { Memo } from '../../engine/memo';
 import type { Fix } from '../../engine/rules';
 import { suggest } from '../../engine/suggest';
 import type { Arg, Directive, Range, Severity } from '../../engine/syntax';
@@ -116,7 +117,7 @@ interface IgnoreIndex {
   order: Map<Directive, number>;
   ignores: { index: number; node: Directive; patterns: string; unconditional: boolean }[];
 }
-const ignoreCache = new WeakMap<SshContext, IgnoreIndex>();
+const ignoreCache = new Memo<SshContext, IgnoreIndex>();
 
 /** Every line's position, and the IgnoreUnknown lines in file order (computed once per file). */
 function ignoreIndex(ctx: SshContext): IgnoreIndex {
@@ -132,7 +133,7 @@ function ignoreIndex(ctx: SshContext): IgnoreIndex {
   return idx;
 }
 
-const cache = new WeakMap<SshContext, LexiconIssue[]>();
+const cache = new Memo<SshContext, LexiconIssue[]>();
 
 export function lexiconIssues(ctx: SshContext): LexiconIssue[] {
   let issues = cache.get(ctx);
@@ -703,7 +704,7 @@ function checkMatch(ctx: SshContext, node: Directive, push: Push): void {
   if (attributes === 0) report(node.nameRange, 'Match has no criteria');
 }
 
-const subsystemCache = new WeakMap<SshContext, Map<string, Line>>();
+const subsystemCache = new Memo<SshContext, Map<string, Line>>();
 
 /** The first active (global or `Match all`) Subsystem line of each name. */
 function firstSubsystems(ctx: SshContext): Map<string, Line> {
