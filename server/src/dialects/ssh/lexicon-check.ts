@@ -147,6 +147,7 @@ export function lexiconIssues(ctx: SshContext): LexiconIssue[] {
       if (quoteLines.size && quoteLines.has(line.node.nameRange.start.line)) continue;
       checkLine(ctx, line, push);
     }
+    forgetLine();
     cache.set(ctx, issues);
   }
   return issues;
@@ -221,7 +222,15 @@ function scanInts(s: string, max: number): number[] {
  * The line checkLine() is at, for the helpers below: one line at a time, so one shared record
  * instead of new closures for every line.
  */
-const cur: { ctx: SshContext; node: Directive; push: Push } = { ctx: undefined!, node: undefined!, push: () => {} };
+const NO_PUSH: Push = () => {};
+const cur: { ctx: SshContext; node: Directive; push: Push } = { ctx: undefined!, node: undefined!, push: NO_PUSH };
+
+/** Empties the shared record once a file is checked: else it would keep that analysis alive until the next file. */
+function forgetLine(): void {
+  cur.ctx = undefined!;
+  cur.node = undefined!;
+  cur.push = NO_PUSH;
+}
 
 /** A bad value: the tool refuses the file. */
 function bad(range: Range, what: string, fixes?: Fix[], severity?: Severity, category: LexiconCategory = 'bad-value'): void {
