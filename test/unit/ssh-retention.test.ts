@@ -24,6 +24,7 @@ const FILES: [string, LanguageId, string][] = [
 function lintAndRemove(path: string, language: LanguageId, text: string): WeakRef<object> {
   const ws = new Workspace(memoryHost({}), DIALECTS);
   const file = ws.setFile(path, text, language);
+  if (!file) throw new Error(`${path} was not loaded`);
   ws.analyze(path);
   const ctx = language === 'openvpn' ? analyzeOpenvpn(file, ws) : analyzeSsh(file, ws);
   ws.removeFile(path);
