@@ -3,6 +3,7 @@
 // the clients and ccd files for a server).
 import { posix } from 'node:path';
 import type { Directive } from '../../engine/syntax';
+import type { HasMemos } from '../../engine/memo';
 import { nearestPeers } from '../../engine/pairing';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { OptionSpec } from './option-types';
@@ -21,7 +22,7 @@ export interface OptionLine {
   inline: boolean;
 }
 
-export interface OpenvpnContext {
+export interface OpenvpnContext extends HasMemos {
   file: SourceFile;
   ws: Workspace;
   kind: FileKind;
@@ -91,6 +92,7 @@ function buildContext(file: SourceFile, ws: Workspace): OpenvpnContext {
   const ctx: OpenvpnContext = {
     file,
     ws,
+    memos: new Map(),
     kind,
     lines,
     first: (name) => byName.get(name)?.[0],

@@ -7,6 +7,7 @@
 //   case it was written in (openvpn's names are case-sensitive, `<CA>` is unknown).
 // None of the escapes reach inside a `<connection>` block, whose options openvpn reads into a
 // fresh option set.
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { OpenvpnContext, OptionLine } from './analysis';
 import type { OptionSpec } from './option-types';
@@ -30,7 +31,7 @@ export interface LexLine {
   softBy?: Directive;
 }
 
-const cache = new WeakMap<OpenvpnContext, LexLine[]>();
+const cache = new Memo<OpenvpnContext, LexLine[]>();
 
 /** The raw text of an inline tag (`<CA>` → `CA`), as written. */
 function tagName(ctx: OpenvpnContext, node: Directive): string {

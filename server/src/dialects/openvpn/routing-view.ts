@@ -10,6 +10,7 @@
 // - `server` and an explicit `ifconfig-pool` are refused together;
 // - in subnet topology and on dev tap, an ifconfig-push address outside NET/MASK is logged as
 //   "violates tunnel network/netmask constraint" at connect time, and the client is let in anyway.
+import { Memo } from '../../engine/memo';
 import { posix } from 'node:path';
 import type { TextEdit } from '../../engine/rules';
 import type { Arg, Directive, Range } from '../../engine/syntax';
@@ -56,7 +57,7 @@ export interface RoutingView {
   iroutes: RouteEntry[];
 }
 
-const views = new WeakMap<OpenvpnContext, RoutingView>();
+const views = new Memo<OpenvpnContext, RoutingView>();
 
 export function cidr(r: Ipv4Range): string {
   return formatRange(r);
@@ -175,7 +176,7 @@ export function ccdDir(ctx: OpenvpnContext): string | undefined {
   return abs.length > 1 && abs.endsWith('/') ? abs.slice(0, -1) : abs;
 }
 
-const ccdCache = new WeakMap<OpenvpnContext, SourceFile[]>();
+const ccdCache = new Memo<OpenvpnContext, SourceFile[]>();
 
 /**
  * Every ccd file of a server: those the workspace holds plus those on disk in the folder, so that

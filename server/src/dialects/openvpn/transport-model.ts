@@ -3,6 +3,7 @@
 // `remote` or `<connection>` with the proto, port and proxy in effect for it), the socket a server
 // listens on, the control-channel protection and its key direction, the data-channel ciphers, the
 // compression framing and the device type. Everything is read from the tree by option name.
+import { Memo } from '../../engine/memo';
 import type { Directive, Range } from '../../engine/syntax';
 import { analyzeOpenvpn, type OpenvpnContext } from './analysis';
 
@@ -124,7 +125,7 @@ function loadRemote(state: EntryState, d: Directive): EntryState {
   return s;
 }
 
-const entryCache = new WeakMap<OpenvpnContext, ConnectionEntry[]>();
+const entryCache = new Memo<OpenvpnContext, ConnectionEntry[]>();
 
 /**
  * The connection entries openvpn builds: one per `<connection>` block (each starts from the

@@ -1,6 +1,7 @@
 // Everything OpenSSH rules need about one file: its side (client or server), each line's keyword
 // spec and section, and the other side's files in the workspace.
 import type { Directive } from '../../engine/syntax';
+import type { HasMemos } from '../../engine/memo';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { KeywordSpec } from './keyword-types';
 import { sshIncludesOf } from './includes';
@@ -23,7 +24,7 @@ export interface Line {
   first: boolean;
 }
 
-export interface SshContext {
+export interface SshContext extends HasMemos {
   file: SourceFile;
   ws: Workspace;
   side: SshSide;
@@ -139,6 +140,7 @@ function buildContext(file: SourceFile, ws: Workspace): SshContext {
   const ctx: SshContext = {
     file,
     ws,
+    memos: new Map(),
     side,
     lines,
     sections,

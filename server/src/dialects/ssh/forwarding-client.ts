@@ -4,6 +4,7 @@
 // without a literal host) stands for a made-up host that no literal section names. Sections with
 // literal names only are indexed by name, so the cost stays linear in the file for the usual
 // one-alias-per-block files.
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { clientMatch, type ClientTarget } from './effective';
@@ -47,7 +48,7 @@ export interface ClientView {
   maxPerHost(keys: readonly string[]): number;
 }
 
-const cache = new WeakMap<SshContext, ClientView>();
+const cache = new Memo<SshContext, ClientView>();
 
 /** A name without wildcards, negation or a comma. */
 function isLiteral(p: string): boolean {

@@ -4,6 +4,7 @@
 // forwarding is turned off for all of them (DisableForwarding yes, AllowTcpForwarding no/local/
 // remote). A Match block that might re-enable forwarding for some of those connections counts as
 // re-enabling: the question is whether the line can ever matter.
+import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { permitsDirection, type Direction } from './forwarding-server';
@@ -35,7 +36,7 @@ export interface ServerScopes {
   enabling(d: Disabler): Enabling;
 }
 
-const cache = new WeakMap<SshContext, ServerScopes>();
+const cache = new Memo<SshContext, ServerScopes>();
 
 /** A Match block whose keyword map is built on first use (most blocks are never asked). */
 class LazyBlock implements Block {

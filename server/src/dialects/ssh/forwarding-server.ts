@@ -3,6 +3,7 @@
 // lines first value wins, then matching Match blocks override), and the same computed once more
 // with every Match block whose criteria cannot be checked counted as matching, so a rule can tell
 // a certain outcome from one that depends on those blocks.
+import { Memo, type HasMemos } from '../../engine/memo';
 import type { Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { ServerConnection } from './effective';
@@ -20,7 +21,7 @@ export interface ServerLine {
   key: string;
 }
 
-export interface ServerConfig {
+export interface ServerConfig extends HasMemos {
   file: SourceFile;
   /** Every line in sshd's reading order, Includes expanded; Match lines included. */
   lines: ServerLine[];
@@ -65,7 +66,7 @@ export function flattenServer(file: SourceFile, ws: Workspace): ServerConfig {
     seen.delete(f.path);
   };
   visit(file, undefined, 0);
-  return { file, lines };
+  return { file, lines, memos: new Map() };
 }
 
 /** Each sshd_config root flattened, in the workspace (see Workspace.derived). */
@@ -233,7 +234,7 @@ interface Evaluated {
   unknown: ServerLine[];
 }
 
-const evaluated = new WeakMap<ServerConfig, Map<string, Evaluated>>();
+const evaluated = new Memo<ServerConfig, Map<string, Evaluated>>();
 
 /** The two effective configurations for a connection, cached per config and connection facts. */
 function evaluate(config: ServerConfig, conn: ServerConnection): Evaluated {

@@ -3,6 +3,7 @@
 // the connection next. Literal Host sections are indexed by name so one lookup costs the host's
 // own sections plus the wildcard and Match sections. A Match block whose verdict is unknown and
 // that sets the proxy makes the answer unknown.
+import { Memo } from '../../engine/memo';
 import type { Directive, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { clientMatch } from './effective';
@@ -93,7 +94,7 @@ export interface ClientResolver {
   proxyOf(name: string, user?: string): ProxyAnswer;
 }
 
-const cache = new WeakMap<SshContext, ClientResolver>();
+const cache = new Memo<SshContext, ClientResolver>();
 const PROXY_KEYS = new Set(['proxyjump', 'proxycommand']);
 const CONTEXT_KEYS = new Set(['hostname', 'user']);
 

@@ -1,4 +1,5 @@
 // ProxyJump hops located in the file: each hop of each ProxyJump line with its exact range.
+import { Memo } from '../../engine/memo';
 import type { Arg, Directive, Range } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import type { SourceFile } from '../../engine/workspace';
@@ -58,7 +59,7 @@ class Located implements LocatedHop {
   }
 }
 
-const cache = new WeakMap<SshContext, LocatedHop[]>();
+const cache = new Memo<SshContext, LocatedHop[]>();
 
 export function jumpHops(ctx: SshContext): LocatedHop[] {
   const hit = cache.get(ctx);

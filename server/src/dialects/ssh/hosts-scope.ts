@@ -7,6 +7,7 @@
 // `Match all` depend on more than the host name and are only covered by catch-all sections.
 // Lines are indexed per keyword (first line of each keyword per section), literal Host sections
 // by name, so a query costs the literal hits plus the wildcard sections.
+import { Memo } from '../../engine/memo';
 import type { Directive, Range } from '../../engine/syntax';
 import type { TextEdit } from '../../engine/rules';
 import type { SourceFile } from '../../engine/workspace';
@@ -26,7 +27,6 @@ function globAt(p: string): number {
 export const hasGlob = (p: string) => globAt(p) >= 0;
 const NONE: Directive[] = [];
 
-const compiled = new WeakMap<Directive, { pos: string[]; neg: string[] }>();
 const NO_PATTERNS: string[] = [];
 /** The literal text before the first and after the last wildcard of a pattern, for a quick reject. */
 const ends = new Map<string, [string, string, boolean]>();
@@ -49,30 +49,30 @@ function quickMatch(name: string, p: string): boolean {
   return matchPattern(name, p);
 }
 
-/** A Host line's positive and negated patterns (lower case), comma lists split; computed once per line. */
+/**
+ * A Host line's positive and negated patterns (lower case), comma lists split. Read afresh each
+ * time: cheaper than a cache by line, which kept the lines it was keyed by, and so the tree of a
+ * finished analysis, alive through the next young-generation collections.
+ */
 export function hostPatterns(section: Directive): { pos: string[]; neg: string[] } {
-  let hit = compiled.get(section);
-  if (!hit) {
-    const pos: string[] = [];
-    let neg: string[] | undefined;
-    for (const a of section.args) {
-      const v = a.value.toLowerCase();
-      if (!v.includes(',')) {
-        if (!v) continue;
-        if (v.charCodeAt(0) === 33) (neg ??= []).push(v.slice(1)); // !
-        else pos.push(v);
-        continue;
-      }
-      for (const p of v.split(',')) {
-        if (!p) continue;
-        if (p.charCodeAt(0) === 33) (neg ??= []).push(p.slice(1));
-        else pos.push(p);
-      }
+  const pos: string[] = [];
+  let neg: string[] | undefined;
+  for (const a of section.args) {
+    const v = a.value.toLowerCase();
+    if (!v.includes(',')) {
+      if (!v) continue;
+      if (v.charCodeAt(0) === 33) (neg ??= []).push(v.slice(1)); // !
+      else pos.push(v);
+      continue;
     }
-    // Read-only from here on; sections without exclusions share one empty list.
-    compiled.set(section, (hit = { pos, neg: neg ?? NO_PATTERNS }));
+    for (const p of v.split(',')) {
+      if (!p) continue;
+      if (p.charCodeAt(0) === 33) (neg ??= []).push(p.slice(1));
+      else pos.push(p);
+    }
   }
-  return hit;
+  // Read-only from here on; sections without exclusions share one empty list.
+  return { pos, neg: neg ?? NO_PATTERNS };
 }
 
 /** Whether a Host line matches a host name (match_hostname: a matching negation vetoes). */
@@ -223,7 +223,7 @@ export interface HostSections {
   sharedNames: boolean;
 }
 
-const sectionsCache = new WeakMap<SshContext, HostSections>();
+const sectionsCache = new Memo<SshContext, HostSections>();
 
 /** The sections of a client file sorted by how they select hosts; built once per file. */
 export function hostSections(ctx: SshContext): HostSections {
@@ -277,7 +277,7 @@ export interface ClientScopes {
   coveredBy(line: Line, keys: readonly string[], accept?: (l: Line) => boolean): Line[] | undefined;
 }
 
-const cache = new WeakMap<SshContext, ClientScopes>();
+const cache = new Memo<SshContext, ClientScopes>();
 
 /** Sections up to this many lines are scanned for a keyword; longer ones get a keyword map. */
 const SCAN_LIMIT = 16;

@@ -1,6 +1,7 @@
 // `Include` resolution as ssh and sshd do it: `~` is the home directory, and a relative path is
 // taken from ~/.ssh (user ssh_config) or /etc/ssh (system ssh_config, sshd_config). In a
 // workspace the including file's directory stands for that folder.
+import { Memo } from '../../engine/memo';
 import { posix } from 'node:path';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
@@ -27,7 +28,7 @@ export function resolveSshInclude(ws: Workspace, from: string, pattern: string):
   return ws.get(p) || ws.host.readFile(p) !== undefined ? [p] : [];
 }
 
-const cache = new WeakMap<SourceFile, { ws: Workspace; includes: SshInclude[] }>();
+const cache = new Memo<SourceFile, { ws: Workspace; includes: SshInclude[] }>();
 
 export function sshIncludesOf(file: SourceFile, ws: Workspace): SshInclude[] {
   const hit = cache.get(file);

@@ -2,6 +2,7 @@
 // sshd -t would say about its arguments (missing, malformed, out of range, a bad forward, a bad
 // PermitOpen/PermitListen entry, a malformed Match line). Each lexicon rule reports one category.
 // The checks follow OpenSSH 9.2's readconf.c (client) and servconf.c (server); see lexicon-values.ts.
+import { Memo } from '../../engine/memo';
 import type { Fix } from '../../engine/rules';
 import { suggest } from '../../engine/suggest';
 import type { Arg, Directive, Range, Severity } from '../../engine/syntax';
@@ -116,7 +117,7 @@ interface IgnoreIndex {
   order: Map<Directive, number>;
   ignores: { index: number; node: Directive; patterns: string; unconditional: boolean }[];
 }
-const ignoreCache = new WeakMap<SshContext, IgnoreIndex>();
+const ignoreCache = new Memo<SshContext, IgnoreIndex>();
 
 /** Every line's position, and the IgnoreUnknown lines in file order (computed once per file). */
 function ignoreIndex(ctx: SshContext): IgnoreIndex {
@@ -132,7 +133,7 @@ function ignoreIndex(ctx: SshContext): IgnoreIndex {
   return idx;
 }
 
-const cache = new WeakMap<SshContext, LexiconIssue[]>();
+const cache = new Memo<SshContext, LexiconIssue[]>();
 
 export function lexiconIssues(ctx: SshContext): LexiconIssue[] {
   let issues = cache.get(ctx);
@@ -146,6 +147,7 @@ export function lexiconIssues(ctx: SshContext): LexiconIssue[] {
       if (quoteLines.size && quoteLines.has(line.node.nameRange.start.line)) continue;
       checkLine(ctx, line, push);
     }
+    forgetLine();
     cache.set(ctx, issues);
   }
   return issues;
@@ -220,7 +222,15 @@ function scanInts(s: string, max: number): number[] {
  * The line checkLine() is at, for the helpers below: one line at a time, so one shared record
  * instead of new closures for every line.
  */
-const cur: { ctx: SshContext; node: Directive; push: Push } = { ctx: undefined!, node: undefined!, push: () => {} };
+const NO_PUSH: Push = () => {};
+const cur: { ctx: SshContext; node: Directive; push: Push } = { ctx: undefined!, node: undefined!, push: NO_PUSH };
+
+/** Empties the shared record once a file is checked: else it would keep that analysis alive until the next file. */
+function forgetLine(): void {
+  cur.ctx = undefined!;
+  cur.node = undefined!;
+  cur.push = NO_PUSH;
+}
 
 /** A bad value: the tool refuses the file. */
 function bad(range: Range, what: string, fixes?: Fix[], severity?: Severity, category: LexiconCategory = 'bad-value'): void {
@@ -703,7 +713,7 @@ function checkMatch(ctx: SshContext, node: Directive, push: Push): void {
   if (attributes === 0) report(node.nameRange, 'Match has no criteria');
 }
 
-const subsystemCache = new WeakMap<SshContext, Map<string, Line>>();
+const subsystemCache = new Memo<SshContext, Map<string, Line>>();
 
 /** The first active (global or `Match all`) Subsystem line of each name. */
 function firstSubsystems(ctx: SshContext): Map<string, Line> {

@@ -3,6 +3,7 @@
 // in the user: blocks without a User criterion are checked once for all users, and blocks that
 // name literal users are looked up by name, so the work grows with the sum of the two files'
 // sizes, not their product.
+import { Memo } from '../../engine/memo';
 import { serverMatch, userDependence, type ServerConnection } from './effective';
 import type { ServerConfig, ServerLine } from './forwarding-server';
 
@@ -35,7 +36,7 @@ export interface ServerBlocks {
   checks: number;
 }
 
-const blocksCache = new WeakMap<ServerConfig, ServerBlocks>();
+const blocksCache = new Memo<ServerConfig, ServerBlocks>();
 
 export function serverBlocks(config: ServerConfig): ServerBlocks {
   let b = blocksCache.get(config);
