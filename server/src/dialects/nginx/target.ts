@@ -1,6 +1,7 @@
 // The target of proxy_pass / grpc_pass / upstream `server`: scheme, host, port, and whether
 // variables make it known only at run time.
 import type { Directive } from '../../engine/syntax';
+import type { Workspace } from '../../engine/workspace';
 import { argCountOf, argValueOf } from './tree';
 
 export interface Target {
@@ -27,21 +28,16 @@ export interface UpstreamLine {
   target: Target;
 }
 
-/**
- * Parsed server lines per upstream block, in one Map per enclosing block (http, stream; the
- * upstream itself at a fragment's top): one Map per enclosing block costs far less than a
- * WeakMap entry per upstream.
- */
-const upstreamLines = new WeakMap<Directive, Map<Directive, UpstreamLine[]>>();
+/** Parsed server lines per upstream block, in the workspace (see Workspace.derived). */
+const UPSTREAM_LINES = {};
+const newUpstreamLines = () => new Map<Directive, UpstreamLine[]>();
 
 /**
  * The `server` lines (with an address) of an upstream block, parsed once per block: several
  * rules look at every upstream a relay names. Shared: do not modify.
  */
-export function upstreamLinesOf(upstream: Directive): UpstreamLine[] {
-  const block = upstream.parent ?? upstream;
-  let byUpstream = upstreamLines.get(block);
-  if (!byUpstream) upstreamLines.set(block, (byUpstream = new Map()));
+export function upstreamLinesOf(ws: Workspace, upstream: Directive): UpstreamLine[] {
+  const byUpstream = ws.derived(UPSTREAM_LINES, newUpstreamLines);
   let lines = byUpstream.get(upstream);
   if (!lines) {
     const children = upstream.children ?? [];

@@ -59,7 +59,7 @@ function listenersOf(info: ServerInfo): Listener[] {
 }
 
 /** Where the pass sends its traffic: the target itself, or the server lines of the upstream it names. */
-function endpointsOf(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>): Endpoint[] {
+function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>): Endpoint[] {
   const t = p.target;
   if (t.unix !== undefined) return [{ host: '', unix: t.unix }];
   if (t.port === undefined) {
@@ -67,7 +67,7 @@ function endpointsOf(p: PassInfo, family: 'http' | 'stream', upstreams: Map<stri
     if (groups.length) {
       const out: Endpoint[] = [];
       for (const g of groups) {
-        for (const { node: s, target: st } of upstreamLinesOf(g.node)) {
+        for (const { node: s, target: st } of upstreamLinesOf(ctx.ws, g.node)) {
           if (st.variable) continue;
           out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.path } });
         }
@@ -120,7 +120,7 @@ function upstreamsReach(ctx: NginxContext, upstreams: Map<string, UpstreamRef[]>
  * server's own: most targets are not, and this tells so without building the endpoints.
  * `upstreamsMayReach` is false when no upstream line of the configuration reaches one of `ports`.
  */
-function reachesOwnPort(p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
+function reachesOwnPort(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
   const t = p.target;
   if (t.unix !== undefined) return ports.includes(t.unix);
   if (t.port === undefined) {
@@ -128,7 +128,7 @@ function reachesOwnPort(p: PassInfo, family: 'http' | 'stream', upstreams: Map<s
     if (groups?.length) {
       if (!upstreamsMayReach) return false;
       for (const g of groups) {
-        for (const { target: st } of upstreamLinesOf(g.node)) {
+        for (const { target: st } of upstreamLinesOf(ctx.ws, g.node)) {
           if (!st.variable && ports.includes(st.unix ?? st.port ?? (family === 'http' ? 80 : NaN))) return true;
         }
       }
@@ -203,8 +203,8 @@ export const proxyLoop: NginxRule = {
       const t = p.target;
       if (family === 'http' && t.scheme !== 'http' && t.scheme !== 'https') continue;
       const upstreams = family === 'http' ? httpUpstreams! : streamUpstreams!;
-      if (!reachesOwnPort(p, family, upstreams, ports, upstreamsMayReach)) continue;
-      const endpoints = endpointsOf(p, family, upstreams).filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
+      if (!reachesOwnPort(ctx, p, family, upstreams, ports, upstreamsMayReach)) continue;
+      const endpoints = endpointsOf(ctx, p, family, upstreams).filter((e) => ports.includes(e.unix ?? e.port ?? NaN));
       const own = { listeners: listenersOf(info).filter((l) => !l.socket.params.has('quic')) };
       let tls: boolean;
       if (family === 'http') {
