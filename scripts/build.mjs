@@ -1,4 +1,4 @@
-// Bundles the three entry points into dist/ (one file each, no node_modules needed at run time).
+// Bundles the entry points into dist/ (one file each, no node_modules needed at run time).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const common = {
 };
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The `layerwise-language-server` command's start: it runs dist/server.js with the start flags.
+  build({ ...common, entryPoints: ['server/src/server-launcher.ts'], outfile: 'dist/server-launcher.js' }),
   // The reference comes as JSON with its syntax facts derived (scripts/prebuilt-reference.mjs).
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...common.plugins, await prebuiltReference({ descriptions: true })] }),
   // The CLI shows no hover text: it gets the reference without descriptions (0.1 MB instead of

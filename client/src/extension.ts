@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { languages, workspace, type ExtensionContext, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { detectLanguage } from '../../server/src/engine/detect';
+import { SERVER_START_FLAGS } from '../../server/src/start-flags';
 import { registerViews } from './views/index';
 
 let client: LanguageClient | undefined;
@@ -23,8 +24,8 @@ async function placeByContent(doc: TextDocument): Promise<void> {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_START_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_START_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...OURS].map((language) => ({ language })),

@@ -8,10 +8,11 @@
 // object they point to is taken as alive by each young collection meanwhile, copied once more
 // and promoted. On the 10k-line nginx perf file, 150 back-to-back analyses promoted 268 MB with
 // pretenuring and 55 MB without, their young-collection pauses took 560 ms instead of 221 ms, and
-// the median analysis took 8.7 ms instead of 14-15 ms. A short CLI run is not affected. The
-// setting costs on files whose analysis outgrows the young generation (16 MB): the 50k-line file's
-// lint takes ~10-20% longer without pretenuring, which then spares copying part of it. Files of
-// that size are rare; edits in files of a few thousand lines are what the server spends its time on.
+// the median analysis took 8.7 ms instead of 14-15 ms. A short CLI run is not affected. In a
+// young generation of V8's default size (16 MB), the setting costs on files whose analysis
+// outgrows it: the 50k-line file's lint took ~10-20% longer without pretenuring, which then spares
+// copying part of it. The server starts with a young generation that holds such an analysis
+// (start-flags.ts).
 import { setFlagsFromString } from 'node:v8';
 
 export const ANALYSIS_V8_FLAGS = '--no-allocation-site-pretenuring';
