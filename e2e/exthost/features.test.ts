@@ -1,7 +1,10 @@
 // The editor features through the real `vscode` API, served by the packaged extension's language
 // server: diagnostics, hover, completion, definition and code actions, in all four languages.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SERVER_START_FLAGS } from '../../server/src/start-flags';
 import { diagnosticsOf, extension, hoverText, lineOf, openDoc, ruleOf, waitFor } from './support';
 
 async function hoverAt(doc: vscode.TextDocument, line: number, character: number): Promise<string> {
@@ -33,6 +36,24 @@ suite('editor features through the vscode API', () => {
   test('the extension is active once a config is open', async () => {
     await openDoc('examples/nginx/l4-proxy/broken/nginx.conf');
     await waitFor('activation', () => extension().isActive);
+  });
+
+  test('the language server runs with its V8 start flags', async () => {
+    const server = path.join(extension().extensionPath, 'dist', 'server.js');
+    // Its command line, read from /proc: the Node.js arguments come before the script.
+    const argv = await waitFor('the language server process', () => {
+      for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        try {
+          const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          if (args.includes(server)) return args;
+        } catch {
+          // the process ended meanwhile
+        }
+      }
+      return undefined;
+    });
+    const before = argv.slice(0, argv.indexOf(server));
+    for (const flag of SERVER_START_FLAGS) assert.ok(before.includes(flag), `${flag} in ${before.join(' ')}`);
   });
 
   const broken: [string, string, string[]][] = [
