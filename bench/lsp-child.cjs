@@ -23,7 +23,7 @@ async function main() {
   const commentCol = lines[commentLine].length; // end of "# unit N"
   const valueCol = lines[valueLine].indexOf(';'); // after the number of "keepalive 8"
 
-  const client = lib.LspClient.start({ serverPath: server, cwd, timeoutMs: 15_000 });
+  const client = lib.LspClient.start({ serverPath: server, cwd, timeoutMs: 15_000, keepPublished: false });
   try {
     await client.initialize({}); // no workspace folder: only the opened document is analysed
     const uri = lib.fileUri(path);

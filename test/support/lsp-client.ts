@@ -36,6 +36,12 @@ export interface StartOptions {
   cwd?: string;
   /** Timeout of each request unless the call gives its own. */
   timeoutMs?: number;
+  /**
+   * false: `published` keeps only the latest publishDiagnostics of each document. A long edit
+   * loop on a large file otherwise holds every one, and the client's growing heap then costs
+   * garbage-collection pauses inside the latencies it measures.
+   */
+  keepPublished?: boolean;
 }
 
 export interface InitializeOptions {
@@ -60,7 +66,7 @@ interface Waiter {
 export class LspClient {
   readonly child: ChildProcess;
   readonly connection: MessageConnection;
-  /** Every publishDiagnostics received, oldest first. */
+  /** Every publishDiagnostics received, oldest first (see StartOptions.keepPublished). */
   readonly published: ReceivedDiagnostics[] = [];
   /** What the server wrote to stderr (for failure messages). */
   stderr = '';
@@ -96,6 +102,10 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const received: ReceivedDiagnostics = { ...params, receivedAt: performance.now() };
+      if (options.keepPublished === false) {
+        const earlier = this.published.findIndex((d) => d.uri === received.uri);
+        if (earlier >= 0) this.published.splice(earlier, 1);
+      }
       this.published.push(received);
       for (const w of [...this.waiters]) {
         if (w.match(received)) {
