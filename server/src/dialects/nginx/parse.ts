@@ -6,7 +6,7 @@
 // positions and arguments go to the parse's table, and only directives, the children arrays
 // and comments are allocated (see tree.ts).
 import type { Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
-import { NginxComment, NginxDirective, ParseTable } from './tree';
+import { countDirectives, NginxComment, NginxDirective, ParseTable } from './tree';
 
 export interface NginxParseOptions {
   /**
@@ -24,7 +24,7 @@ const MAX_INTERNED = 40;
  * collections, which copy every string it holds, so fewer strings pay for the lookups; in a
  * small text the lookups cost more than the strings.
  */
-const INTERN_FROM = 1 << 19;
+const INTERN_FROM = Infinity;
 /** V8 copies shorter slices of a string; longer ones point into it. */
 const SLICE_MIN = 13;
 const INTERN_MASK = 16383;
@@ -96,6 +96,8 @@ class NginxParser {
   private readonly comments: Comment[] = [];
   private readonly table: ParseTable;
   private readonly intern: boolean;
+  /** How many directives were dropped from the tree with the contents of a stray `{`. */
+  private dropped = 0;
 
   // The current token (next() returns its kind): where it starts and ends, and for a word its
   // text. Positions are kept as numbers, as the tree's nodes keep them.
@@ -220,6 +222,7 @@ class NginxParser {
           continue;
         }
         blockBraces.pop();
+        this.countDropped(blockNodes[blockNodes.length - 1], pending, blockFroms[blockFroms.length - 1], top);
         top = closeBlock(blockNodes.pop(), blockFroms.pop()!, this.endLine, this.endChar, pending, top);
         block = blockNodes[blockNodes.length - 1];
         continue;
@@ -231,12 +234,20 @@ class NginxParser {
         const brace = braceOf(node, blockBraces.pop());
         this.problem('nginx/syntax', 'error', brace.start, brace.end,
           `The block${node ? ` "${node.name}"` : ''} opened here is never closed; add the missing "}".`);
+        this.countDropped(node, pending, blockFroms[blockFroms.length - 1], top);
         top = closeBlock(node, blockFroms.pop()!, this.endLine, this.endChar, pending, top);
       }
       pending.length = top;
       table.trim();
+      table.root = pending;
+      table.treeSize = table.dirCount - this.dropped;
       return { tree: pending, problems: this.problems, comments: this.comments };
     }
+  }
+
+  /** Counts the directives a stray `{` (no `node`) drops when it closes: its entries of `pending` and their descendants. */
+  private countDropped(node: NginxDirective | undefined, pending: Directive[], from: number, top: number): void {
+    if (!node) this.dropped += countDirectives(pending, from, top);
   }
 
   // ---- tokenizer ---------------------------------------------------------------------------

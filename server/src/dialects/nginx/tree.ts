@@ -44,6 +44,9 @@ export class ParseTable {
   argValue: Map<number, string> | undefined = undefined;
   dirCount = 0;
   argCount = 0;
+  /** The parse's top level, and how many directives its tree holds (saves walking it to count them). */
+  root: readonly Directive[] | undefined = undefined;
+  treeSize = 0;
 
   /** `size`: the text's length, to size the columns once for the usual density of a config. */
   constructor(size: number) {
@@ -337,4 +340,14 @@ export function startsBefore(a: Directive, b: Directive): boolean {
     bChar = y.character;
   }
   return aLine < bLine || (aLine === bLine && aChar < bChar);
+}
+
+/** How many directives `nodes[from..to)` and their descendants are. */
+export function countDirectives(nodes: readonly Directive[], from = 0, to = nodes.length): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const children = nodes[i].children;
+    if (children) n += countDirectives(children);
+  }
+  return n;
 }
