@@ -28,6 +28,10 @@ const OPAQUE = 10;
 const DIR_SLOTS = 11;
 // An argument's slots in ParseTable.argPos.
 const ARG_SLOTS = 4;
+/** Argument texts per chunk: 8192 pointers (64 KB) stay below V8's large-object size (128 KB). */
+const TEXT_CHUNK_BITS = 13;
+const TEXT_CHUNK = 1 << TEXT_CHUNK_BITS;
+const TEXT_CHUNK_MASK = TEXT_CHUNK - 1;
 
 /** Positions and argument texts of one parse, filled by the parser and read by the nodes. */
 export class ParseTable {
@@ -36,10 +40,11 @@ export class ParseTable {
   /** Start line, start character, end line, end character of each argument. */
   argPos: Int32Array;
   /**
-   * Each argument as written. Sized like `argPos` up front, since a list grown by push copies
-   * itself as it grows; the unused tail is cut off by `trim`.
+   * Each argument as written, in chunks of TEXT_CHUNK: a list grown by push copies itself as it
+   * grows, and one list for them all would be a large object, whose fresh pages every parse
+   * paid for in page faults. The last chunk's unused tail is cut off by `trim`.
    */
-  readonly argText: string[];
+  private readonly argTexts: string[][] = [];
   /** The value of each argument whose value differs from its text (quoted or escaped). */
   argValue: Map<number, string> | undefined = undefined;
   dirCount = 0;
@@ -52,12 +57,17 @@ export class ParseTable {
   constructor(size: number) {
     this.dirs = new Int32Array(Math.max(64, size >> 5) * DIR_SLOTS);
     this.argPos = new Int32Array(Math.max(64, size >> 4) * ARG_SLOTS);
-    this.argText = new Array(Math.max(64, size >> 4));
   }
 
-  /** Drops the unused room of `argText` once the parse is done (in place, without a copy). */
+  /** Drops the unused room of the last chunk of argument texts once the parse is done (in place, without a copy). */
   trim(): void {
-    this.argText.length = this.argCount;
+    const used = this.argCount & TEXT_CHUNK_MASK;
+    if (used) this.argTexts[this.argTexts.length - 1].length = used;
+  }
+
+  /** The text of argument `i` as written. */
+  argText(i: number): string {
+    return this.argTexts[i >> TEXT_CHUNK_BITS][i & TEXT_CHUNK_MASK];
   }
 
   /** Adds a directive whose name spans the given positions; returns its index. */
@@ -90,7 +100,9 @@ export class ParseTable {
     p[at++] = startChar;
     p[at++] = endLine;
     p[at] = endChar;
-    this.argText[i] = text;
+    const slot = i & TEXT_CHUNK_MASK;
+    if (slot === 0) this.argTexts.push(new Array(TEXT_CHUNK));
+    this.argTexts[i >> TEXT_CHUNK_BITS][slot] = text;
     if (value !== text) (this.argValue ??= new Map()).set(i, value);
     return i;
   }
@@ -136,7 +148,7 @@ export class ParseTable {
     const out: NginxArg[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const i = from + k;
-      const text = this.argText[i];
+      const text = this.argText(i);
       out[k] = new NginxArg(text, this.argValue?.get(i) ?? text, this, i);
     }
     return out;
@@ -146,7 +158,7 @@ export class ParseTable {
   argValueAt(id: number, k: number): string | undefined {
     if (k >= this.dirs[id * DIR_SLOTS + ARG_COUNT]) return undefined;
     const i = this.dirs[id * DIR_SLOTS + ARG_FROM] + k;
-    return this.argValue?.get(i) ?? this.argText[i];
+    return this.argValue?.get(i) ?? this.argText(i);
   }
 }
 
