@@ -61,6 +61,24 @@ function internWord(text: string, from: number, to: number, raw: string): string
   return raw;
 }
 
+/**
+ * Where the run of plain word characters from `pos` ends: most characters are none of
+ * whitespace, `;`, `{` and `\`, and one test finds them.
+ */
+function plainEnd(text: string, pos: number, len: number): number {
+  while (pos < len) {
+    const c = text.charCodeAt(pos);
+    if (c > 32 && c !== 59 && c !== 123 && c !== 92) pos++;
+    else break;
+  }
+  return pos;
+}
+
+/** Whether a character ends a word (whitespace that separates tokens, or `;`). */
+function endsWord(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59;
+}
+
 /** Whether `text` has a digit between `from` and `to`. */
 function hasDigit(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -373,16 +391,8 @@ class NginxParser {
     this.startLine = this.line;
     this.startChar = pos - this.lineStart;
     this.firstOnLine = this.markLine();
-    while (pos < len) {
-      const c = text.charCodeAt(pos);
-      // Most characters are none of whitespace, `;`, `{` and `\`: one test for them.
-      if (c > 32 && c !== 59 && c !== 123 && c !== 92) {
-        pos++;
-        continue;
-      }
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59) break;
-      return this.wordFrom(startOffset, pos);
-    }
+    pos = plainEnd(text, pos, len);
+    if (pos < len && !endsWord(text.charCodeAt(pos))) return this.wordFrom(startOffset, pos);
     return this.endWord(startOffset, pos, undefined, pos);
   }
 
@@ -395,13 +405,11 @@ class NginxParser {
     let chunk = startOffset;
     // Where the last escape pair ends: the character before it was escaped, not a `$`.
     let escapeEnd = -1;
-    while (pos < len) {
+    for (;;) {
+      pos = plainEnd(text, pos, len);
+      if (pos >= len) break;
       const c = text.charCodeAt(pos);
-      if (c > 32 && c !== 59 && c !== 123 && c !== 92) {
-        pos++;
-        continue;
-      }
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59) break;
+      if (endsWord(c)) break;
       if (c === 123) {
         // `${name}` keeps its braces inside the word, as nginx does (a word never starts with `{`).
         if (text.charCodeAt(pos - 1) !== 36 || escapeEnd === pos) break;
