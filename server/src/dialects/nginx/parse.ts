@@ -177,61 +177,42 @@ class NginxParser {
     const blockFroms: number[] = [0];
     const blockBraces: (Range | undefined)[] = [undefined];
     let block: NginxDirective | undefined = undefined;
-    // The open statement: its name token and arguments (inStmt false when there is none).
-    let inStmt = false;
+    // The open statement: its index in the table (taken when its name is read, -1 when there is
+    // none), its name, and how many arguments it has (the table's last `argc` ones). Plain locals,
+    // not captured by a closure, so that the loop keeps them in registers.
+    let stmt = -1;
     let name = '';
-    let nameStartLine = 0;
-    let nameStartChar = 0;
-    let nameEndLine = 0;
-    let nameEndChar = 0;
-    // The open statement's arguments are the table's last `argc` ones.
-    const table = this.table;
     let argc = 0;
-
-    const finish = (endLine: number, endChar: number): NginxDirective => {
-      const id = table.addDirective(nameStartLine, nameStartChar, nameEndLine, nameEndChar, table.argCount - argc, argc, endLine, endChar);
-      argc = 0;
-      inStmt = false;
-      return new NginxDirective(name, block, table, id);
-    };
-    /** Ends a statement that lacks its `;` (at its last token) and reports it. */
-    const unterminated = (): Directive => {
-      const last = table.argCount - 1;
-      const line = argc ? table.argEndLine(last) : nameEndLine;
-      const character = argc ? table.argEndChar(last) : nameEndChar;
-      this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
-      return finish(line, character);
-    };
+    const table = this.table;
 
     for (;;) {
       const kind = this.next();
       if (kind === WORD) {
-        if (inStmt) {
+        if (stmt >= 0) {
           if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block?.name)) {
             table.addArg(this.tokText, this.tokValue, this.startLine, this.startChar, this.endLine, this.endChar);
             argc++;
             continue;
           }
-          pending[top++] = unterminated();
+          pending[top++] = this.unterminated(stmt, name, block, argc);
+          argc = 0;
         }
-        inStmt = true;
         name = this.tokValue;
-        nameStartLine = this.startLine;
-        nameStartChar = this.startChar;
-        nameEndLine = this.endLine;
-        nameEndChar = this.endChar;
+        stmt = table.addDirective(this.startLine, this.startChar, this.endLine, this.endChar);
         continue;
       }
       if (kind === SEMI) {
-        if (!inStmt) {
+        if (stmt < 0) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected ";" with no directive before it; remove it.');
           continue;
         }
-        pending[top++] = finish(this.endLine, this.endChar);
+        pending[top++] = this.finish(stmt, name, block, argc, this.endLine, this.endChar);
+        stmt = -1;
+        argc = 0;
         continue;
       }
       if (kind === OPEN) {
-        if (!inStmt) {
+        if (stmt < 0) {
           const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
           this.problem('nginx/syntax', 'error', brace.start, brace.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
           blockNodes.push((block = undefined));
@@ -239,7 +220,9 @@ class NginxParser {
           blockBraces.push(brace);
           continue;
         }
-        const node = finish(this.endLine, this.endChar);
+        const node = this.finish(stmt, name, block, argc, this.endLine, this.endChar);
+        stmt = -1;
+        argc = 0;
         table.setBody(node.id, this.startLine, this.startChar);
         pending[top++] = node;
         if (isOpaqueBlockName(node.name)) {
@@ -253,7 +236,11 @@ class NginxParser {
         continue;
       }
       if (kind === CLOSE) {
-        if (inStmt) pending[top++] = unterminated();
+        if (stmt >= 0) {
+          pending[top++] = this.unterminated(stmt, name, block, argc);
+          stmt = -1;
+          argc = 0;
+        }
         if (blockNodes.length === 1) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
           continue;
@@ -265,7 +252,7 @@ class NginxParser {
         continue;
       }
       // End of file.
-      if (inStmt) pending[top++] = unterminated();
+      if (stmt >= 0) pending[top++] = this.unterminated(stmt, name, block, argc);
       while (blockNodes.length > 1) {
         const node = blockNodes.pop();
         const brace = braceOf(node, blockBraces.pop());
@@ -285,6 +272,22 @@ class NginxParser {
   /** Counts the directives a stray `{` (no `node`) drops when it closes: its entries of `pending` and their descendants. */
   private countDropped(node: NginxDirective | undefined, pending: Directive[], from: number, top: number): void {
     if (!node) this.dropped += countDirectives(pending, from, top);
+  }
+
+  /** Ends statement `stmt` (`argc` arguments) at the given position and makes its node. */
+  private finish(stmt: number, name: string, parent: NginxDirective | undefined, argc: number, endLine: number, endChar: number): NginxDirective {
+    this.table.endDirective(stmt, argc, endLine, endChar);
+    return new NginxDirective(name, parent, this.table, stmt);
+  }
+
+  /** Ends a statement that lacks its `;` (at its last token) and reports it. */
+  private unterminated(stmt: number, name: string, parent: NginxDirective | undefined, argc: number): NginxDirective {
+    const table = this.table;
+    const last = table.argCount - 1;
+    const line = argc ? table.argEndLine(last) : table.nameEndLine(stmt);
+    const character = argc ? table.argEndChar(last) : table.nameEndChar(stmt);
+    this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
+    return this.finish(stmt, name, parent, argc, line, character);
   }
 
   // ---- tokenizer ---------------------------------------------------------------------------

@@ -70,8 +70,11 @@ export class ParseTable {
     return this.argTexts[i >> TEXT_CHUNK_BITS][i & TEXT_CHUNK_MASK];
   }
 
-  /** Adds a directive whose name spans the given positions; returns its index. */
-  addDirective(nameLine: number, nameChar: number, nameEndLine: number, nameEndChar: number, argFrom: number, argCount: number, endLine: number, endChar: number): number {
+  /**
+   * Adds a directive whose name spans the given positions, its arguments the ones added next;
+   * returns its index. `endDirective` completes it.
+   */
+  addDirective(nameLine: number, nameChar: number, nameEndLine: number, nameEndChar: number): number {
     const id = this.dirCount++;
     let at = id * DIR_SLOTS;
     if (at + DIR_SLOTS > this.dirs.length) this.dirs = grown(this.dirs);
@@ -80,14 +83,22 @@ export class ParseTable {
     d[at++] = nameChar;
     d[at++] = nameEndLine;
     d[at++] = nameEndChar;
-    d[at++] = endLine;
-    d[at++] = endChar;
     d[at++] = -1;
     d[at++] = -1;
-    d[at++] = argFrom;
-    d[at++] = argCount;
+    d[at++] = -1;
+    d[at++] = -1;
+    d[at++] = this.argCount;
+    d[at++] = 0;
     d[at] = 0;
     return id;
+  }
+
+  /** Completes directive `id`: how many arguments it has, and where the statement ends. */
+  endDirective(id: number, argCount: number, endLine: number, endChar: number): void {
+    const at = id * DIR_SLOTS;
+    this.dirs[at + ARG_COUNT] = argCount;
+    this.dirs[at + END_LINE] = endLine;
+    this.dirs[at + END_CHAR] = endChar;
   }
 
   /** Adds an argument; returns its index. */
