@@ -47,6 +47,8 @@ export class ParseTable {
   private readonly argTexts: string[][] = [];
   /** The value of each argument whose value differs from its text (quoted or escaped). */
   argValue: Map<number, string> | undefined = undefined;
+  /** Whether an unquoted argument has a value of its own (an escape in a word; rare). */
+  private escapedWords = false;
   dirCount = 0;
   argCount = 0;
   /** The parse's top level, and how many directives its tree holds (saves walking it to count them). */
@@ -114,7 +116,10 @@ export class ParseTable {
     const slot = i & TEXT_CHUNK_MASK;
     if (slot === 0) this.argTexts.push(new Array(TEXT_CHUNK));
     this.argTexts[i >> TEXT_CHUNK_BITS][slot] = text;
-    if (value !== text) (this.argValue ??= new Map()).set(i, value);
+    if (value !== text) {
+      (this.argValue ??= new Map()).set(i, value);
+      if (!startsWithQuote(text)) this.escapedWords = true;
+    }
     return i;
   }
 
@@ -160,7 +165,7 @@ export class ParseTable {
     for (let k = 0; k < n; k++) {
       const i = from + k;
       const text = this.argText(i);
-      out[k] = new NginxArg(text, this.argValue?.get(i) ?? text, this, i);
+      out[k] = new NginxArg(text, this.valueOf(i, text), this, i);
     }
     return out;
   }
@@ -169,8 +174,20 @@ export class ParseTable {
   argValueAt(id: number, k: number): string | undefined {
     if (k >= this.dirs[id * DIR_SLOTS + ARG_COUNT]) return undefined;
     const i = this.dirs[id * DIR_SLOTS + ARG_FROM] + k;
-    return this.argValue?.get(i) ?? this.argText(i);
+    return this.valueOf(i, this.argText(i));
   }
+
+  /** The value of argument `i`, whose text is `text`; most are unquoted words, and skip the lookup. */
+  private valueOf(i: number, text: string): string {
+    if (!this.escapedWords && !startsWithQuote(text)) return text;
+    return this.argValue?.get(i) ?? text;
+  }
+}
+
+/** Whether a token starts with a quote (quotes open only at a token's start). */
+function startsWithQuote(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 34 || c === 39;
 }
 
 function grown(a: Int32Array): Int32Array {
@@ -194,8 +211,7 @@ export class NginxArg implements Arg {
    * from the text rather than kept in a field: a field cost 8 bytes on each of a lint's arguments.
    */
   get quoted(): boolean {
-    const c = this.text.charCodeAt(0);
-    return c === 34 || c === 39;
+    return startsWithQuote(this.text);
   }
 
   get range(): Range {
