@@ -3,16 +3,13 @@ import type { Position, Range } from './syntax';
 
 export class LineIndex {
   /**
-   * Offset of the first character of each line. A typed array, counted before it is filled: its
+   * Offset of the first character of each line. A typed array, of exactly one slot per line: its
    * numbers live outside the JS heap, so young-generation collections do not copy them.
    */
   readonly starts: Uint32Array;
 
   constructor(readonly text: string) {
-    const lfOnly = text.indexOf('\r') < 0;
-    const starts = new Uint32Array(lineBreaks(text, lfOnly, undefined) + 1);
-    lineBreaks(text, lfOnly, starts);
-    this.starts = starts;
+    this.starts = lineStarts(text);
   }
 
   get lineCount(): number {
@@ -55,27 +52,39 @@ export class LineIndex {
 }
 
 /**
- * Counts the line breaks of `text` (LF, CRLF and lone CR), and when `starts` is given, writes the
- * offset after each one from its second slot on. `lfOnly`: the text has no CR.
+ * Room for the line starts of the texts indexed so far, reused: they are found in one pass into
+ * it and copied out at their exact count (counting them first cost a second pass over the text).
  */
-function lineBreaks(text: string, lfOnly: boolean, starts: Uint32Array | undefined): number {
+let scratch: Uint32Array = new Uint32Array(1024);
+
+/** The offset of the first character of each line (lines end at LF, CRLF or a lone CR). */
+function lineStarts(text: string): Uint32Array {
   let n = 0;
-  if (lfOnly) {
+  let starts = scratch;
+  starts[0] = 0;
+  if (text.indexOf('\r') < 0) {
     // The usual case: let indexOf find them.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      n++;
-      if (starts) starts[n] = i + 1;
+      if (++n === starts.length) starts = grownScratch();
+      starts[n] = i + 1;
     }
-    return n;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      n++;
-      if (starts) starts[n] = i + 1;
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        if (++n === starts.length) starts = grownScratch();
+        starts[n] = i + 1;
+      }
     }
   }
-  return n;
+  return starts.slice(0, n + 1);
+}
+
+/** Doubles the room of `scratch`, keeping what it holds. */
+function grownScratch(): Uint32Array {
+  const grown = new Uint32Array(scratch.length * 2);
+  grown.set(scratch);
+  return (scratch = grown);
 }
 
 export function contains(range: Range, pos: Position): boolean {

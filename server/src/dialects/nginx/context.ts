@@ -3,6 +3,7 @@
 // the L7 one; a name with no entry allowed at its path is "not allowed here", as nginx -t says.
 import type { Directive } from '../../engine/syntax';
 import { specsOf, type DirectiveSpec } from './reference';
+import { countDirectives, NginxDirective } from './tree';
 
 /** Context names a fragment can be declared or inferred to live in, and their block paths. */
 export const CONTEXT_PATHS: Record<string, string[]> = {
@@ -152,12 +153,10 @@ export function placementOf(r: Resolution): Placement | undefined {
 
 /** How many directives a tree holds. */
 function countNodes(nodes: readonly Directive[]): number {
-  let n = nodes.length;
-  for (let i = 0; i < nodes.length; i++) {
-    const children = nodes[i].children;
-    if (children) n += countNodes(children);
-  }
-  return n;
+  // A parse's whole tree: the parser counted it.
+  const first = nodes[0];
+  if (first instanceof NginxDirective && first.table.root === nodes) return first.table.treeSize;
+  return countDirectives(nodes);
 }
 
 function pathNode(localPath: string[]): PathNode {

@@ -6,7 +6,7 @@
 // positions and arguments go to the parse's table, and only directives, the children arrays
 // and comments are allocated (see tree.ts).
 import type { Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
-import { NginxComment, NginxDirective, ParseTable } from './tree';
+import { countDirectives, NginxComment, NginxDirective, ParseTable } from './tree';
 
 export interface NginxParseOptions {
   /**
@@ -24,7 +24,7 @@ const MAX_INTERNED = 40;
  * collections, which copy every string it holds, so fewer strings pay for the lookups; in a
  * small text the lookups cost more than the strings.
  */
-const INTERN_FROM = 1 << 19;
+const INTERN_FROM = Infinity;
 /** V8 copies shorter slices of a string; longer ones point into it. */
 const SLICE_MIN = 13;
 const INTERN_MASK = 16383;
@@ -40,6 +40,43 @@ function internSlot(text: string, at: number, n: number): number {
   h = Math.imul(h ^ text.charCodeAt(at + n - 1), 0x9e3779b1);
   h = Math.imul(h ^ text.charCodeAt(at + n - 2), 0x9e3779b1);
   return (h ^ (h >>> 15)) & INTERN_MASK;
+}
+
+/**
+ * The string to keep for the word `raw`, found at `from`..`to` of `text`. Configs repeat the same
+ * words (names, ports, `$host`, ...): the string of the last word in the same slot with the same
+ * text is kept, and the fresh slice dies young (comparing with === was cheaper than comparing the
+ * text character by character before slicing).
+ */
+function internWord(text: string, from: number, to: number, raw: string): string {
+  const n = to - from;
+  const slot = internSlot(text, from, n);
+  const known = interned[slot];
+  if (known === raw) return known;
+  // V8 makes a slice of 13 characters or more a view into the whole text: the table keeps a copy
+  // of its own instead, so that it never holds on to old texts. Long words with digits
+  // (addresses, numbered names) are mostly one-offs and are not kept at all.
+  if (n < SLICE_MIN) interned[slot] = raw;
+  else if (!hasDigit(text, from, to)) interned[slot] = raw = (' ' + raw).slice(1);
+  return raw;
+}
+
+/**
+ * Where the run of plain word characters from `pos` ends: most characters are none of
+ * whitespace, `;`, `{` and `\`, and one test finds them.
+ */
+function plainEnd(text: string, pos: number, len: number): number {
+  while (pos < len) {
+    const c = text.charCodeAt(pos);
+    if (c > 32 && c !== 59 && c !== 123 && c !== 92) pos++;
+    else break;
+  }
+  return pos;
+}
+
+/** Whether a character ends a word (whitespace that separates tokens, or `;`). */
+function endsWord(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 59;
 }
 
 /** Whether `text` has a digit between `from` and `to`. */
@@ -96,6 +133,8 @@ class NginxParser {
   private readonly comments: Comment[] = [];
   private readonly table: ParseTable;
   private readonly intern: boolean;
+  /** How many directives were dropped from the tree with the contents of a stray `{`. */
+  private dropped = 0;
 
   // The current token (next() returns its kind): where it starts and ends, and for a word its
   // text. Positions are kept as numbers, as the tree's nodes keep them.
@@ -138,61 +177,42 @@ class NginxParser {
     const blockFroms: number[] = [0];
     const blockBraces: (Range | undefined)[] = [undefined];
     let block: NginxDirective | undefined = undefined;
-    // The open statement: its name token and arguments (inStmt false when there is none).
-    let inStmt = false;
+    // The open statement: its index in the table (taken when its name is read, -1 when there is
+    // none), its name, and how many arguments it has (the table's last `argc` ones). Plain locals,
+    // not captured by a closure, so that the loop keeps them in registers.
+    let stmt = -1;
     let name = '';
-    let nameStartLine = 0;
-    let nameStartChar = 0;
-    let nameEndLine = 0;
-    let nameEndChar = 0;
-    // The open statement's arguments are the table's last `argc` ones.
-    const table = this.table;
     let argc = 0;
-
-    const finish = (endLine: number, endChar: number): NginxDirective => {
-      const id = table.addDirective(nameStartLine, nameStartChar, nameEndLine, nameEndChar, table.argCount - argc, argc, endLine, endChar);
-      argc = 0;
-      inStmt = false;
-      return new NginxDirective(name, block, table, id);
-    };
-    /** Ends a statement that lacks its `;` (at its last token) and reports it. */
-    const unterminated = (): Directive => {
-      const last = table.argCount - 1;
-      const line = argc ? table.argEndLine(last) : nameEndLine;
-      const character = argc ? table.argEndChar(last) : nameEndChar;
-      this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
-      return finish(line, character);
-    };
+    const table = this.table;
 
     for (;;) {
       const kind = this.next();
       if (kind === WORD) {
-        if (inStmt) {
+        if (stmt >= 0) {
           if (!this.firstOnLine || !startsDirective || !startsDirective(this.tokValue, block?.name)) {
             table.addArg(this.tokText, this.tokValue, this.startLine, this.startChar, this.endLine, this.endChar);
             argc++;
             continue;
           }
-          pending[top++] = unterminated();
+          pending[top++] = this.unterminated(stmt, name, block, argc);
+          argc = 0;
         }
-        inStmt = true;
         name = this.tokValue;
-        nameStartLine = this.startLine;
-        nameStartChar = this.startChar;
-        nameEndLine = this.endLine;
-        nameEndChar = this.endChar;
+        stmt = table.addDirective(this.startLine, this.startChar, this.endLine, this.endChar);
         continue;
       }
       if (kind === SEMI) {
-        if (!inStmt) {
+        if (stmt < 0) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected ";" with no directive before it; remove it.');
           continue;
         }
-        pending[top++] = finish(this.endLine, this.endChar);
+        pending[top++] = this.finish(stmt, name, block, argc, this.endLine, this.endChar);
+        stmt = -1;
+        argc = 0;
         continue;
       }
       if (kind === OPEN) {
-        if (!inStmt) {
+        if (stmt < 0) {
           const brace: Range = { start: this.tokenStart(), end: this.tokenEnd() };
           this.problem('nginx/syntax', 'error', brace.start, brace.end, 'Unexpected "{" with no directive name before it; add the block directive or remove the brace.');
           blockNodes.push((block = undefined));
@@ -200,7 +220,9 @@ class NginxParser {
           blockBraces.push(brace);
           continue;
         }
-        const node = finish(this.endLine, this.endChar);
+        const node = this.finish(stmt, name, block, argc, this.endLine, this.endChar);
+        stmt = -1;
+        argc = 0;
         table.setBody(node.id, this.startLine, this.startChar);
         pending[top++] = node;
         if (isOpaqueBlockName(node.name)) {
@@ -214,29 +236,58 @@ class NginxParser {
         continue;
       }
       if (kind === CLOSE) {
-        if (inStmt) pending[top++] = unterminated();
+        if (stmt >= 0) {
+          pending[top++] = this.unterminated(stmt, name, block, argc);
+          stmt = -1;
+          argc = 0;
+        }
         if (blockNodes.length === 1) {
           this.problem('nginx/syntax', 'error', this.tokenStart(), this.tokenEnd(), 'Unexpected "}" that closes no block; remove it or add the block it was meant to close.');
           continue;
         }
         blockBraces.pop();
+        this.countDropped(blockNodes[blockNodes.length - 1], pending, blockFroms[blockFroms.length - 1], top);
         top = closeBlock(blockNodes.pop(), blockFroms.pop()!, this.endLine, this.endChar, pending, top);
         block = blockNodes[blockNodes.length - 1];
         continue;
       }
       // End of file.
-      if (inStmt) pending[top++] = unterminated();
+      if (stmt >= 0) pending[top++] = this.unterminated(stmt, name, block, argc);
       while (blockNodes.length > 1) {
         const node = blockNodes.pop();
         const brace = braceOf(node, blockBraces.pop());
         this.problem('nginx/syntax', 'error', brace.start, brace.end,
           `The block${node ? ` "${node.name}"` : ''} opened here is never closed; add the missing "}".`);
+        this.countDropped(node, pending, blockFroms[blockFroms.length - 1], top);
         top = closeBlock(node, blockFroms.pop()!, this.endLine, this.endChar, pending, top);
       }
       pending.length = top;
       table.trim();
+      table.root = pending;
+      table.treeSize = table.dirCount - this.dropped;
       return { tree: pending, problems: this.problems, comments: this.comments };
     }
+  }
+
+  /** Counts the directives a stray `{` (no `node`) drops when it closes: its entries of `pending` and their descendants. */
+  private countDropped(node: NginxDirective | undefined, pending: Directive[], from: number, top: number): void {
+    if (!node) this.dropped += countDirectives(pending, from, top);
+  }
+
+  /** Ends statement `stmt` (`argc` arguments) at the given position and makes its node. */
+  private finish(stmt: number, name: string, parent: NginxDirective | undefined, argc: number, endLine: number, endChar: number): NginxDirective {
+    this.table.endDirective(stmt, argc, endLine, endChar);
+    return new NginxDirective(name, parent, this.table, stmt);
+  }
+
+  /** Ends a statement that lacks its `;` (at its last token) and reports it. */
+  private unterminated(stmt: number, name: string, parent: NginxDirective | undefined, argc: number): NginxDirective {
+    const table = this.table;
+    const last = table.argCount - 1;
+    const line = argc ? table.argEndLine(last) : table.nameEndLine(stmt);
+    const character = argc ? table.argEndChar(last) : table.nameEndChar(stmt);
+    this.problem('nginx/syntax', 'error', { line, character }, { line, character }, `Missing ";" after "${name}"; nginx reads on into the next line and refuses the file.`);
+    return this.finish(stmt, name, parent, argc, line, character);
   }
 
   // ---- tokenizer ---------------------------------------------------------------------------
@@ -330,6 +381,11 @@ class NginxParser {
     return kind;
   }
 
+  /**
+   * Reads a word. The common word (no escape, no `${`, no unusual control character) is
+   * scanned here; `wordFrom` takes over at the first character that needs more. Kept small so
+   * that it is inlined into the parse loop (a call per word cost some 9% of parsing).
+   */
   private word(): number {
     const text = this.text;
     const len = text.length;
@@ -338,19 +394,25 @@ class NginxParser {
     this.startLine = this.line;
     this.startChar = pos - this.lineStart;
     this.firstOnLine = this.markLine();
+    pos = plainEnd(text, pos, len);
+    if (pos < len && !endsWord(text.charCodeAt(pos))) return this.wordFrom(startOffset, pos);
+    return this.endWord(startOffset, pos, undefined, pos);
+  }
+
+  /** Reads on the word that starts at `startOffset` from `pos`, where a character needs more than a scan. */
+  private wordFrom(startOffset: number, pos: number): number {
+    const text = this.text;
+    const len = text.length;
     // Undefined until an escape is met: then the unescaped text up to `chunk`.
     let value: string | undefined;
-    let chunk = pos;
+    let chunk = startOffset;
     // Where the last escape pair ends: the character before it was escaped, not a `$`.
     let escapeEnd = -1;
-    while (pos < len) {
+    for (;;) {
+      pos = plainEnd(text, pos, len);
+      if (pos >= len) break;
       const c = text.charCodeAt(pos);
-      // Most characters are none of whitespace, `;`, `{` and `\`: one test for them.
-      if (c > 32 && c !== 59 && c !== 123 && c !== 92) {
-        pos++;
-        continue;
-      }
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59) break;
+      if (endsWord(c)) break;
       if (c === 123) {
         // `${name}` keeps its braces inside the word, as nginx does (a word never starts with `{`).
         if (text.charCodeAt(pos - 1) !== 36 || escapeEnd === pos) break;
@@ -382,22 +444,18 @@ class NginxParser {
       }
       pos++;
     }
+    return this.endWord(startOffset, pos, value, chunk);
+  }
+
+  /**
+   * Ends the word at `pos`: its text, and its value (`value`, the unescaped text up to `chunk`,
+   * then the rest as written; undefined when nothing was unescaped).
+   */
+  private endWord(startOffset: number, pos: number, value: string | undefined, chunk: number): number {
+    const text = this.text;
     this.pos = pos;
     let raw = text.slice(startOffset, pos);
-    const n = pos - startOffset;
-    if (this.intern && value === undefined && n <= MAX_INTERNED) {
-      // Configs repeat the same words (names, ports, `$host`, ...): keep the string of the last
-      // word in the same slot with the same text, and let the fresh slice die young (comparing
-      // with === was cheaper than comparing the text character by character before slicing).
-      const slot = internSlot(text, startOffset, n);
-      const known = interned[slot];
-      if (known === raw) raw = known;
-      // V8 makes a slice of 13 characters or more a view into the whole text: the table keeps
-      // a copy of its own instead, so that it never holds on to old texts. Long words with
-      // digits (addresses, numbered names) are mostly one-offs and are not kept at all.
-      else if (n < SLICE_MIN) interned[slot] = raw;
-      else if (!hasDigit(text, startOffset, pos)) interned[slot] = raw = (' ' + raw).slice(1);
-    }
+    if (this.intern && value === undefined && pos - startOffset <= MAX_INTERNED) raw = internWord(text, startOffset, pos, raw);
     this.tokText = raw;
     this.tokValue = value === undefined ? raw : value + text.slice(chunk, pos);
     this.endLine = this.line;

@@ -28,6 +28,10 @@ const OPAQUE = 10;
 const DIR_SLOTS = 11;
 // An argument's slots in ParseTable.argPos.
 const ARG_SLOTS = 4;
+/** Argument texts per chunk: 8192 pointers (64 KB) stay below V8's large-object size (128 KB). */
+const TEXT_CHUNK_BITS = 13;
+const TEXT_CHUNK = 1 << TEXT_CHUNK_BITS;
+const TEXT_CHUNK_MASK = TEXT_CHUNK - 1;
 
 /** Positions and argument texts of one parse, filled by the parser and read by the nodes. */
 export class ParseTable {
@@ -36,29 +40,43 @@ export class ParseTable {
   /** Start line, start character, end line, end character of each argument. */
   argPos: Int32Array;
   /**
-   * Each argument as written. Sized like `argPos` up front, since a list grown by push copies
-   * itself as it grows; the unused tail is cut off by `trim`.
+   * Each argument as written, in chunks of TEXT_CHUNK: a list grown by push copies itself as it
+   * grows, and one list for them all would be a large object, whose fresh pages every parse
+   * paid for in page faults. The last chunk's unused tail is cut off by `trim`.
    */
-  readonly argText: string[];
+  private readonly argTexts: string[][] = [];
   /** The value of each argument whose value differs from its text (quoted or escaped). */
   argValue: Map<number, string> | undefined = undefined;
+  /** Whether an unquoted argument has a value of its own (an escape in a word; rare). */
+  private escapedWords = false;
   dirCount = 0;
   argCount = 0;
+  /** The parse's top level, and how many directives its tree holds (saves walking it to count them). */
+  root: readonly Directive[] | undefined = undefined;
+  treeSize = 0;
 
   /** `size`: the text's length, to size the columns once for the usual density of a config. */
   constructor(size: number) {
     this.dirs = new Int32Array(Math.max(64, size >> 5) * DIR_SLOTS);
     this.argPos = new Int32Array(Math.max(64, size >> 4) * ARG_SLOTS);
-    this.argText = new Array(Math.max(64, size >> 4));
   }
 
-  /** Drops the unused room of `argText` once the parse is done (in place, without a copy). */
+  /** Drops the unused room of the last chunk of argument texts once the parse is done (in place, without a copy). */
   trim(): void {
-    this.argText.length = this.argCount;
+    const used = this.argCount & TEXT_CHUNK_MASK;
+    if (used) this.argTexts[this.argTexts.length - 1].length = used;
   }
 
-  /** Adds a directive whose name spans the given positions; returns its index. */
-  addDirective(nameLine: number, nameChar: number, nameEndLine: number, nameEndChar: number, argFrom: number, argCount: number, endLine: number, endChar: number): number {
+  /** The text of argument `i` as written. */
+  argText(i: number): string {
+    return this.argTexts[i >> TEXT_CHUNK_BITS][i & TEXT_CHUNK_MASK];
+  }
+
+  /**
+   * Adds a directive whose name spans the given positions, its arguments the ones added next;
+   * returns its index. `endDirective` completes it.
+   */
+  addDirective(nameLine: number, nameChar: number, nameEndLine: number, nameEndChar: number): number {
     const id = this.dirCount++;
     let at = id * DIR_SLOTS;
     if (at + DIR_SLOTS > this.dirs.length) this.dirs = grown(this.dirs);
@@ -67,14 +85,22 @@ export class ParseTable {
     d[at++] = nameChar;
     d[at++] = nameEndLine;
     d[at++] = nameEndChar;
-    d[at++] = endLine;
-    d[at++] = endChar;
     d[at++] = -1;
     d[at++] = -1;
-    d[at++] = argFrom;
-    d[at++] = argCount;
+    d[at++] = -1;
+    d[at++] = -1;
+    d[at++] = this.argCount;
+    d[at++] = 0;
     d[at] = 0;
     return id;
+  }
+
+  /** Completes directive `id`: how many arguments it has, and where the statement ends. */
+  endDirective(id: number, argCount: number, endLine: number, endChar: number): void {
+    const at = id * DIR_SLOTS;
+    this.dirs[at + ARG_COUNT] = argCount;
+    this.dirs[at + END_LINE] = endLine;
+    this.dirs[at + END_CHAR] = endChar;
   }
 
   /** Adds an argument; returns its index. */
@@ -87,8 +113,13 @@ export class ParseTable {
     p[at++] = startChar;
     p[at++] = endLine;
     p[at] = endChar;
-    this.argText[i] = text;
-    if (value !== text) (this.argValue ??= new Map()).set(i, value);
+    const slot = i & TEXT_CHUNK_MASK;
+    if (slot === 0) this.argTexts.push(new Array(TEXT_CHUNK));
+    this.argTexts[i >> TEXT_CHUNK_BITS][slot] = text;
+    if (value !== text) {
+      (this.argValue ??= new Map()).set(i, value);
+      if (!startsWithQuote(text)) this.escapedWords = true;
+    }
     return i;
   }
 
@@ -133,8 +164,8 @@ export class ParseTable {
     const out: NginxArg[] = new Array(n);
     for (let k = 0; k < n; k++) {
       const i = from + k;
-      const text = this.argText[i];
-      out[k] = new NginxArg(text, this.argValue?.get(i) ?? text, this, i);
+      const text = this.argText(i);
+      out[k] = new NginxArg(text, this.valueOf(i, text), this, i);
     }
     return out;
   }
@@ -143,8 +174,20 @@ export class ParseTable {
   argValueAt(id: number, k: number): string | undefined {
     if (k >= this.dirs[id * DIR_SLOTS + ARG_COUNT]) return undefined;
     const i = this.dirs[id * DIR_SLOTS + ARG_FROM] + k;
-    return this.argValue?.get(i) ?? this.argText[i];
+    return this.valueOf(i, this.argText(i));
   }
+
+  /** The value of argument `i`, whose text is `text`; most are unquoted words, and skip the lookup. */
+  private valueOf(i: number, text: string): string {
+    if (!this.escapedWords && !startsWithQuote(text)) return text;
+    return this.argValue?.get(i) ?? text;
+  }
+}
+
+/** Whether a token starts with a quote (quotes open only at a token's start). */
+function startsWithQuote(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 34 || c === 39;
 }
 
 function grown(a: Int32Array): Int32Array {
@@ -168,8 +211,7 @@ export class NginxArg implements Arg {
    * from the text rather than kept in a field: a field cost 8 bytes on each of a lint's arguments.
    */
   get quoted(): boolean {
-    const c = this.text.charCodeAt(0);
-    return c === 34 || c === 39;
+    return startsWithQuote(this.text);
   }
 
   get range(): Range {
@@ -337,4 +379,14 @@ export function startsBefore(a: Directive, b: Directive): boolean {
     bChar = y.character;
   }
   return aLine < bLine || (aLine === bLine && aChar < bChar);
+}
+
+/** How many directives `nodes[from..to)` and their descendants are. */
+export function countDirectives(nodes: readonly Directive[], from = 0, to = nodes.length): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const children = nodes[i].children;
+    if (children) n += countDirectives(children);
+  }
+  return n;
 }
