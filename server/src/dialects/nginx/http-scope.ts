@@ -116,11 +116,13 @@ interface Cache {
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
   mentions: Map<string, boolean>;
+  /** The header codes of each parse's `proxy_set_header` lines (see headerCodeOf). */
+  headerCodes: Map<ParseTable, Uint8Array>;
 }
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() });
+const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map() });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -422,11 +424,45 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
   return hit;
 }
 
+/** The header names the rules look for, each with a code (its index + 1). */
+const KNOWN_HEADERS = ['host', 'x-forwarded-for', 'x-real-ip', 'forwarded', 'connection', 'upgrade'];
+/** The code of any other header, and of a line without a value argument. */
+const OTHER_HEADER = 255;
+/** The codes of the client-address headers (x-forwarded-for, x-real-ip, forwarded). */
+export const ADDRESS_HEADER_CODES: readonly number[] = [2, 3, 4];
+
+/** The known header (lower-case) of a code, if any. */
+export function headerOfCode(code: number): string | undefined {
+  return KNOWN_HEADERS[code - 1];
+}
+
+function codeOfName(name: string): number {
+  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
+  return OTHER_HEADER;
+}
+
+function readHeaderCode(node: Directive): number {
+  return argCountOf(node) >= 2 ? codeOfName(argValueOf(node, 0)!) : OTHER_HEADER;
+}
+
+/**
+ * The code of a `proxy_set_header` line's header. Kept per parse, a slot per directive: the
+ * several lookups that pass a line compare its name once, without reading its text again.
+ */
+export function headerCodeOf(ws: Workspace, node: Directive): number {
+  if (!(node instanceof NginxDirective)) return readHeaderCode(node);
+  const cache = cacheOf(ws);
+  let codes = cache.headerCodes.get(node.table);
+  if (!codes) cache.headerCodes.set(node.table, (codes = new Uint8Array(node.table.dirCount)));
+  return (codes[node.id] ||= readHeaderCode(node));
+}
+
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
-export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
+export function findHeader(ws: Workspace, found: readonly Placed[], name: string): Placed | undefined {
+  const code = KNOWN_HEADERS.indexOf(name) + 1;
   for (let i = found.length - 1; i >= 0; i--) {
     const node = found[i].node;
-    if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
+    if (code ? headerCodeOf(ws, node) === code : argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
   }
   return undefined;
 }
@@ -454,7 +490,7 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
   let c: Chain | undefined = chain;
   while (c && c !== level) c = c.rest;
   for (c = c ? c.rest : chain; c; c = c.rest) {
-    const h = findHeader(expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
+    const h = findHeader(ws, expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;

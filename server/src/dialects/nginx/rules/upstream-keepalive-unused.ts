@@ -34,7 +34,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const explicit = version.found[version.found.length - 1];
         const v = (explicit && argValueOf(explicit.node, 0)) ?? 'default';
         if (v === '2') continue;
-        const connection = findHeader(headers.found, 'connection');
+        const connection = findHeader(ctx.ws, headers.found, 'connection');
         const cv = connection && argValueOf(connection.node, 1);
         if (cv !== undefined && cv.includes('$')) continue;
         const keepAliveHeader = cv !== undefined && KEEP_ALIVE.test(cv);

@@ -22,8 +22,8 @@ export const websocketNeedsHttp11: NginxRule = {
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
         const headers = lookup(ctx.ws, chain, 'proxy_set_header');
         if (headers.shadowed) continue;
-        const upgrade = findHeader(headers.found, 'upgrade');
-        const connection = findHeader(headers.found, 'connection');
+        const upgrade = findHeader(ctx.ws, headers.found, 'upgrade');
+        const connection = findHeader(ctx.ws, headers.found, 'connection');
         const upgradeValue = upgrade ? upgrade.node.args[1].value : '';
         const connectionValue = connection ? connection.node.args[1].value : '';
         const forwardsUpgrade = upgradeValue !== '';
