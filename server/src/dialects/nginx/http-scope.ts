@@ -5,6 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
+import { placementOf, type Placement } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
@@ -118,11 +119,14 @@ interface Cache {
   mentions: Map<string, boolean>;
   /** The header codes of each parse's `proxy_set_header` lines (see headerCodeOf). */
   headerCodes: Map<ParseTable, Uint8Array>;
+  /** The parse whose codes were read last, and its codes: most reads are of one parse in a row. */
+  codesTable: ParseTable | undefined;
+  codes: Uint8Array | undefined;
 }
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map() });
+const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -402,10 +406,22 @@ export function httpSites(ctx: NginxContext, name: string): Directive[] {
   let list = byName.get(name);
   if (!list) {
     list = [];
+    // What decides besides the node's own children is shared by the resolutions of one
+    // placement (for a node without children, its family too): worked out once per run of them.
+    let last: Placement | undefined;
+    let lastReads = false;
     for (const r of ctx.named(name)) {
-      if (r.data || r.templated || r.allowed === false || r.node.children) continue;
-      if (ctx.familyOfResolution(r) !== 'http') continue;
-      list.push(r.node);
+      const node = r.node;
+      if (node.children) continue;
+      const placement = placementOf(r);
+      let reads: boolean;
+      if (placement && placement === last) reads = lastReads;
+      else {
+        reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
+        last = placement;
+        lastReads = reads;
+      }
+      if (reads) list.push(node);
     }
     byName.set(name, list);
   }
@@ -450,20 +466,30 @@ function readHeaderCode(node: Directive): number {
  * several lookups that pass a line compare its name once, without reading its text again.
  */
 export function headerCodeOf(ws: Workspace, node: Directive): number {
+  return codeIn(cacheOf(ws), node);
+}
+
+function codeIn(cache: Cache, node: Directive): number {
   if (!(node instanceof NginxDirective)) return readHeaderCode(node);
-  const cache = cacheOf(ws);
-  let codes = cache.headerCodes.get(node.table);
+  let codes = cache.codesTable === node.table ? cache.codes! : cache.headerCodes.get(node.table);
   if (!codes) cache.headerCodes.set(node.table, (codes = new Uint8Array(node.table.dirCount)));
+  cache.codesTable = node.table;
+  cache.codes = codes;
   return (codes[node.id] ||= readHeaderCode(node));
 }
 
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(ws: Workspace, found: readonly Placed[], name: string): Placed | undefined {
   const code = KNOWN_HEADERS.indexOf(name) + 1;
-  for (let i = found.length - 1; i >= 0; i--) {
-    const node = found[i].node;
-    if (code ? headerCodeOf(ws, node) === code : argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
+  if (!code) {
+    for (let i = found.length - 1; i >= 0; i--) {
+      const node = found[i].node;
+      if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
+    }
+    return undefined;
   }
+  const cache = cacheOf(ws);
+  for (let i = found.length - 1; i >= 0; i--) if (codeIn(cache, found[i].node) === code) return found[i];
   return undefined;
 }
 
