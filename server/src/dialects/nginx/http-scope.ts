@@ -281,14 +281,13 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   const nodes = levelNodes(level);
   let found: Placed[] | undefined;
   let unknown = false;
-  if (hasInclude(nodes)) {
+  // A level without includes (nearly all) is scanned in place: no index to build.
+  const named = namedIn(nodes, name, level.file);
+  if (named === INCLUDES) {
     const e = expand(ws, level);
     found = e.byName.get(name);
     unknown = e.unknown;
-  } else {
-    // A level without includes (nearly all) is scanned in place: no index to build.
-    found = namedIn(nodes, name, level.file);
-  }
+  } else found = named;
   let out: Lookup;
   if (found?.length) out = { name, found, level, unknown, unreadable: unknown, shadowed: false, outer: false };
   else if (!chain.rest) out = { name, found: NOTHING, level: undefined, unknown: unknown || chain.outerUnknown, unreadable: unknown, shadowed: unknown, outer: chain.outerUnknown };
@@ -301,13 +300,22 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   return out;
 }
 
-/** The directives of a list with a name, placed in a file (undefined: none); the array has just their number of slots. */
+/** What namedIn answers for a list that holds an `include` (shared: never changed). */
+const INCLUDES: Placed[] = [];
+
+/**
+ * The directives of a list with a name, placed in a file (undefined: none), or INCLUDES when the
+ * list holds an `include` and needs the expanded view: one walk tells both. The array has just
+ * their number of slots.
+ */
 function namedIn(nodes: readonly Directive[], name: string, file: SourceFile): Placed[] | undefined {
   let count = 0;
   let first = -1;
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].name !== name) continue;
-    if (count++ === 0) first = i;
+    const n = nodes[i].name;
+    if (n === name) {
+      if (count++ === 0) first = i;
+    } else if (n === 'include') return INCLUDES;
   }
   if (count === 0) return undefined;
   const found: Placed[] = new Array(count);
