@@ -108,7 +108,16 @@ export interface Lookup {
   outer: boolean;
 }
 
-interface Cache {
+/** The header codes of `proxy_set_header` lines (see headerCodeOf), fetched once per rule run: each read is then a slot, not a workspace lookup. */
+export interface HeaderCodes {
+  /** Each parse's codes, a slot per directive (0: not read yet). */
+  headerCodes: Map<ParseTable, Uint8Array>;
+  /** The parse whose codes were read last, and its codes: most reads are of one parse in a row. */
+  codesTable: ParseTable | undefined;
+  codes: Uint8Array | undefined;
+}
+
+interface Cache extends HeaderCodes {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
   /** HTTP upstreams per configuration (its set of files). */
@@ -117,11 +126,6 @@ interface Cache {
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
   mentions: Map<string, boolean>;
-  /** The header codes of each parse's `proxy_set_header` lines (see headerCodeOf). */
-  headerCodes: Map<ParseTable, Uint8Array>;
-  /** The parse whose codes were read last, and its codes: most reads are of one parse in a row. */
-  codesTable: ParseTable | undefined;
-  codes: Uint8Array | undefined;
 }
 
 /** This module's indexes in the workspace (see Workspace.derived). */
@@ -469,25 +473,26 @@ function readHeaderCode(node: Directive): number {
   return argCountOf(node) >= 2 ? codeOfName(argValueOf(node, 0)!) : OTHER_HEADER;
 }
 
+/** The header codes of the workspace's parses. */
+export function headerCodes(ws: Workspace): HeaderCodes {
+  return cacheOf(ws);
+}
+
 /**
  * The code of a `proxy_set_header` line's header. Kept per parse, a slot per directive: the
  * several lookups that pass a line compare its name once, without reading its text again.
  */
-export function headerCodeOf(ws: Workspace, node: Directive): number {
-  return codeIn(cacheOf(ws), node);
-}
-
-function codeIn(cache: Cache, node: Directive): number {
+export function headerCodeOf(codes: HeaderCodes, node: Directive): number {
   if (!(node instanceof NginxDirective)) return readHeaderCode(node);
-  let codes = cache.codesTable === node.table ? cache.codes! : cache.headerCodes.get(node.table);
-  if (!codes) cache.headerCodes.set(node.table, (codes = new Uint8Array(node.table.dirCount)));
-  cache.codesTable = node.table;
-  cache.codes = codes;
-  return (codes[node.id] ||= readHeaderCode(node));
+  let slots = codes.codesTable === node.table ? codes.codes! : codes.headerCodes.get(node.table);
+  if (!slots) codes.headerCodes.set(node.table, (slots = new Uint8Array(node.table.dirCount)));
+  codes.codesTable = node.table;
+  codes.codes = slots;
+  return (slots[node.id] ||= readHeaderCode(node));
 }
 
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
-export function findHeader(ws: Workspace, found: readonly Placed[], name: string): Placed | undefined {
+export function findHeader(codes: HeaderCodes, found: readonly Placed[], name: string): Placed | undefined {
   const code = KNOWN_HEADERS.indexOf(name) + 1;
   if (!code) {
     for (let i = found.length - 1; i >= 0; i--) {
@@ -496,8 +501,7 @@ export function findHeader(ws: Workspace, found: readonly Placed[], name: string
     }
     return undefined;
   }
-  const cache = cacheOf(ws);
-  for (let i = found.length - 1; i >= 0; i--) if (codeIn(cache, found[i].node) === code) return found[i];
+  for (let i = found.length - 1; i >= 0; i--) if (headerCodeOf(codes, found[i].node) === code) return found[i];
   return undefined;
 }
 
@@ -524,7 +528,7 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
   let c: Chain | undefined = chain;
   while (c && c !== level) c = c.rest;
   for (c = c ? c.rest : chain; c; c = c.rest) {
-    const h = findHeader(ws, expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
+    const h = findHeader(cacheOf(ws), expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;

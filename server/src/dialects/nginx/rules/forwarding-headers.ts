@@ -2,9 +2,8 @@
 // client's address. Missing headers are a hint; passing the client's own claim on is a warning.
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Arg, Directive } from '../../../engine/syntax';
-import type { Workspace } from '../../../engine/workspace';
 import type { NginxContext } from '../analysis';
-import { ADDRESS_HEADER_CODES, chainsOf, findHeader, headerCodeOf, headerOfCode, hiddenHeader, httpSites, httpUpstreams, lookup, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
+import { ADDRESS_HEADER_CODES, chainsOf, findHeader, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, httpUpstreams, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
@@ -38,11 +37,12 @@ export const forwardingHeaders: NginxRule = {
 /** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
 function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   const sites = httpSites(ctx, 'proxy_set_header');
+  const codes = headerCodes(ctx.ws);
   for (let i = 0; i < sites.length; i++) {
     const d = sites[i];
     // Most headers are not address headers: tell by the header's code, without lower-casing
     // every name; `args` is built only for the few lines reported.
-    const code = headerCodeOf(ctx.ws, d);
+    const code = headerCodeOf(codes, d);
     if (!ADDRESS_HEADER_CODES.includes(code)) continue;
     const name = headerOfCode(code)!;
     const claimed = CLAIMS.get(argValueOf(d, 1)!.toLowerCase());
@@ -64,6 +64,7 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
   // document order, so a block is met again only before its body ends, and then it is on top.
   const open: (Directive | undefined)[] = [];
   const upstreams = httpUpstreams(ctx);
+  const codes = headerCodes(ctx.ws);
   const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');
   for (let i = 0; i < passes.length; i++) {
@@ -92,8 +93,8 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
         lacksHost = lacksAddress = false;
         break;
       }
-      if (sends(ctx.ws, headers.found, 'host')) lacksHost = false;
-      if (sendsAddress(ctx.ws, headers.found)) lacksAddress = false;
+      if (sends(codes, headers.found, 'host')) lacksHost = false;
+      if (sendsAddress(codes, headers.found)) lacksAddress = false;
       first ??= { chain, headers };
     }
     if ((!lacksHost && !lacksAddress) || !first) continue;
@@ -150,14 +151,14 @@ function requestHeadersOff(ctx: NginxContext, chains: readonly Chain[]): boolean
 }
 
 /** Whether the `proxy_set_header` list sends a header (lower-case name) with a value. */
-function sends(ws: Workspace, found: readonly Placed[], name: string): boolean {
-  const header = findHeader(ws, found, name);
+function sends(codes: HeaderCodes, found: readonly Placed[], name: string): boolean {
+  const header = findHeader(codes, found, name);
   return (header ? argValueOf(header.node, 1)! : '') !== '';
 }
 
 /** Whether the list sends one of the client-address headers. */
-function sendsAddress(ws: Workspace, found: readonly Placed[]): boolean {
-  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (sends(ws, found, ADDRESS_HEADERS[i])) return true;
+function sendsAddress(codes: HeaderCodes, found: readonly Placed[]): boolean {
+  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (sends(codes, found, ADDRESS_HEADERS[i])) return true;
   return false;
 }
 
