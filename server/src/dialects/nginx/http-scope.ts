@@ -5,6 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
+import { placementOf, type Placement } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { configFiles } from './relay-graph';
@@ -107,7 +108,16 @@ export interface Lookup {
   outer: boolean;
 }
 
-interface Cache {
+/** The header codes of `proxy_set_header` lines (see headerCodeOf), fetched once per rule run: each read is then a slot, not a workspace lookup. */
+export interface HeaderCodes {
+  /** Each parse's codes, a slot per directive (0: not read yet). */
+  headerCodes: Map<ParseTable, Uint8Array>;
+  /** The parse whose codes were read last, and its codes: most reads are of one parse in a row. */
+  codesTable: ParseTable | undefined;
+  codes: Uint8Array | undefined;
+}
+
+interface Cache extends HeaderCodes {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
   /** HTTP upstreams per configuration (its set of files). */
@@ -120,7 +130,7 @@ interface Cache {
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map() });
+const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -275,14 +285,13 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   const nodes = levelNodes(level);
   let found: Placed[] | undefined;
   let unknown = false;
-  if (hasInclude(nodes)) {
+  // A level without includes (nearly all) is scanned in place: no index to build.
+  const named = namedIn(nodes, name, level.file);
+  if (named === INCLUDES) {
     const e = expand(ws, level);
     found = e.byName.get(name);
     unknown = e.unknown;
-  } else {
-    // A level without includes (nearly all) is scanned in place: no index to build.
-    found = namedIn(nodes, name, level.file);
-  }
+  } else found = named;
   let out: Lookup;
   if (found?.length) out = { name, found, level, unknown, unreadable: unknown, shadowed: false, outer: false };
   else if (!chain.rest) out = { name, found: NOTHING, level: undefined, unknown: unknown || chain.outerUnknown, unreadable: unknown, shadowed: unknown, outer: chain.outerUnknown };
@@ -295,13 +304,22 @@ export function lookup(ws: Workspace, chain: Chain, name: string): Lookup {
   return out;
 }
 
-/** The directives of a list with a name, placed in a file (undefined: none); the array has just their number of slots. */
+/** What namedIn answers for a list that holds an `include` (shared: never changed). */
+const INCLUDES: Placed[] = [];
+
+/**
+ * The directives of a list with a name, placed in a file (undefined: none), or INCLUDES when the
+ * list holds an `include` and needs the expanded view: one walk tells both. The array has just
+ * their number of slots.
+ */
 function namedIn(nodes: readonly Directive[], name: string, file: SourceFile): Placed[] | undefined {
   let count = 0;
   let first = -1;
   for (let i = 0; i < nodes.length; i++) {
-    if (nodes[i].name !== name) continue;
-    if (count++ === 0) first = i;
+    const n = nodes[i].name;
+    if (n === name) {
+      if (count++ === 0) first = i;
+    } else if (n === 'include') return INCLUDES;
   }
   if (count === 0) return undefined;
   const found: Placed[] = new Array(count);
@@ -400,10 +418,22 @@ export function httpSites(ctx: NginxContext, name: string): Directive[] {
   let list = byName.get(name);
   if (!list) {
     list = [];
+    // What decides besides the node's own children is shared by the resolutions of one
+    // placement (for a node without children, its family too): worked out once per run of them.
+    let last: Placement | undefined;
+    let lastReads = false;
     for (const r of ctx.named(name)) {
-      if (r.data || r.templated || r.allowed === false || r.node.children) continue;
-      if (ctx.familyOfResolution(r) !== 'http') continue;
-      list.push(r.node);
+      const node = r.node;
+      if (node.children) continue;
+      const placement = placementOf(r);
+      let reads: boolean;
+      if (placement && placement === last) reads = lastReads;
+      else {
+        reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
+        last = placement;
+        lastReads = reads;
+      }
+      if (reads) list.push(node);
     }
     byName.set(name, list);
   }
@@ -422,12 +452,56 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
   return hit;
 }
 
+/** The header names the rules look for, each with a code (its index + 1). */
+const KNOWN_HEADERS = ['host', 'x-forwarded-for', 'x-real-ip', 'forwarded', 'connection', 'upgrade'];
+/** The code of any other header, and of a line without a value argument. */
+const OTHER_HEADER = 255;
+/** The codes of the client-address headers (x-forwarded-for, x-real-ip, forwarded). */
+export const ADDRESS_HEADER_CODES: readonly number[] = [2, 3, 4];
+
+/** The known header (lower-case) of a code, if any. */
+export function headerOfCode(code: number): string | undefined {
+  return KNOWN_HEADERS[code - 1];
+}
+
+function codeOfName(name: string): number {
+  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
+  return OTHER_HEADER;
+}
+
+function readHeaderCode(node: Directive): number {
+  return argCountOf(node) >= 2 ? codeOfName(argValueOf(node, 0)!) : OTHER_HEADER;
+}
+
+/** The header codes of the workspace's parses. */
+export function headerCodes(ws: Workspace): HeaderCodes {
+  return cacheOf(ws);
+}
+
+/**
+ * The code of a `proxy_set_header` line's header. Kept per parse, a slot per directive: the
+ * several lookups that pass a line compare its name once, without reading its text again.
+ */
+export function headerCodeOf(codes: HeaderCodes, node: Directive): number {
+  if (!(node instanceof NginxDirective)) return readHeaderCode(node);
+  let slots = codes.codesTable === node.table ? codes.codes! : codes.headerCodes.get(node.table);
+  if (!slots) codes.headerCodes.set(node.table, (slots = new Uint8Array(node.table.dirCount)));
+  codes.codesTable = node.table;
+  codes.codes = slots;
+  return (slots[node.id] ||= readHeaderCode(node));
+}
+
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
-export function findHeader(found: readonly Placed[], name: string): Placed | undefined {
-  for (let i = found.length - 1; i >= 0; i--) {
-    const node = found[i].node;
-    if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
+export function findHeader(codes: HeaderCodes, found: readonly Placed[], name: string): Placed | undefined {
+  const code = KNOWN_HEADERS.indexOf(name) + 1;
+  if (!code) {
+    for (let i = found.length - 1; i >= 0; i--) {
+      const node = found[i].node;
+      if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];
+    }
+    return undefined;
   }
+  for (let i = found.length - 1; i >= 0; i--) if (headerCodeOf(codes, found[i].node) === code) return found[i];
   return undefined;
 }
 
@@ -454,7 +528,7 @@ export function hiddenHeader(ws: Workspace, chain: Chain, level: Level | undefin
   let c: Chain | undefined = chain;
   while (c && c !== level) c = c.rest;
   for (c = c ? c.rest : chain; c; c = c.rest) {
-    const h = findHeader(expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
+    const h = findHeader(cacheOf(ws), expand(ws, c).byName.get('proxy_set_header') ?? NOTHING, header);
     if (h) return h;
   }
   return undefined;

@@ -5,7 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
-import type { Resolution } from './context';
+import { placementOf, type Placement, type Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
 import { rootName } from './scope';
 import { isSchemeName, parseTarget, type Target } from './target';
@@ -62,18 +62,31 @@ export function familiesOf(ctx: NginxContext, r: Resolution): readonly Family[] 
 }
 
 const passCache = new Memo<NginxContext, PassInfo[]>();
+const NO_FAMILIES: readonly Family[] = [];
 
 /** Every *_pass directive of the file with its parsed target. */
 export function passesOf(ctx: NginxContext): PassInfo[] {
   let passes = passCache.get(ctx);
   if (passes) return passes;
   passes = [];
+  // Whether a resolution is data or templated, and its families, are shared by the resolutions
+  // of one placement: worked out once per run of them.
+  let last: Placement | undefined;
+  let lastSkipped = false;
+  let lastFamilies: readonly Family[] = NO_FAMILIES;
   for (const r of ctx.namedAny(PASS_NAMES)) {
     const node = r.node;
-    if (node.children || r.data || r.templated) continue;
+    if (node.children) continue;
+    const placement = placementOf(r);
+    if (!placement || placement !== last) {
+      last = placement;
+      lastSkipped = r.data || r.templated;
+      lastFamilies = lastSkipped ? NO_FAMILIES : familiesOf(ctx, r);
+    }
+    if (lastSkipped) continue;
     const arg = node.args[0];
     if (!arg || arg.value.includes('${')) continue;
-    passes.push({ r, node, arg, target: parseTarget(arg.value), families: familiesOf(ctx, r) });
+    passes.push({ r, node, arg, target: parseTarget(arg.value), families: lastFamilies });
   }
   passCache.set(ctx, passes);
   return passes;

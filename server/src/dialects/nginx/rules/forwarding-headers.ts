@@ -3,7 +3,7 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, findHeader, hiddenHeader, httpSites, httpUpstreams, lookup, lowerIs, unknownHeaderNameOnChain, type Chain, type Lookup, type Placed } from '../http-scope';
+import { ADDRESS_HEADER_CODES, chainsOf, findHeader, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, httpUpstreams, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
@@ -34,21 +34,17 @@ export const forwardingHeaders: NginxRule = {
   },
 };
 
-/** The entry of ADDRESS_HEADERS a header name (any case) is, if any: its lower-case form. */
-function addressHeaderOf(name: string): string | undefined {
-  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (lowerIs(name, ADDRESS_HEADERS[i])) return ADDRESS_HEADERS[i];
-  return undefined;
-}
-
 /** `proxy_set_header X-Forwarded-For $http_x_forwarded_for` and the like: the client's own claim. */
 function spoofable(ctx: NginxContext, report: (r: Report) => void): void {
   const sites = httpSites(ctx, 'proxy_set_header');
+  const codes = headerCodes(ctx.ws);
   for (let i = 0; i < sites.length; i++) {
     const d = sites[i];
-    // Most headers are not address headers: tell without lower-casing every name.
-    // Read from the parse table: `args` is built only for the few lines reported.
-    const name = argCountOf(d) < 2 ? undefined : addressHeaderOf(argValueOf(d, 0)!);
-    if (!name) continue;
+    // Most headers are not address headers: tell by the header's code, without lower-casing
+    // every name; `args` is built only for the few lines reported.
+    const code = headerCodeOf(codes, d);
+    if (!ADDRESS_HEADER_CODES.includes(code)) continue;
+    const name = headerOfCode(code)!;
     const claimed = CLAIMS.get(argValueOf(d, 1)!.toLowerCase());
     if (!claimed) continue;
     const safe = SAFE_VALUE.get(name);
@@ -68,6 +64,7 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
   // document order, so a block is met again only before its body ends, and then it is on top.
   const open: (Directive | undefined)[] = [];
   const upstreams = httpUpstreams(ctx);
+  const codes = headerCodes(ctx.ws);
   const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');
   for (let i = 0; i < passes.length; i++) {
@@ -96,8 +93,8 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
         lacksHost = lacksAddress = false;
         break;
       }
-      if (sends(headers.found, 'host')) lacksHost = false;
-      if (sendsAddress(headers.found)) lacksAddress = false;
+      if (sends(codes, headers.found, 'host')) lacksHost = false;
+      if (sendsAddress(codes, headers.found)) lacksAddress = false;
       first ??= { chain, headers };
     }
     if ((!lacksHost && !lacksAddress) || !first) continue;
@@ -154,14 +151,14 @@ function requestHeadersOff(ctx: NginxContext, chains: readonly Chain[]): boolean
 }
 
 /** Whether the `proxy_set_header` list sends a header (lower-case name) with a value. */
-function sends(found: readonly Placed[], name: string): boolean {
-  const header = findHeader(found, name);
+function sends(codes: HeaderCodes, found: readonly Placed[], name: string): boolean {
+  const header = findHeader(codes, found, name);
   return (header ? argValueOf(header.node, 1)! : '') !== '';
 }
 
 /** Whether the list sends one of the client-address headers. */
-function sendsAddress(found: readonly Placed[]): boolean {
-  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (sends(found, ADDRESS_HEADERS[i])) return true;
+function sendsAddress(codes: HeaderCodes, found: readonly Placed[]): boolean {
+  for (let i = 0; i < ADDRESS_HEADERS.length; i++) if (sends(codes, found, ADDRESS_HEADERS[i])) return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { TextEdit } from '../../../engine/rules';
-import { chainsOf, findHeader, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCodes, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { passesOf } from '../relay-targets';
 import { argValueOf } from '../tree';
@@ -18,6 +18,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
   check(ctx, report) {
     const upstreams = httpUpstreams(ctx);
     if (!upstreams.size) return;
+    const codes = headerCodes(ctx.ws);
     // The http proxy_pass sites (httpSites) with their parsed targets: passes whose argument
     // holds `${` are variables either way.
     for (const p of passesOf(ctx)) {
@@ -34,7 +35,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
         const explicit = version.found[version.found.length - 1];
         const v = (explicit && argValueOf(explicit.node, 0)) ?? 'default';
         if (v === '2') continue;
-        const connection = findHeader(headers.found, 'connection');
+        const connection = findHeader(codes, headers.found, 'connection');
         const cv = connection && argValueOf(connection.node, 1);
         if (cv !== undefined && cv.includes('$')) continue;
         const keepAliveHeader = cv !== undefined && KEEP_ALIVE.test(cv);

@@ -2,7 +2,7 @@
 // switch protocols, so the handshake fails. Also: only one of the two upgrade headers forwarded.
 import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { chainsOf, findHeader, httpSites, lookup, workspaceMentions, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCodes, httpSites, lookup, workspaceMentions, type Placed } from '../http-scope';
 import { insertBefore, where } from '../directive-edits';
 import type { NginxRule } from './types';
 
@@ -18,12 +18,13 @@ export const websocketNeedsHttp11: NginxRule = {
   check(ctx, report) {
     if (!workspaceMentions(ctx.ws, /upgrade/i)) return;
     const reportedPairs = new Set<Directive>();
+    const codes = headerCodes(ctx.ws);
     for (const pass of httpSites(ctx, 'proxy_pass')) {
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
         const headers = lookup(ctx.ws, chain, 'proxy_set_header');
         if (headers.shadowed) continue;
-        const upgrade = findHeader(headers.found, 'upgrade');
-        const connection = findHeader(headers.found, 'connection');
+        const upgrade = findHeader(codes, headers.found, 'upgrade');
+        const connection = findHeader(codes, headers.found, 'connection');
         const upgradeValue = upgrade ? upgrade.node.args[1].value : '';
         const connectionValue = connection ? connection.node.args[1].value : '';
         const forwardsUpgrade = upgradeValue !== '';
