@@ -3,6 +3,6 @@ export { Workspace } from '../server/src/engine/workspace';
 export { nodeHost } from '../server/src/node-host';
 export { DIALECTS } from '../server/src/dialects/index';
 export { LspClient, fileUri } from '../test/support/lsp-client';
-export { collectYoungGeneration, idleCollector } from '../server/src/idle-gc';
+export { collectYoungGeneration } from '../server/src/idle-gc';
 export { ANALYSIS_V8_FLAGS, tuneGcForAnalysis } from '../server/src/gc-tuning';
 export { SERVER_START_FLAGS } from '../server/src/start-flags';

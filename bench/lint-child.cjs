@@ -2,12 +2,11 @@
 // settings are fixed when a process starts and its allocation-site feedback when its first runs
 // are done. Usage: node [V8 flags] lint-child.cjs LIB_CJS FILE RUNS MODE, where MODE is
 //   server:   as the language server runs (started by run.mjs with its start flags): its runtime
-//             V8 setting, and after each analysis the derived indexes dropped and the young
-//             generation collected unless it has room for the next (idle-gc.ts), timed apart;
+//             V8 setting, and the derived indexes dropped and the young generation collected
+//             after each analysis, timed apart;
 //   defaults: V8's defaults, runs back to back.
-// Prints {"median", "runs", "gc", "withoutGc", "collect", "collections", "findings"} (milliseconds;
-// gc: the median GC pauses inside a run; collect: the median collection between runs, and
-// collections: how many ran, server mode only).
+// Prints {"median", "runs", "gc", "withoutGc", "collect", "findings"} (milliseconds; gc: the median
+// GC pauses inside a run; collect: the median collection between runs, server mode only).
 'use strict';
 const { readFileSync } = require('node:fs');
 const { median, timeIt, flushGc, gcShare } = require('./timing.cjs');
@@ -24,13 +23,12 @@ const lint = () => {
   ws.setFile(path, text, 'nginx');
   findings = ws.analyze(path);
 };
-// The server's idle point: the collection runs only when the young generation lacks room.
-const idle = lib.idleCollector();
 const collects = [];
 const collect = () => {
   const t = performance.now();
   ws.forgetDerived();
-  if (idle()) collects.push(performance.now() - t);
+  lib.collectYoungGeneration();
+  collects.push(performance.now() - t);
 };
 const runs = Number(runsArg);
 const r = timeIt(lint, { warmup: 5, runs, budgetMs: 4000 + runs * 300, between: mode === 'server' ? collect : undefined });
@@ -38,6 +36,6 @@ flushGc().then(() => {
   const gc = gcShare(r);
   console.log(JSON.stringify({
     median: r.median, runs: r.runs, gc: gc.medianGc, withoutGc: gc.medianWithout,
-    collect: collects.length ? median(collects) : undefined, collections: collects.length, findings: findings.length,
+    collect: collects.length ? median(collects) : undefined, findings: findings.length,
   }));
 });

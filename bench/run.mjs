@@ -151,7 +151,7 @@ async function parseAndLint({ lib, NginxParser, files }) {
   section('lint');
   // The targets are judged as the language server runs (the only place a lint runs warm): in a
   // fresh process with its start flags (server/src/start-flags.ts) and runtime setting
-  // (gc-tuning.ts), the young generation collected between analyses as idle-gc.ts does.
+  // (gc-tuning.ts), the young generation collected after each analysis as idle-gc.ts does.
   const child = (s, mode, flags) => {
     const runs = s === '50k' ? 15 : 30;
     const r = spawnSync(process.execPath, [...flags, join(root, 'bench', 'lint-child.cjs'), join(outDir, 'lib.cjs'), files[s].path, String(runs), mode], { encoding: 'utf8' });
@@ -168,7 +168,7 @@ async function parseAndLint({ lib, NginxParser, files }) {
     const miss = target && served.median >= target ? `${overBy(served.median, target)}; ` : '';
     row('full lint warm (parse + all rules), as the language server runs', kl, ms(served.median), target ? `< ${target} ms` : '',
       target ? served.median < target : undefined,
-      `${miss}a fresh process with ${lib.SERVER_START_FLAGS.join(' ')} and ${lib.ANALYSIS_V8_FLAGS}; median of ${served.runs} after >= 5 warm-up runs and 300 ms; ${served.findings} findings; GC pauses inside a run ${ms(served.gc)} (median); collections between runs, not counted: ${served.collections} of ${served.runs}${served.collections ? `, ${ms(served.collect)} each (median)` : ''}`);
+      `${miss}a fresh process with ${lib.SERVER_START_FLAGS.join(' ')} and ${lib.ANALYSIS_V8_FLAGS}; median of ${served.runs} after >= 5 warm-up runs and 300 ms; ${served.findings} findings; GC pauses inside a run ${ms(served.gc)} (median); the collection after each run, not counted: ${ms(served.collect)} (median)`);
 
     // The same lint in this process, whose young generation has V8's default size (16 MB).
     const ws = new lib.Workspace(lib.nodeHost(), lib.DIALECTS);

@@ -19,7 +19,7 @@ import { relayCodeLenses } from './features/code-lens';
 import { RELAY_GRAPH_REQUEST, type RelayGraphParams } from './features/relay-graph-protocol';
 import { relayGraphResult } from './features/relay-graph-request';
 import { nodeHost } from './node-host';
-import { idleCollector } from './idle-gc';
+import { collectYoungGeneration } from './idle-gc';
 import { tuneGcForAnalysis } from './gc-tuning';
 
 tuneGcForAnalysis(); // before any analysis: see gc-tuning.ts
@@ -96,11 +96,10 @@ function validate(uri: string): void {
 
 /**
  * Once diagnostics are written and no analysis waits: drop the indexes the analyses shared (a
- * request rebuilds what it needs), then collect the young generation unless it has room for the
- * next analysis (see idle-gc.ts); a collection keeps only the trees and findings.
+ * request rebuilds what it needs), then collect the young generation (see idle-gc.ts), which then
+ * keeps only the trees and findings.
  */
 let collectScheduled = false;
-const collectUnlessRoom = idleCollector();
 function collectWhenIdle(): void {
   // Re-checking several documents writes several notifications: one collection serves them all.
   if (collectScheduled) return;
@@ -109,7 +108,7 @@ function collectWhenIdle(): void {
     collectScheduled = false;
     if (pending.size) return;
     ws.forgetDerived();
-    collectUnlessRoom();
+    collectYoungGeneration();
   });
 }
 
