@@ -24,7 +24,7 @@ const MAX_INTERNED = 40;
  * collections, which copy every string it holds, so fewer strings pay for the lookups; in a
  * small text the lookups cost more than the strings.
  */
-const INTERN_FROM = Infinity;
+const INTERN_FROM = 1 << 19;
 /** V8 copies shorter slices of a string; longer ones point into it. */
 const SLICE_MIN = 13;
 const INTERN_MASK = 16383;
