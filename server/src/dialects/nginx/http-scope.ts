@@ -456,8 +456,10 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
 const KNOWN_HEADERS = ['host', 'x-forwarded-for', 'x-real-ip', 'forwarded', 'connection', 'upgrade'];
 /** The code of any other header, and of a line without a value argument. */
 const OTHER_HEADER = 255;
-/** The codes of the client-address headers (x-forwarded-for, x-real-ip, forwarded). */
-export const ADDRESS_HEADER_CODES: readonly number[] = [2, 3, 4];
+/** The code of a known header (lower-case name); 0 for any other. */
+export function codeOfHeader(name: string): number {
+  return KNOWN_HEADERS.indexOf(name) + 1;
+}
 
 /** The known header (lower-case) of a code, if any. */
 export function headerOfCode(code: number): string | undefined {
@@ -493,7 +495,7 @@ export function headerCodeOf(codes: HeaderCodes, node: Directive): number {
 
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(codes: HeaderCodes, found: readonly Placed[], name: string): Placed | undefined {
-  const code = KNOWN_HEADERS.indexOf(name) + 1;
+  const code = codeOfHeader(name);
   if (!code) {
     for (let i = found.length - 1; i >= 0; i--) {
       const node = found[i].node;
