@@ -9,7 +9,7 @@
 // GC pauses inside a run; collect: the median collection between runs, server mode only).
 'use strict';
 const { readFileSync } = require('node:fs');
-const { median, timeIt, flushGc, gcShare } = require('./timing.cjs');
+const { median, timeIt, flushGc, gcShare, idleCollection } = require('./timing.cjs');
 
 const [libPath, path, runsArg, mode] = process.argv.slice(2);
 if (mode !== 'server' && mode !== 'defaults') throw new Error(`lint-child.cjs: MODE must be server or defaults, not ${mode}`);
@@ -23,19 +23,13 @@ const lint = () => {
   ws.setFile(path, text, 'nginx');
   findings = ws.analyze(path);
 };
-const collects = [];
-const collect = () => {
-  const t = performance.now();
-  ws.forgetDerived();
-  lib.collectYoungGeneration();
-  collects.push(performance.now() - t);
-};
+const idle = idleCollection(ws, lib.collectYoungGeneration);
 const runs = Number(runsArg);
-const r = timeIt(lint, { warmup: 5, runs, budgetMs: 4000 + runs * 300, between: mode === 'server' ? collect : undefined });
+const r = timeIt(lint, { warmup: 5, runs, budgetMs: 4000 + runs * 300, between: mode === 'server' ? idle.step : undefined });
 flushGc().then(() => {
   const gc = gcShare(r);
   console.log(JSON.stringify({
     median: r.median, runs: r.runs, gc: gc.medianGc, withoutGc: gc.medianWithout,
-    collect: collects.length ? median(collects) : undefined, findings: findings.length,
+    collect: idle.times.length ? median(idle.times) : undefined, findings: findings.length,
   }));
 });

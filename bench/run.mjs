@@ -31,7 +31,7 @@ const SIZES = ['1k', '10k', '50k'];
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-const { now, median, percentile, timeIt, timePaired, flushGc, gcShare } = timing;
+const { now, median, percentile, timeIt, timePaired, flushGc, gcShare, idleCollection } = timing;
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
 /** How far a figure is from its target, for a MISS: "3.2x the target". */
 const overBy = (value, target) => `${(value / target).toFixed(1)}x the target`;
@@ -182,18 +182,12 @@ async function parseAndLint({ lib, NginxParser, files }) {
     const gc = gcShare(r);
     row('  same lint, back to back in a 16 MB young generation', kl, ms(r.median), '', undefined,
       `this process (${lib.ANALYSIS_V8_FLAGS}, V8's default young generation); median of ${r.runs}; GC pauses ${ms(gc.medianGc)} (median), ${ms(gc.medianWithout)} without them`);
-    const collects = [];
-    const collect = () => {
-      const t = now();
-      ws.forgetDerived();
-      lib.collectYoungGeneration();
-      collects.push(now() - t);
-    };
-    const q = timeIt(lint, { warmup: 5, runs: s === '50k' ? 15 : 30, budgetMs: s === '50k' ? 8000 : 4000, between: collect });
+    const idle = idleCollection(ws, lib.collectYoungGeneration);
+    const q = timeIt(lint, { warmup: 5, runs: s === '50k' ? 15 : 30, budgetMs: s === '50k' ? 8000 : 4000, between: idle.step });
     await flushGc();
     const qgc = gcShare(q);
     row('  same lint, 16 MB young generation collected between runs', kl, ms(q.median), '', undefined,
-      `this process; median of ${q.runs}; GC pauses inside a run ${ms(qgc.medianGc)} (median); the collection between runs, not counted: ${ms(median(collects))} (median)`);
+      `this process; median of ${q.runs}; GC pauses inside a run ${ms(qgc.medianGc)} (median); the collection between runs, not counted: ${ms(median(idle.times))} (median)`);
     if (s !== '1k') {
       const d = child(s, 'defaults', []);
       row('  same lint, V8 defaults, back to back', kl, ms(d.median), '', undefined,

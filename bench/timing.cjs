@@ -79,4 +79,21 @@ function gcShare({ windows }) {
   const gc = windows.map(([a, b]) => gcPauses.reduce((n, [s, e]) => (s >= a && s < b ? n + Math.min(e, b) - s : n), 0));
   return { medianGc: median(gc), medianWithout: median(windows.map(([a, b], i) => b - a - gc[i])) };
 }
-module.exports = { now, median, percentile, timeIt, timePaired, flushGc, gcShare };
+
+/**
+ * What the language server does once an analysis is published (collectWhenIdle in server.ts): drop
+ * the workspace's derived indexes and collect the young generation. `step` is run between timed
+ * runs; `times` keeps how long each took, reported apart from the runs.
+ */
+function idleCollection(ws, collectYoungGeneration) {
+  const times = [];
+  const step = () => {
+    const t = now();
+    ws.forgetDerived();
+    collectYoungGeneration();
+    times.push(now() - t);
+  };
+  return { step, times };
+}
+
+module.exports = { now, median, percentile, timeIt, timePaired, flushGc, gcShare, idleCollection };
