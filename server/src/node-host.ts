@@ -60,12 +60,22 @@ export function nodeHost(options: NodeHostOptions = {}): FileHost {
 export function isUnderAny(path: string, roots: readonly string[]): boolean {
   const real = realOrUndefined(path);
   if (!real) return false;
-  return roots.some((root) => {
-    const base = realOrUndefined(root);
+  return realRootsOf(roots).some((base) => {
     if (!base) return false;
     const rel = relative(base, real);
     return rel === '' || (rel !== '..' && !rel.startsWith('../') && !isAbsolute(rel));
   });
+}
+
+/**
+ * The real paths of a list of folders, resolved once per list rather than on every read: the
+ * language server hands over a new list whenever its workspace folders change.
+ */
+const realRoots = new WeakMap<readonly string[], (string | undefined)[]>();
+function realRootsOf(roots: readonly string[]): (string | undefined)[] {
+  let real = realRoots.get(roots);
+  if (!real) realRoots.set(roots, (real = roots.map(realOrUndefined)));
+  return real;
 }
 
 /** The leading folders of a glob pattern that contain no pattern characters. */

@@ -75,6 +75,27 @@ describe('file host confined to folders', () => {
     expect(isUnderAny(join(outside, 'secret.conf'), [])).toBe(false);
   });
 
+  it('resolves a folder list once, and a new list afresh', () => {
+    // A folder given through a symbolic link is placed by its target; the target is looked up
+    // when a list is first used, so a new list (new workspace folders) sees a moved link.
+    const link = join(top, 'ws-link');
+    symlinkSync(ws, link);
+    try {
+      const roots = [link];
+      const file = join(ws, 'conf.d', 'a.conf');
+      const other = join(top, 'ws-other', 'b.conf');
+      expect(isUnderAny(file, roots)).toBe(true);
+      rmSync(link);
+      symlinkSync(join(top, 'ws-other'), link);
+      expect(isUnderAny(file, roots)).toBe(true);
+      expect(isUnderAny(other, roots)).toBe(false);
+      expect(isUnderAny(file, [link])).toBe(false);
+      expect(isUnderAny(other, [link])).toBe(true);
+    } finally {
+      rmSync(link, { force: true });
+    }
+  });
+
   it('finds the fixed folder part of a glob', () => {
     expect(globBase('/etc/nginx/conf.d/*.conf')).toBe('/etc/nginx/conf.d');
     expect(globBase('/etc/nginx/**/x.conf')).toBe('/etc/nginx');
