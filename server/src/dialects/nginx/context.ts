@@ -3,7 +3,7 @@
 // the L7 one; a name with no entry allowed at its path is "not allowed here", as nginx -t says.
 import type { Directive } from '../../engine/syntax';
 import { specsOf, type DirectiveSpec } from './reference';
-import { countDirectives, NginxDirective } from './tree';
+import { treeSizeOf } from './tree';
 
 /** Context names a fragment can be declared or inferred to live in, and their block paths. */
 export const CONTEXT_PATHS: Record<string, string[]> = {
@@ -151,14 +151,6 @@ export function placementOf(r: Resolution): Placement | undefined {
   return r instanceof ResolvedDirective ? r.placement : undefined;
 }
 
-/** How many directives a tree holds. */
-function countNodes(nodes: readonly Directive[]): number {
-  // A parse's whole tree: the parser counted it.
-  const first = nodes[0];
-  if (first instanceof NginxDirective && first.table.root === nodes) return first.table.treeSize;
-  return countDirectives(nodes);
-}
-
 function pathNode(localPath: string[]): PathNode {
   return { localPath, verdicts: new Map(), dataVerdicts: new Map(), kids: new Map() };
 }
@@ -172,7 +164,7 @@ function pathNode(localPath: string[]): PathNode {
  */
 export function resolveTree(tree: readonly Directive[], bases: readonly string[][], mode: 'each' | 'any' = 'any', byName?: Map<string, Resolution[]>): Resolution[] {
   // Sized up front: a list grown by push copies itself each time it grows.
-  const out: Resolution[] = new Array(countNodes(tree));
+  const out: Resolution[] = new Array(treeSizeOf(tree));
   let count = 0;
   const verdict = (at: PathNode, name: string, data: boolean): Verdict => {
     const memo = data ? at.dataVerdicts : at.verdicts;

@@ -6,7 +6,7 @@
 // positions and arguments go to the parse's table, and only directives, the children arrays
 // and comments are allocated (see tree.ts).
 import type { Comment, Directive, ParseProblem, ParseResult, Position, Range } from '../../engine/syntax';
-import { countDirectives, NginxComment, NginxDirective, ParseTable } from './tree';
+import { countDirectives, NginxComment, NginxDirective, ParseTable, recordTreeSize } from './tree';
 
 export interface NginxParseOptions {
   /**
@@ -263,8 +263,7 @@ class NginxParser {
       }
       pending.length = top;
       table.trim();
-      table.root = pending;
-      table.treeSize = table.dirCount - this.dropped;
+      recordTreeSize(pending, table.dirCount - this.dropped);
       return { tree: pending, problems: this.problems, comments: this.comments };
     }
   }

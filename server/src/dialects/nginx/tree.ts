@@ -51,9 +51,6 @@ export class ParseTable {
   private escapedWords = false;
   dirCount = 0;
   argCount = 0;
-  /** The parse's top level, and how many directives its tree holds (saves walking it to count them). */
-  root: readonly Directive[] | undefined = undefined;
-  treeSize = 0;
 
   /** `size`: the text's length, to size the columns once for the usual density of a config. */
   constructor(size: number) {
@@ -379,6 +376,22 @@ export function startsBefore(a: Directive, b: Directive): boolean {
     bChar = y.character;
   }
   return aLine < bLine || (aLine === bLine && aChar < bChar);
+}
+
+/**
+ * How many directives each parse's tree holds, as the parser counted them (saves walking a large
+ * tree to size an array). Kept beside the trees rather than in them, so that a node that outlives
+ * its parse does not keep the tree's other top-level blocks alive.
+ */
+const treeSizes = new WeakMap<readonly Directive[], number>();
+
+export function recordTreeSize(tree: readonly Directive[], size: number): void {
+  treeSizes.set(tree, size);
+}
+
+/** How many directives a tree holds: the parser's count for a whole parse, else by walking it. */
+export function treeSizeOf(tree: readonly Directive[]): number {
+  return treeSizes.get(tree) ?? countDirectives(tree);
 }
 
 /** How many directives `nodes[from..to)` and their descendants are. */
