@@ -6,6 +6,7 @@ import { parseJump } from '../../server/src/dialects/ssh/jump';
 import { globContains } from '../../server/src/dialects/ssh/hosts-scope';
 import { addrMatchList, ipText, parseIp } from '../../server/src/dialects/ssh/hosts-net';
 import type { Finding } from '../../server/src/engine/rules';
+import { applyEdits } from '../support/apply-edits';
 import { memoryWorkspace } from '../support/memory-host';
 
 const CLIENT = '/ws/.ssh/config';
@@ -38,6 +39,12 @@ describe('ssh/duplicate-setting and sshd/duplicate-setting', () => {
   it('deletes the last line without a trailing newline from the end of the previous one', () => {
     const f = client('Host app\n  Port 22\n  Port 23', 'ssh/duplicate-setting');
     expect(f[0].fixes?.[0].edits[0].range).toEqual(r(1, 9, 9, 2));
+    const cases = [
+      ['Host app\n  Port 22\n  Port 23', 'Host app\n  Port 22'],
+      ['Host app\r\n  Port 22\r\n  Port 23', 'Host app\r\n  Port 22'],
+      ['Host app\r\n  Port 22\r\n  Port 23\r\n', 'Host app\r\n  Port 22\r\n'],
+    ];
+    for (const [text, fixed] of cases) expect(applyEdits(text, client(text, 'ssh/duplicate-setting')[0].fixes![0].edits), JSON.stringify(text)).toBe(fixed);
   });
   it('works per Match block in sshd_config, ignoring repeatable keywords and keywords not allowed in Match', () => {
     const text = 'PermitRootLogin no\nPort 22\nPort 2222\nMatch User deploy\n    AllowTcpForwarding local\n    AllowTcpForwarding yes\n    AllowUsers a\n    AllowUsers b\n    Port 1\n    Port 2\n';

@@ -273,14 +273,6 @@ export function insertAfterLine(file: SourceFile, line: number, text: string): T
   return { path: file.path, range: { start: at, end: at }, newText: `${eol(file)}${text}` };
 }
 
-/** Removes a whole line, with its line break. */
-export function deleteLine(file: SourceFile, line: number): TextEdit {
-  const lines = file.lines;
-  const start = { line, character: 0 };
-  const end = line + 1 < lines.lineCount ? { line: line + 1, character: 0 } : { line, character: lines.lineEnd(line) - lines.starts[line] };
-  return { path: file.path, range: { start, end }, newText: '' };
-}
-
 /** `NET MASK` as OpenVPN writes a route target. */
 export function routeArgs(r: Ipv4Range): string {
   const size = r.last - r.first + 1;

@@ -11,11 +11,12 @@
 //   tunnel network/netmask constraint" and lets the client in anyway, with no route back to it;
 // - a pushed route whose gateway is not on the tunnel subnet: the client cannot add the route;
 // - `topology` with dev tap: it only shapes dev tun, so it does nothing (info).
+import { deleteLines } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { SourceFile } from '../../../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../analysis';
 import { formatIpv4, inRange, isNet30Pair, isNetmask, parseIpv4 } from '../routing-net';
-import { appendLine, cidr, deleteLine, insertAfterLine, routingView, serversOfCcd, type RoutingView } from '../routing-view';
+import { appendLine, cidr, insertAfterLine, routingView, serversOfCcd, type RoutingView } from '../routing-view';
 import type { OpenvpnRule } from './types';
 
 type ReportFn = Parameters<OpenvpnRule['check']>[1];
@@ -28,7 +29,7 @@ function tapTopology(ctx: OpenvpnContext, view: RoutingView, report: ReportFn): 
     range: t.node.range,
     severity: 'info',
     message: 'topology only shapes dev tun addressing; on dev tap every client sits on one Ethernet segment with a real netmask, so this line does nothing (L3); remove it.',
-    fixes: [{ title: 'Remove the topology line', edits: [deleteLine(ctx.file, t.node.range.start.line)] }],
+    fixes: [{ title: 'Remove the topology line', edits: [deleteLines(ctx.file, t.node.range.start.line)] }],
   });
 }
 
