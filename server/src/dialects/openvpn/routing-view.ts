@@ -11,6 +11,7 @@
 // - in subnet topology and on dev tap, an ifconfig-push address outside NET/MASK is logged as
 //   "violates tunnel network/netmask constraint" at connect time, and the client is let in anyway.
 import { Memo } from '../../engine/memo';
+import { baseName } from '../../engine/paths';
 import { posix } from 'node:path';
 import type { TextEdit } from '../../engine/rules';
 import type { Arg, Directive, Range } from '../../engine/syntax';
@@ -241,7 +242,7 @@ function fromDisk(ws: Workspace, ccd: string): SourceFile[] {
 
 /** The client name a ccd file stands for (its file name; DEFAULT applies to clients without one). */
 export function ccdName(file: SourceFile): string {
-  return posix.basename(file.path);
+  return baseName(file.path);
 }
 
 /** A short label for a ccd file relative to its server, e.g. `ccd/alice`. */

@@ -7,7 +7,7 @@
 import { deleteLines } from '../../../engine/line-edits';
 import type { Related } from '../../../engine/rules';
 import { analyzeOpenvpn } from '../analysis';
-import { ccdDir, ccdLabel, serverCcdFiles } from '../routing-view';
+import { ccdDir, ccdLabel, ccdName, serverCcdFiles } from '../routing-view';
 import type { OpenvpnRule } from './types';
 
 const PER_CLIENT = ['iroute', 'ifconfig-push'];
@@ -41,7 +41,7 @@ export const duplicateCnWithClientRoutes: OpenvpnRule = {
       for (const name of PER_CLIENT) {
         for (const l of c.all(name)) {
           kinds.add(name);
-          pinned.push({ path: f.path, range: l.node.range, message: `${ccdLabel(f)} pins ${name === 'iroute' ? 'a LAN' : 'an address'} to the name ${ccdLabel(f).split('/').pop()}` });
+          pinned.push({ path: f.path, range: l.node.range, message: `${ccdLabel(f)} pins ${name === 'iroute' ? 'a LAN' : 'an address'} to the name ${ccdName(f)}` });
         }
       }
     }

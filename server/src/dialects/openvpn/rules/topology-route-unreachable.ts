@@ -12,6 +12,7 @@
 // - a pushed route whose gateway is not on the tunnel subnet: the client cannot add the route;
 // - `topology` with dev tap: it only shapes dev tun, so it does nothing (info).
 import { deleteLines } from '../../../engine/line-edits';
+import { baseName } from '../../../engine/paths';
 import type { Fix } from '../../../engine/rules';
 import type { SourceFile } from '../../../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../analysis';
@@ -117,10 +118,10 @@ function ccdPushes(ctx: OpenvpnContext, report: ReportFn): void {
 
 function topologySubnetFix(file: SourceFile, ctx: OpenvpnContext): Fix {
   const t = routingView(ctx).topologyLine;
-  if (t) return { title: `Set topology subnet in ${file.path.split('/').pop()}`, edits: [{ path: file.path, range: t.node.args[0]?.range ?? t.node.range, newText: 'subnet' }] };
+  if (t) return { title: `Set topology subnet in ${baseName(file.path)}`, edits: [{ path: file.path, range: t.node.args[0]?.range ?? t.node.range, newText: 'subnet' }] };
   const at = ctx.first('server') ?? ctx.first('ifconfig-pool') ?? ctx.first('mode') ?? ctx.lines[0];
   const edit = at ? insertAfterLine(file, at.node.range.end.line, 'topology subnet') : appendLine(file, 'topology subnet');
-  return { title: `Add topology subnet to ${file.path.split('/').pop()}`, edits: [edit] };
+  return { title: `Add topology subnet to ${baseName(file.path)}`, edits: [edit] };
 }
 
 export const topologyRouteUnreachable: OpenvpnRule = {
