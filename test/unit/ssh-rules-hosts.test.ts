@@ -132,6 +132,14 @@ describe('parseJump (OpenSSH 9.2 parse_jump, checked with ssh -G)', () => {
     expect(parseJump('[2001:db8::1]:22')[0]).toMatchObject({ host: '2001:db8::1', hostStart: 1, hostEnd: 12, port: 22 });
     expect(parseJump('NONE')).toEqual([]);
   });
+  it('takes any TCP service name for a port, with its number, and refuses port 0 however written', () => {
+    expect(parseJump('j1:mysql,ssh://j2:https,u@j3:dicom').map((h) => [h.port, h.error])).toEqual([[3306, undefined], [443, undefined], [104, undefined]]);
+    for (const v of ['j1:-0', 'j1:+0', 'ssh://j1:-0', 'j1:constructor', 'j1:MYSQL']) expect(errorOf(v), v).toBe(`"${v.slice(v.lastIndexOf(':') + 1)}" is not a port number (1-65535)`);
+  });
+  it('says why a bracketed host is refused', () => {
+    expect(errorOf('[2001:db8::1')).toBe('unterminated "["');
+    expect(errorOf('u@[2001:db8::1]x:22')).toBe('unexpected "x" after "]"');
+  });
 });
 
 describe('ssh/bad-jump-hop', () => {
