@@ -12,6 +12,16 @@ describe('relay graph: ssh_config', () => {
     expect(hop.source).toEqual({ path: '/w/ssh_config', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } } });
   });
 
+  it('reads a Port given as a service name, and shows 22 for a port ssh refuses', () => {
+    const port = (value: string) => picture({ '/w/ssh_config': `Host web\n    Port ${value}\n` }).hop('ssh-client:ssh_config', 'ssh-host:ssh_config:web').port;
+    expect(port('https')).toBe(443);
+    expect(port('mysql')).toBe(3306);
+    expect(port('+2200')).toBe(2200);
+    expect(port('0')).toBe(22);
+    expect(port('-0')).toBe(22);
+    expect(port('70000')).toBe(22);
+  });
+
   it('follows a bastion chain across Host blocks: each jump host reached with its own settings', () => {
     const p = picture({
       '/w/ssh_config': [

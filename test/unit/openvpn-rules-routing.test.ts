@@ -8,6 +8,7 @@ import { DIALECTS } from '../../server/src/dialects/index';
 import type { Finding } from '../../server/src/engine/rules';
 import { Workspace } from '../../server/src/engine/workspace';
 import { containsRange, formatRange, isNet30Pair, isNetmask, maskBits, netRange, overlaps, parseIpv4, parseNetwork } from '../../server/src/dialects/openvpn/routing-net';
+import { applyEdits } from '../support/apply-edits';
 import { memoryHost, memoryWorkspace } from '../support/memory-host';
 
 const SRV = '/ws/server.conf';
@@ -251,6 +252,15 @@ describe('openvpn/client-ignores-routes', () => {
     expect(f.fixes?.[0].edits).toEqual([{ path: CLI, range: { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }, newText: '' }]);
   });
 
+  it('removes route-nopull on the last line without leaving an empty line, with either line break', () => {
+    for (const nl of ['\n', '\r\n']) {
+      for (const text of [[...CLIENT_HEAD, 'route-nopull'].join(nl), [...CLIENT_HEAD, 'route-nopull', ''].join(nl)]) {
+        const [f] = run({ [CLI]: text }, CLI, id);
+        expect(applyEdits(text, f.fixes![0].edits), JSON.stringify(text)).toBe(text.endsWith(nl) ? CLIENT_HEAD.join(nl) + nl : CLIENT_HEAD.join(nl));
+      }
+    }
+  });
+
   it('warns on pull-filter ignore "route"', () => {
     for (const text of ['"route"', '"route "', 'route']) {
       const found = run({ [CLI]: client(`pull-filter ignore ${text}`) }, CLI, id);
@@ -288,6 +298,9 @@ describe('openvpn/duplicate-cn-with-client-routes', () => {
     expect(rel(f)).toEqual([[ccd('alice'), 1], [ccd('alice'), 0]]);
     expect(f.message).toContain('fixed addresses (ifconfig-push) and LANs (iroute)');
     expect(f.fixes?.[0].title).toBe('Remove duplicate-cn');
+    const text = lines(...HEAD, 'client-config-dir ccd', 'duplicate-cn').slice(0, -1);
+    const [last] = run({ [SRV]: text, [ccd('alice')]: lines('ifconfig-push 10.8.0.10 255.255.255.0') }, SRV, id);
+    expect(applyEdits(text, last.fixes![0].edits)).toBe([...HEAD, 'client-config-dir ccd'].join('\n'));
   });
 
   it('is info when the ccd folder cannot be read', () => {
@@ -358,6 +371,9 @@ describe('openvpn/topology-route-unreachable', () => {
     expect(at(f)).toEqual([7, 0, 7, 15]);
     expect(f.fixes?.[0].edits[0].range).toEqual({ start: { line: 7, character: 0 }, end: { line: 8, character: 0 } });
     expect(run({ [SRV]: server() }, SRV, id)).toEqual([]);
+    const last = ['dev tap', 'server 10.8.0.0 255.255.255.0', 'topology subnet'].join('\n');
+    const [g] = run({ [SRV]: last }, SRV, id);
+    expect(applyEdits(last, g.fixes![0].edits)).toBe('dev tap\nserver 10.8.0.0 255.255.255.0');
   });
 
   it('warns on a pushed route whose gateway is off the tunnel subnet', () => {

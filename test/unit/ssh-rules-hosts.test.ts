@@ -6,6 +6,7 @@ import { parseJump } from '../../server/src/dialects/ssh/jump';
 import { globContains } from '../../server/src/dialects/ssh/hosts-scope';
 import { addrMatchList, ipText, parseIp } from '../../server/src/dialects/ssh/hosts-net';
 import type { Finding } from '../../server/src/engine/rules';
+import { applyEdits } from '../support/apply-edits';
 import { memoryWorkspace } from '../support/memory-host';
 
 const CLIENT = '/ws/.ssh/config';
@@ -38,6 +39,12 @@ describe('ssh/duplicate-setting and sshd/duplicate-setting', () => {
   it('deletes the last line without a trailing newline from the end of the previous one', () => {
     const f = client('Host app\n  Port 22\n  Port 23', 'ssh/duplicate-setting');
     expect(f[0].fixes?.[0].edits[0].range).toEqual(r(1, 9, 9, 2));
+    const cases = [
+      ['Host app\n  Port 22\n  Port 23', 'Host app\n  Port 22'],
+      ['Host app\r\n  Port 22\r\n  Port 23', 'Host app\r\n  Port 22'],
+      ['Host app\r\n  Port 22\r\n  Port 23\r\n', 'Host app\r\n  Port 22\r\n'],
+    ];
+    for (const [text, fixed] of cases) expect(applyEdits(text, client(text, 'ssh/duplicate-setting')[0].fixes![0].edits), JSON.stringify(text)).toBe(fixed);
   });
   it('works per Match block in sshd_config, ignoring repeatable keywords and keywords not allowed in Match', () => {
     const text = 'PermitRootLogin no\nPort 22\nPort 2222\nMatch User deploy\n    AllowTcpForwarding local\n    AllowTcpForwarding yes\n    AllowUsers a\n    AllowUsers b\n    Port 1\n    Port 2\n';
@@ -124,6 +131,14 @@ describe('parseJump (OpenSSH 9.2 parse_jump, checked with ssh -G)', () => {
     ]);
     expect(parseJump('[2001:db8::1]:22')[0]).toMatchObject({ host: '2001:db8::1', hostStart: 1, hostEnd: 12, port: 22 });
     expect(parseJump('NONE')).toEqual([]);
+  });
+  it('takes any TCP service name for a port, with its number, and refuses port 0 however written', () => {
+    expect(parseJump('j1:mysql,ssh://j2:https,u@j3:dicom').map((h) => [h.port, h.error])).toEqual([[3306, undefined], [443, undefined], [104, undefined]]);
+    for (const v of ['j1:-0', 'j1:+0', 'ssh://j1:-0', 'j1:constructor', 'j1:MYSQL']) expect(errorOf(v), v).toBe(`"${v.slice(v.lastIndexOf(':') + 1)}" is not a port number (1-65535)`);
+  });
+  it('says why a bracketed host is refused', () => {
+    expect(errorOf('[2001:db8::1')).toBe('unterminated "["');
+    expect(errorOf('u@[2001:db8::1]x:22')).toBe('unexpected "x" after "]"');
   });
 });
 

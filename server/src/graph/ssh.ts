@@ -11,7 +11,8 @@ import { serverEffective, serverRoots } from '../dialects/ssh/forwarding-server'
 import { clientView, type ClientHost } from '../dialects/ssh/forwarding-client';
 import { parseForward, type Endpoint, type ForwardSpec } from '../dialects/ssh/forward';
 import { argSubRange } from '../dialects/ssh/hosts-jump';
-import { a2port, parseJump } from '../dialects/ssh/jump';
+import { a2port } from '../dialects/ssh/host-port';
+import { parseJump } from '../dialects/ssh/jump';
 import { specOf } from '../dialects/ssh/schema';
 import { headRange, type GraphBuilder } from './builder';
 import type { GraphNode, SourceRef } from './model';
@@ -66,12 +67,14 @@ export function addSshClient(b: GraphBuilder, file: SourceFile, ws: Workspace): 
         hosts.set(alias.toLowerCase(), primary);
         continue;
       }
+      const port = a2port(h.value('port') ?? '');
       hosts.set(alias.toLowerCase(), primary = {
         alias,
         section,
         host: h,
         hostName: h.first('hostname')?.args[0]?.value,
-        port: a2port(h.value('port') ?? '') ?? 22,
+        // ssh refuses Port 0 and what a2port() cannot read; the graph shows the default then.
+        port: port > 0 ? port : 22,
         user: h.target.user,
       });
     }

@@ -11,6 +11,7 @@
 // - in subnet topology and on dev tap, an ifconfig-push address outside NET/MASK is logged as
 //   "violates tunnel network/netmask constraint" at connect time, and the client is let in anyway.
 import { Memo } from '../../engine/memo';
+import { baseName } from '../../engine/paths';
 import { posix } from 'node:path';
 import type { TextEdit } from '../../engine/rules';
 import type { Arg, Directive, Range } from '../../engine/syntax';
@@ -241,7 +242,7 @@ function fromDisk(ws: Workspace, ccd: string): SourceFile[] {
 
 /** The client name a ccd file stands for (its file name; DEFAULT applies to clients without one). */
 export function ccdName(file: SourceFile): string {
-  return posix.basename(file.path);
+  return baseName(file.path);
 }
 
 /** A short label for a ccd file relative to its server, e.g. `ccd/alice`. */
@@ -271,14 +272,6 @@ export function insertAfterLine(file: SourceFile, line: number, text: string): T
   const lines = file.lines;
   const at = { line, character: lines.lineEnd(line) - lines.starts[line] };
   return { path: file.path, range: { start: at, end: at }, newText: `${eol(file)}${text}` };
-}
-
-/** Removes a whole line, with its line break. */
-export function deleteLine(file: SourceFile, line: number): TextEdit {
-  const lines = file.lines;
-  const start = { line, character: 0 };
-  const end = line + 1 < lines.lineCount ? { line: line + 1, character: 0 } : { line, character: lines.lineEnd(line) - lines.starts[line] };
-  return { path: file.path, range: { start, end }, newText: '' };
 }
 
 /** `NET MASK` as OpenVPN writes a route target. */

@@ -418,7 +418,3 @@ export function peerContexts(ctx: OpenvpnContext): OpenvpnContext[] {
 export function anchorOf(ctx: OpenvpnContext): Directive | undefined {
   return ctx.first('client')?.node ?? ctx.first('tls-client')?.node ?? ctx.first('remote')?.node ?? ctx.file.parse.tree[0];
 }
-
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}

@@ -1,6 +1,7 @@
 // Forwarding specifications of LocalForward, RemoteForward and DynamicForward (and -L/-R/-D),
 // parsed the way ssh parses them: [bind:]port, host:hostport, IPv6 in brackets, Unix sockets.
 import type { Arg, Range } from '../../engine/syntax';
+import { cleanHostname } from './host-port';
 
 export interface Endpoint {
   /** Host or bind address as written ('' for an explicitly empty bind, '*' for all). */
@@ -44,10 +45,6 @@ function splitHostPort(text: string): string[] {
   return parts;
 }
 
-function unbracket(host: string): string {
-  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
-
 function portOf(text: string): number | undefined {
   if (text.length < 1 || text.length > 5) return undefined;
   for (let i = 0; i < text.length; i++) {
@@ -71,7 +68,7 @@ export function parseListen(arg: Arg, allowZero: boolean): Endpoint | { error: s
   if (parts.length === 2) {
     const port = portOf(parts[1]);
     if (port === undefined || (port === 0 && !allowZero)) return { error: `"${parts[1]}" is not a port number (1-65535)` };
-    return { host: unbracket(parts[0]), port, range: arg.range };
+    return { host: cleanHostname(parts[0]), port, range: arg.range };
   }
   return { error: `"${v}" is not [bind_address:]port` };
 }
@@ -84,7 +81,7 @@ export function parseTarget(arg: Arg): Endpoint | { error: string } {
   if (parts.length !== 2 || !parts[0]) return { error: `"${v}" is not host:port` };
   const port = portOf(parts[1]);
   if (port === undefined || port === 0) return { error: `"${parts[1]}" is not a port number (1-65535)` };
-  return { host: unbracket(parts[0]), port, range: arg.range };
+  return { host: cleanHostname(parts[0]), port, range: arg.range };
 }
 
 /** Parses a forwarding keyword's arguments. */

@@ -4,6 +4,7 @@
 // with every Match block whose criteria cannot be checked counted as matching, so a rule can tell
 // a certain outcome from one that depends on those blocks.
 import { Memo, type HasMemos } from '../../engine/memo';
+import { baseName } from '../../engine/paths';
 import type { Directive, Range } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { ServerConnection } from './effective';
@@ -193,11 +194,6 @@ export function permitOpenAllows(values: readonly string[], host: string, port: 
 }
 
 // ---- messages ----------------------------------------------------------------------------------
-
-export function baseName(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  return p.slice(p.lastIndexOf('/') + 1);
-}
 
 /** `sshd_config:12 has GatewayPorts no` or `sshd_config leaves GatewayPorts at its default no`. */
 export function describeValue(v: ServerValue, config: ServerConfig): string {

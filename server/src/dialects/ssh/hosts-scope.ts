@@ -8,9 +8,7 @@
 // Lines are indexed per keyword (first line of each keyword per section), literal Host sections
 // by name, so a query costs the literal hits plus the wildcard sections.
 import { Memo } from '../../engine/memo';
-import type { Directive, Range } from '../../engine/syntax';
-import type { TextEdit } from '../../engine/rules';
-import type { SourceFile } from '../../engine/workspace';
+import type { Directive } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
 import { sshIncludesOf } from './includes';
 import { matchPattern } from './patterns';
@@ -500,18 +498,6 @@ export function includedConditionally(ctx: SshContext): boolean {
     }
   }
   return false;
-}
-
-/** An edit that deletes a whole line, its line break included. */
-export function deleteLine(file: SourceFile, line: number): TextEdit {
-  const lines = file.lines;
-  const range: Range =
-    line + 1 < lines.lineCount
-      ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
-      : line > 0
-        ? { start: { line: line - 1, character: lines.lineText(line - 1).length }, end: { line, character: lines.lineText(line).length } }
-        : { start: { line, character: 0 }, end: { line, character: lines.lineText(line).length } };
-  return { path: file.path, range, newText: '' };
 }
 
 /** `Host *`, `Match user x`, or "the global part" for messages. */

@@ -3,6 +3,8 @@
 // parse_ssh_uri() (misc.c parse_uri) when it starts with `ssh://`, else parse_user_host_port()
 // (last `@` ends the user, the host runs to the first `:`, a `/` there is refused, a `[...]`
 // host may hold colons), and a port may be a number 1..65535 or a service name.
+import { a2port, cleanHostname, hpdelim } from './host-port';
+
 export interface Hop {
   user?: string;
   host: string;
@@ -19,19 +21,10 @@ export interface Hop {
   error?: string;
 }
 
-/** Service names a2port() resolves through /etc/services on common systems. */
-const SERVICES: Record<string, number> = {
-  ssh: 22, telnet: 23, ftp: 21, smtp: 25, domain: 53, http: 80, www: 80, pop3: 110, imap: 143,
-  https: 443, imaps: 993, pop3s: 995, submission: 587, rsync: 873, socks: 1080,
-};
-
-/** OpenSSH's a2port(): a number 1..65535 (strtonum accepts a leading +), or a known service name. */
-export function a2port(text: string): number | undefined {
-  if (/^\+?\d+$/.test(text)) {
-    const n = Number(text);
-    return n >= 1 && n <= 65535 ? n : undefined;
-  }
-  return SERVICES[text];
+/** A hop's port: a2port(), where ssh takes 1..65535 (parse_user_host_port and parse_uri refuse 0). */
+function hopPort(text: string): number | undefined {
+  const port = a2port(text);
+  return port > 0 ? port : undefined;
 }
 
 /** misc.c valid_domain(): what an `ssh://` host may look like. */
@@ -44,43 +37,29 @@ function urldecode(s: string): string | undefined {
   return s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** hpdelim()'s split of a hop, with the host's offsets inside the argument value. */
 interface Split {
+  /** The host name, without the brackets of `[addr]`. */
   host: string;
   hostStart: number;
   hostEnd: number;
-  delim: '' | ':' | '/';
   /** Length of the host text as written (brackets included). */
   raw: number;
-  rest: string;
-  restStart: number;
+  delim?: ':' | '/';
+  rest?: string;
 }
 
-/** misc.c hpdelim2(): the host part up to `:` or `/`, with `[...]` kept whole. */
-function hpdelim(text: string, base: number): Split | string {
-  let i: number;
-  if (text.startsWith('[')) {
+/** hpdelim() on the text at offset `base` of the value, or why ssh refuses it. */
+function splitHost(text: string, base: number): Split | string {
+  const split = hpdelim(text);
+  if (!split) {
     const close = text.indexOf(']');
-    if (close < 0) return 'unterminated "["';
-    i = close + 1;
-  } else {
-    i = 0;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 58 || c === 47) break; // : or /
-      i++;
-    }
+    return close < 0 ? 'unterminated "["' : `unexpected "${text[close + 1]}" after "]"`;
   }
-  const c = text[i] ?? '';
-  if (c !== '' && c !== ':' && c !== '/') return `unexpected "${c}" after "]"`;
-  let host = text.slice(0, i);
-  let hostStart = base;
-  let hostEnd = base + i;
-  if (host.startsWith('[') && host.endsWith(']')) {
-    host = host.slice(1, -1);
-    hostStart++;
-    hostEnd--;
-  }
-  return { host, hostStart, hostEnd, delim: c as Split['delim'], raw: i, rest: text.slice(i + 1), restStart: base + i + 1 };
+  const raw = split.host.length;
+  const host = cleanHostname(split.host);
+  const bracket = host === split.host ? 0 : 1;
+  return { ...split, host, hostStart: base + bracket, hostEnd: base + raw - bracket, raw };
 }
 
 /** A copy of the hop so far with the reason ssh refuses it. */
@@ -103,7 +82,7 @@ function parseHop(raw: string, start: number): Hop {
       text = text.slice(at + 1);
       base += at + 1;
     }
-    const split = hpdelim(text, base);
+    const split = splitHost(text, base);
     if (typeof split === 'string') return failed(hop, split);
     hop.host = split.host;
     hop.hostStart = split.hostStart;
@@ -114,7 +93,7 @@ function parseHop(raw: string, start: number): Hop {
     if (rest && split.delim === ':') {
       const slash = rest.indexOf('/');
       const portText = slash >= 0 ? rest.slice(0, slash) : rest;
-      const port = a2port(portText);
+      const port = hopPort(portText);
       if (port === undefined) return failed(hop, `"${portText}" is not a port number (1-65535)`);
       hop.port = port;
       rest = slash >= 0 ? rest.slice(slash + 1) : '';
@@ -131,7 +110,7 @@ function parseHop(raw: string, start: number): Hop {
     text = text.slice(at + 1);
     base += at + 1;
   }
-  const split = hpdelim(text, base);
+  const split = splitHost(text, base);
   if (typeof split === 'string') return failed(hop, split);
   hop.host = split.host;
   hop.hostStart = split.hostStart;
@@ -139,7 +118,7 @@ function parseHop(raw: string, start: number): Hop {
   if (split.delim === '/') return failed(hop, '"/" cannot separate host and port (use ":")');
   if (!split.raw) return failed(hop, 'empty host name');
   if (split.rest) {
-    const port = a2port(split.rest);
+    const port = hopPort(split.rest);
     if (port === undefined) {
       return failed(hop, split.rest.includes(':') ? `"${split.rest}" is not a port number (an IPv6 address needs brackets: [addr]:port)` : `"${split.rest}" is not a port number (1-65535)`);
     }

@@ -7,10 +7,10 @@ import type { Fix } from '../../engine/rules';
 import { suggest } from '../../engine/suggest';
 import type { Arg, Directive, Range, Severity } from '../../engine/syntax';
 import type { Line, SshContext } from './analysis';
+import { a2port, hpdelim } from './host-port';
 import type { KeywordSpec } from './keyword-types';
 import {
   ALGORITHM_KEYWORDS,
-  a2port,
   algorithmNames,
   algorithmProblem,
   atoiErr,
@@ -18,7 +18,6 @@ import {
   convtime,
   domainProblem,
   forwardProblem,
-  hpdelim,
   portProblem,
   scanScaled,
   validEnvName,

@@ -3,6 +3,8 @@
 // OpenSSH routine named in its comment; the behaviour was checked against ssh/sshd 9.2p1 through
 // ../shared/oracles (see test/unit/ssh-rules-lexicon.test.ts for the cases).
 
+import { a2port } from './host-port';
+
 export const INT_MAX = 2147483647;
 
 /** convtime(): `30`, `30s`, `5m`, `1h30m`, `2d`, `1w` (units in either case); seconds, or undefined. */
@@ -44,54 +46,6 @@ export function atoiErr(s: string): 'invalid' | 'too small' | 'too large' | unde
   const n = Number(m[2]);
   if (m[1] === '-' && n !== 0) return 'too small';
   return n > INT_MAX ? 'too large' : undefined;
-}
-
-/**
- * TCP service names of Debian's /etc/services (netbase 6.4), which getservbyname() resolves where
- * OpenSSH takes a port: `Port ssh` and `LocalForward 8080 host:http` are valid on such a system.
- */
-const SERVICES = new Set(
-  ('tcpmux echo discard sink null systat users daytime netstat qotd quote chargen ttytst source ftp-data ftp ssh ' +
-    'telnet smtp mail time timserver whois nicname tacacs domain gopher finger http www kerberos kerberos5 krb5 ' +
-    'kerberos-sec iso-tsap tsap acr-nema dicom pop3 pop-3 sunrpc portmapper auth authentication tap ident nntp ' +
-    'readnews untp epmap loc-srv netbios-ssn imap2 imap snmp snmp-trap snmptrap cmip-man cmip-agent mailq bgp smux ' +
-    'qmtp z3950 wais pawserv zserv rpc2portmap codaauth2 ldap svrloc https snpp microsoft-ds kpasswd submissions ' +
-    'ssmtp smtps urd saft rtsp nqs qmqp ipp ldp exec login shell cmd syslog printer spooler gdomap uucp uucpd ' +
-    'klogin kshell krcmd afpovertcp nntps snntp submission ldaps tinc silc kerberos-adm domain-s rsync ftps-data ' +
-    'ftps telnets imaps pop3s socks proofd rootd openvpn rmiregistry lotusnote lotusnotes ms-sql-s ingreslock ' +
-    'datametrics old-radius sa-msg-port old-radacct kermit groupwise radius radius-acct radacct cisco-sccp nfs ' +
-    'gnunet rtcm-sc104 gsigatekeeper gris cvspserver venus venus-se codasrv codasrv-se mon dict f5-globalsite ' +
-    'gsiftp gpsd gds-db gds_db isns iscsi-target mysql ms-wbt-server nut distcc daap svn subversion suucp sysrqd ' +
-    'sieve epmd remctl f5-iquery ntske mtn radmin-port sip sip-tls xmpp-client jabber-client xmpp-server ' +
-    'jabber-server cfengine postgresql postgres freeciv rptp amqps amqp x11 x11-0 x11-1 x11-2 x11-3 x11-4 x11-5 ' +
-    'x11-6 x11-7 gnutella-svc gnutella-rtr redis sge-qmaster sge_qmaster sge-execd sge_execd mysql-proxy ircs-u ' +
-    'bbs font-service xfs http-alt webcache puppet bacula-dir bacula-fd bacula-sd xmms2 nbd zabbix-agent ' +
-    'zabbix-trapper amanda hkp db-lsp dcap gsidcap wnn6 kerberos4 kerberos-iv kdc kerberos-master krb-prop ' +
-    'krb_prop krb5_prop hprop iprop supfilesrv supfiledbg poppassd moira-db moira_db moira-update moira_update ' +
-    'spamd skkserv rmtcfg xtel xtelw zebrasrv zebra ripd ripngd ospfd bgpd ospf6d ospfapi isisd fax hylafax munin ' +
-    'lrrd nrpe nsca canna syslog-tls sane-port sane saned ircd zope-ftp tproxy omniorb clc-build-daemon xinetd git ' +
-    'zope webmin kamanda amandaidx amidxtape sgi-cad binkp asp csync2 dircproxy tfido fido').split(' '),
-);
-
-/**
- * a2port(): a number 0..65535, or a TCP service name; -1 when neither. Service names give 1 here
- * (their real number does not matter to any check that uses this).
- */
-export function a2port(s: string): number {
-  // Plain digits, the usual case.
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
-  if (i === s.length && i > 0) {
-    const n = Number(s);
-    return n <= 65535 ? n : -1;
-  }
-  const m = /^[ \t]*([+-]?)(\d+)$/.exec(s);
-  if (m) {
-    const n = Number(m[2]);
-    if (m[1] === '-' && n !== 0) return -1;
-    return n <= 65535 ? n : -1;
-  }
-  return SERVICES.has(s) ? 1 : -1;
 }
 
 /** Why a port text is rejected, in words, for messages. */
@@ -364,28 +318,6 @@ export function forwardProblem(kind: ForwardKind, a1: string, a2: string | undef
   if ((connectHost?.length ?? 0) >= 1025 || (listenHost?.length ?? 0) >= 1025) return { part: 'whole', message: 'a host name is longer than 1024 characters' };
   if ((connectPath?.length ?? 0) >= 108 || (listenPath?.length ?? 0) >= 108) return { part: 'whole', message: 'a Unix socket path is longer than 107 characters' };
   return undefined;
-}
-
-// ---- host[:port] fields (hpdelim) ---------------------------------------------------------------
-
-/** hpdelim2(): splits `host:port`, `[v6]:port`, `host/port`; undefined when malformed. */
-export function hpdelim(s: string): { host: string; rest?: string; delim?: string } | undefined {
-  let i: number;
-  if (s.startsWith('[')) {
-    const close = s.indexOf(']');
-    if (close < 0) return undefined;
-    i = close + 1;
-  } else {
-    i = 0;
-    while (i < s.length) {
-      const c = s.charCodeAt(i);
-      if (c === 58 || c === 47) break; // : or /
-      i++;
-    }
-  }
-  if (i >= s.length) return { host: s };
-  if (s[i] !== ':' && s[i] !== '/') return undefined;
-  return { host: s.slice(0, i), rest: s.slice(i + 1), delim: s[i] };
 }
 
 // ---- algorithm names (ssh -Q) -------------------------------------------------------------------

@@ -4,8 +4,9 @@
 // matching filter wins; route-nopull also drops a pushed redirect-gateway, pull-filter "route"
 // does not. Scripts (`up`, `route-up`) may add routes themselves, so they keep the rule quiet,
 // as does a known server that pushes nothing the filter would drop.
+import { deleteLines } from '../../../engine/line-edits';
 import type { OptionLine } from '../analysis';
-import { deleteLine, pushedOptions } from '../routing-view';
+import { pushedOptions } from '../routing-view';
 import { peerContexts } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
@@ -48,7 +49,7 @@ export const clientIgnoresRoutes: OpenvpnRule = {
       range: blocker.node.range,
       message: `${what} and this file adds none of its own, so nothing but the tunnel subnet goes through the VPN (L3); add "route" lines for the networks you need, or remove this line.`,
       related: dropped.slice(0, 5).map((d) => ({ path: d.file.path, range: (d.line.node.parent ?? d.line.node).range, message: 'a pushed route this client drops' })),
-      fixes: [{ title: `Remove ${nopull ? 'route-nopull' : 'this pull-filter'}`, edits: [deleteLine(ctx.file, blocker.node.range.start.line)] }],
+      fixes: [{ title: `Remove ${nopull ? 'route-nopull' : 'this pull-filter'}`, edits: [deleteLines(ctx.file, blocker.node.range.start.line)] }],
     });
   },
 };

@@ -5,7 +5,7 @@
 // it for negotiation), and an all-lower-case x509-username-field that openvpn upper-cases.
 import type { Fix } from '../../../engine/rules';
 import type { OpenvpnContext } from '../analysis';
-import { deleteLines, eol, replaceRange } from '../lexicon-edit';
+import { deleteDirectiveLines, eol, replaceRange } from '../lexicon-edit';
 import { DEPRECATED, setsServerMode } from '../lexicon-facts';
 import { lexLines, type LexLine } from '../lexicon-lines';
 import type { OpenvpnRule } from './types';
@@ -18,7 +18,7 @@ function optionFixes(ctx: OpenvpnContext, l: LexLine): Fix[] {
   const d = DEPRECATED[l.spec!.name];
   if (!d || l.line.inline) return [];
   if (d.rename) return [{ title: `Rename to ${d.rename}`, preferred: true, edits: [replaceRange(ctx, l.nameRange, d.rename)] }];
-  if (d.remove && !l.line.pushed && l.soft !== 'setenv-opt') return [{ title: `Remove the ${l.name} line`, edits: [deleteLines(ctx, l.line.node)] }];
+  if (d.remove && !l.line.pushed && l.soft !== 'setenv-opt') return [{ title: `Remove the ${l.name} line`, edits: [deleteDirectiveLines(ctx, l.line.node)] }];
   return [];
 }
 

@@ -4,9 +4,10 @@
 // address or LAN at whichever instance connected last, and the others lose their traffic.
 // Warning when ccd files with iroute/ifconfig-push are in sight; info when the server has a
 // client-config-dir whose files cannot be read (the hint still applies).
+import { deleteLines } from '../../../engine/line-edits';
 import type { Related } from '../../../engine/rules';
 import { analyzeOpenvpn } from '../analysis';
-import { ccdDir, ccdLabel, deleteLine, serverCcdFiles } from '../routing-view';
+import { ccdDir, ccdLabel, ccdName, serverCcdFiles } from '../routing-view';
 import type { OpenvpnRule } from './types';
 
 const PER_CLIENT = ['iroute', 'ifconfig-push'];
@@ -23,7 +24,7 @@ export const duplicateCnWithClientRoutes: OpenvpnRule = {
     const dir = ccdDir(ctx);
     if (!dup || !dir) return;
     const files = serverCcdFiles(ctx);
-    const fix = [{ title: 'Remove duplicate-cn', edits: [deleteLine(ctx.file, dup.node.range.start.line)] }];
+    const fix = [{ title: 'Remove duplicate-cn', edits: [deleteLines(ctx.file, dup.node.range.start.line)] }];
     if (!files.length) {
       report({
         range: dup.node.range,
@@ -40,7 +41,7 @@ export const duplicateCnWithClientRoutes: OpenvpnRule = {
       for (const name of PER_CLIENT) {
         for (const l of c.all(name)) {
           kinds.add(name);
-          pinned.push({ path: f.path, range: l.node.range, message: `${ccdLabel(f)} pins ${name === 'iroute' ? 'a LAN' : 'an address'} to the name ${ccdLabel(f).split('/').pop()}` });
+          pinned.push({ path: f.path, range: l.node.range, message: `${ccdLabel(f)} pins ${name === 'iroute' ? 'a LAN' : 'an address'} to the name ${ccdName(f)}` });
         }
       }
     }

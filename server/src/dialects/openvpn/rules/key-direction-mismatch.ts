@@ -1,9 +1,10 @@
 // tls-auth signs each control packet with one half of the static key and checks the other, so
 // the two ends need opposite key directions (server 0, client 1) or both none. A wrong or missing
 // direction makes every packet fail the HMAC check and no session starts.
+import { baseName } from '../../../engine/paths';
 import type { Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { baseName, keyDirection, peerContexts, tlsRole, type KeyDirection } from '../transport-model';
+import { keyDirection, peerContexts, tlsRole, type KeyDirection } from '../transport-model';
 import type { OpenvpnContext } from '../analysis';
 import type { OpenvpnRule } from './types';
 

@@ -3,10 +3,11 @@
 // wrapped its way, so the TLS handshake never starts. Alone, a file that names two of them in
 // one place is refused by openvpn (tls-auth with tls-crypt; on a client, tls-crypt-v2 with
 // either).
+import { baseName } from '../../../engine/paths';
 import type { Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { baseName, controlChannel, peerContexts, tlsRole, type ControlMode } from '../transport-model';
+import { controlChannel, peerContexts, tlsRole, type ControlMode } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
 const describe = (m: ControlMode) => (m === 'none' ? 'no control-channel key (plain TLS)' : `\`${m}\``);

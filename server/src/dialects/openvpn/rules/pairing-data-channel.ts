@@ -3,9 +3,10 @@
 // data-ciphers-fallback), and framing that differs once the server's pushed options apply. Alone,
 // a server that pushes a framing different from its own is reported: every client adopts the
 // pushed one and no longer matches the server.
+import { baseName } from '../../../engine/paths';
 import type { Directive } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { anchorOf, baseName, dataCiphers, framingText, ownCompression, peerContexts, pushedCompression, type Compression, type Framing } from '../transport-model';
+import { anchorOf, dataCiphers, framingText, ownCompression, peerContexts, pushedCompression, type Compression, type Framing } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
 /** Whether two framings can carry each other's packets (v2 only marks compressed packets). */

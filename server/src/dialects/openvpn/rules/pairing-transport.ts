@@ -2,10 +2,11 @@
 // server's port, and the same device type (tun carries IP packets, tap Ethernet frames). Reported
 // on the client, naming the server's line. Alone, a `client` whose protocol is a TCP listener
 // (tcp-server) is reported too: it waits for a connection that no server ever makes.
+import { baseName } from '../../../engine/paths';
 import type { Fix, Related } from '../../../engine/rules';
 import type { Range } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { baseName, connectionEntries, devType, isPullClient, peerContexts, type ConnectionEntry } from '../transport-model';
+import { connectionEntries, devType, isPullClient, peerContexts, type ConnectionEntry } from '../transport-model';
 import type { OpenvpnRule } from './types';
 
 const key = (r: Range) => `${r.start.line}:${r.start.character}`;

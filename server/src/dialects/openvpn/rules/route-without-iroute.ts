@@ -10,6 +10,7 @@
 // a leftover); info when a client-connect script, a plugin or management-client-auth may hand out
 // the iroute at connect time. Quiet when the ccd folder cannot be read: openvpn refuses to start
 // without it (a missing client-config-dir is fatal at startup), and the iroute may be there.
+import { baseName } from '../../../engine/paths';
 import type { Fix, Related } from '../../../engine/rules';
 import type { SourceFile } from '../../../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../analysis';
@@ -85,7 +86,7 @@ function ccdSide(ctx: OpenvpnContext, report: Parameters<OpenvpnRule['check']>[1
     const net = cidr(i.range);
     // With client-to-client, OpenVPN itself delivers traffic from other clients that were pushed a route for it.
     const c2c = lacking.every((s) => !!s.ctx.first('client-to-client') && routingView(s.ctx).pushedRoutes.some((e) => containsRange(e.range, i.range)));
-    const names = lacking.map((s) => s.file.path.split('/').pop()).join(', ');
+    const names = lacking.map((s) => baseName(s.file.path)).join(', ');
     const message = c2c
       ? `${names} has no "route ${args}", so only other VPN clients (through client-to-client) reach ${net}; the server host and its LAN never send it into the tunnel (L3); add the route to the server config if they should.`
       : `${names} has no "route ${args}", so the server's kernel never sends ${net} into the tunnel and this client's LAN is unreachable through the VPN (L3); add the route to the server config.`;

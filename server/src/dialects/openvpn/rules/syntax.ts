@@ -5,7 +5,7 @@
 import type { Fix } from '../../../engine/rules';
 import type { Directive, Range } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { deleteLines, eol } from '../lexicon-edit';
+import { deleteDirectiveLines, eol } from '../lexicon-edit';
 import { lexLines } from '../lexicon-lines';
 import type { OpenvpnRule } from './types';
 
@@ -53,7 +53,7 @@ export const openvpnSyntax: OpenvpnRule = {
       } else if (/^<\//.test(text)) {
         message = `${text} closes a block that was never opened, so openvpn refuses the file (L4); remove it or add the opening tag above its content.`;
         const node: Directive = { name: '', nameRange: p.range, args: [], range: p.range };
-        fixes.push({ title: `Remove ${text}`, edits: [deleteLines(ctx, node)] });
+        fixes.push({ title: `Remove ${text}`, edits: [deleteDirectiveLines(ctx, node)] });
       } else if (text === '<connection>') {
         message = `This <connection> block has no </connection> before the next block or the end of the file, so openvpn refuses the file (L4); close it after its options.`;
         let at = ctx.file.lines.lineCount - 1;

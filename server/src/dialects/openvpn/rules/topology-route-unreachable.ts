@@ -11,11 +11,13 @@
 //   tunnel network/netmask constraint" and lets the client in anyway, with no route back to it;
 // - a pushed route whose gateway is not on the tunnel subnet: the client cannot add the route;
 // - `topology` with dev tap: it only shapes dev tun, so it does nothing (info).
+import { deleteLines } from '../../../engine/line-edits';
+import { baseName } from '../../../engine/paths';
 import type { Fix } from '../../../engine/rules';
 import type { SourceFile } from '../../../engine/workspace';
 import { analyzeOpenvpn, type OpenvpnContext } from '../analysis';
 import { formatIpv4, inRange, isNet30Pair, isNetmask, parseIpv4 } from '../routing-net';
-import { appendLine, cidr, deleteLine, insertAfterLine, routingView, serversOfCcd, type RoutingView } from '../routing-view';
+import { appendLine, cidr, insertAfterLine, routingView, serversOfCcd, type RoutingView } from '../routing-view';
 import type { OpenvpnRule } from './types';
 
 type ReportFn = Parameters<OpenvpnRule['check']>[1];
@@ -28,7 +30,7 @@ function tapTopology(ctx: OpenvpnContext, view: RoutingView, report: ReportFn): 
     range: t.node.range,
     severity: 'info',
     message: 'topology only shapes dev tun addressing; on dev tap every client sits on one Ethernet segment with a real netmask, so this line does nothing (L3); remove it.',
-    fixes: [{ title: 'Remove the topology line', edits: [deleteLine(ctx.file, t.node.range.start.line)] }],
+    fixes: [{ title: 'Remove the topology line', edits: [deleteLines(ctx.file, t.node.range.start.line)] }],
   });
 }
 
@@ -116,10 +118,10 @@ function ccdPushes(ctx: OpenvpnContext, report: ReportFn): void {
 
 function topologySubnetFix(file: SourceFile, ctx: OpenvpnContext): Fix {
   const t = routingView(ctx).topologyLine;
-  if (t) return { title: `Set topology subnet in ${file.path.split('/').pop()}`, edits: [{ path: file.path, range: t.node.args[0]?.range ?? t.node.range, newText: 'subnet' }] };
+  if (t) return { title: `Set topology subnet in ${baseName(file.path)}`, edits: [{ path: file.path, range: t.node.args[0]?.range ?? t.node.range, newText: 'subnet' }] };
   const at = ctx.first('server') ?? ctx.first('ifconfig-pool') ?? ctx.first('mode') ?? ctx.lines[0];
   const edit = at ? insertAfterLine(file, at.node.range.end.line, 'topology subnet') : appendLine(file, 'topology subnet');
-  return { title: `Add topology subnet to ${file.path.split('/').pop()}`, edits: [edit] };
+  return { title: `Add topology subnet to ${baseName(file.path)}`, edits: [edit] };
 }
 
 export const topologyRouteUnreachable: OpenvpnRule = {

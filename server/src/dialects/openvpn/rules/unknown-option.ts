@@ -5,7 +5,7 @@
 // unknown option is the client's problem: it rejects that option and keeps the rest.
 import type { Fix } from '../../../engine/rules';
 import { suggest } from '../../../engine/suggest';
-import { deleteLines, replaceDirective, replaceRange } from '../lexicon-edit';
+import { deleteDirectiveLines, replaceDirective, replaceRange } from '../lexicon-edit';
 import { MISNAMED, PLATFORM_ONLY, REMOVED } from '../lexicon-facts';
 import { lexLines, softenerText, type LexLine } from '../lexicon-lines';
 import { allOptions } from '../schema';
@@ -20,7 +20,7 @@ function removedFixes(ctx: OpenvpnContext, l: LexLine): Fix[] {
   if (!r || l.line.inline || l.soft === 'setenv-opt') return [];
   if (r.line) return [{ title: `Replace with \`${r.line}\``, preferred: true, edits: [replaceDirective(ctx, l.line.node, r.line)] }];
   if (r.rename) return [{ title: `Rename to ${r.rename}`, preferred: true, edits: [replaceRange(ctx, l.nameRange, r.rename)] }];
-  if (r.remove) return [{ title: `Remove the ${l.name} line`, edits: [deleteLines(ctx, l.line.node)] }];
+  if (r.remove) return [{ title: `Remove the ${l.name} line`, edits: [deleteDirectiveLines(ctx, l.line.node)] }];
   return [];
 }
 

@@ -10,7 +10,7 @@
 import type { Fix } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { deleteLines } from '../lexicon-edit';
+import { deleteDirectiveLines } from '../lexicon-edit';
 import { REFUSED_IN_SERVER_MODE, REQUIRES_SERVER_MODE, setsServerMode } from '../lexicon-facts';
 import { lexLines, type LexLine } from '../lexicon-lines';
 import type { OpenvpnRule } from './types';
@@ -31,7 +31,7 @@ function top(l: LexLine): boolean {
 }
 
 function removeFix(ctx: OpenvpnContext, node: Directive): Fix[] {
-  return [{ title: `Remove the ${node.name} line`, edits: [deleteLines(ctx, node)] }];
+  return [{ title: `Remove the ${node.name} line`, edits: [deleteDirectiveLines(ctx, node)] }];
 }
 
 function checkCcd(ctx: OpenvpnContext, lines: LexLine[], report: ReportFn): void {

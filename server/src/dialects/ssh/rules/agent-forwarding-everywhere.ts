@@ -1,8 +1,9 @@
 // ForwardAgent turned on for every host (global part, `Host *`, `Match all`): every server you log
 // in to, and anyone with root there, can use your keys through the forwarded agent while you are
 // connected. Forward the agent only to the hosts that need it.
+import { deleteLines } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
-import { deleteLine, everywhereFirst, everywhereLabel } from '../hosts-scope';
+import { everywhereFirst, everywhereLabel } from '../hosts-scope';
 import type { SshRule } from './types';
 
 const OFF = new Set(['no', 'false']);
@@ -19,7 +20,7 @@ export const sshAgentForwardingEverywhere: SshRule = {
     if (!l || !arg || OFF.has(arg.value.toLowerCase())) return;
     const fixes: Fix[] = [
       { title: 'Set ForwardAgent no (then enable it in the Host blocks that need it)', edits: [{ path: ctx.file.path, range: arg.range, newText: 'no' }], preferred: true },
-      { title: 'Remove this ForwardAgent line', edits: [deleteLine(ctx.file, l.node.range.start.line)] },
+      { title: 'Remove this ForwardAgent line', edits: [deleteLines(ctx.file, l.node.range.start.line)] },
     ];
     report({
       range: l.node.range,

@@ -1,9 +1,10 @@
 // The same first-value-wins keyword twice in one section (or twice in the global part): ssh and
 // sshd keep the first value and silently ignore the second. Repeatable keywords (IdentityFile,
 // LocalForward, AllowUsers, Port, ...) accumulate instead and are left alone.
+import { deleteLines } from '../../../engine/line-edits';
 import type { LanguageId } from '../../../engine/syntax';
 import type { Line } from '../analysis';
-import { deleteLine, sectionLabel, valueOf } from '../hosts-scope';
+import { sectionLabel, valueOf } from '../hosts-scope';
 import type { SshRule } from './types';
 
 /** Whether a line holds a keyword whose first value wins (and that the program really uses). */
@@ -49,7 +50,7 @@ function make(language: LanguageId, id: string, tool: string): SshRule {
             ? `\`${name}\` is already set to the same value on line ${first.node.range.start.line + 1} ${where}, so this repeat changes nothing (${tool} keeps the first value); remove it.`
             : `\`${name}\` is already set on line ${first.node.range.start.line + 1} ${where}, so ${tool} silently ignores this value and keeps \`${firstText}\` (L${l.spec!.layer}); remove this line or change the first one.`,
           related: [{ path: ctx.file.path, range: first.node.range, message: `the ${name} line that wins` }],
-          fixes: [{ title: `Remove the ignored ${name} line`, edits: [deleteLine(ctx.file, l.node.range.start.line)], preferred: true }],
+          fixes: [{ title: `Remove the ignored ${name} line`, edits: [deleteLines(ctx.file, l.node.range.start.line)], preferred: true }],
         });
       }
     },

@@ -2,9 +2,10 @@
 // an unknown host key without asking and, for a changed key, only warns and goes on. With
 // UserKnownHostsFile /dev/null nothing is ever remembered, so every key is new and accepted
 // silently; accept-new with /dev/null is just as blind. A man in the middle is never noticed.
+import { deleteLines } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { Line } from '../analysis';
-import { deleteLine, everywhereFirst, everywhereLabel } from '../hosts-scope';
+import { everywhereFirst, everywhereLabel } from '../hosts-scope';
 import type { SshRule } from './types';
 
 const DISABLED = new Set(['no', 'off', 'false']);
@@ -27,7 +28,7 @@ export const sshHostKeyCheckingDisabled: SshRule = {
       if (blind) {
         fixes.unshift({
           title: 'Use accept-new and keep a known_hosts file',
-          edits: [{ path: ctx.file.path, range: arg.range, newText: 'accept-new' }, deleteLine(ctx.file, ukh!.node.range.start.line)],
+          edits: [{ path: ctx.file.path, range: arg.range, newText: 'accept-new' }, deleteLines(ctx.file, ukh!.node.range.start.line)],
           preferred: true,
         });
       }
@@ -46,7 +47,7 @@ export const sshHostKeyCheckingDisabled: SshRule = {
         range: ukh!.node.range,
         message: `UserKnownHostsFile ${ukh!.node.args.map((a) => a.text).join(' ')} ${everywhereLabel(ukh!)} never remembers a key, so with StrictHostKeyChecking accept-new every host key counts as new and is accepted, and a man in the middle is never noticed (L6); keep a real known_hosts file.`,
         related: [{ path: ctx.file.path, range: shk!.node.range, message: 'accept-new accepts every new key' }],
-        fixes: [{ title: 'Remove this UserKnownHostsFile line', edits: [deleteLine(ctx.file, ukh!.node.range.start.line)], preferred: true }],
+        fixes: [{ title: 'Remove this UserKnownHostsFile line', edits: [deleteLines(ctx.file, ukh!.node.range.start.line)], preferred: true }],
       });
     }
   },

@@ -3,10 +3,11 @@
 // belongs to the block above and applies only where that block applies. Reported when an earlier
 // line of the same block is indented deeper than the section line and this one is not, unless
 // the block applies everywhere anyway (`Host *`, `Match all`).
+import { deleteLines } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { Directive, LanguageId } from '../../../engine/syntax';
 import type { SourceFile } from '../../../engine/workspace';
-import { coversAll, deleteLine, sectionLabel } from '../hosts-scope';
+import { coversAll, sectionLabel } from '../hosts-scope';
 import type { SshRule } from './types';
 
 /** Where a line moved out of the sections goes: above the first section and the comments right before it. */
@@ -46,7 +47,7 @@ function make(language: LanguageId, id: string, severity: 'warning' | 'info', wh
           const fixes: Fix[] = [
             {
               title: `Move this line above the first ${what}`,
-              edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${text}\n` }, deleteLine(ctx.file, ln)],
+              edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${text}\n` }, deleteLines(ctx.file, ln)],
             },
             {
               title: `Indent it (keep it in the ${what} block)`,
