@@ -64,6 +64,15 @@ describe('ssh/remote-forward-bind', () => {
     }
   });
 
+  it('reads ports given as TCP service names, as ssh does (mysql is 3306, http is 80)', () => {
+    const found = client(host('*:mysql'), id, lines('GatewayPorts no'));
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain('loopback only');
+    expect(client(host('*:no-such-service'), id, lines('GatewayPorts no'))).toEqual([]);
+    const [privileged] = client(host('*:http'), 'ssh/privileged-forward-port', lines('GatewayPorts no'));
+    expect(privileged.message).toContain('Port 80 is below 1024');
+  });
+
   it('names the default and points at the server file when no line sets GatewayPorts', () => {
     const [f] = client(host('*:8080'), id, lines('PermitRootLogin no'));
     expect(f.message).toContain('sshd_config leaves GatewayPorts at its default no');

@@ -1,7 +1,7 @@
 // Forwarding specifications of LocalForward, RemoteForward and DynamicForward (and -L/-R/-D),
 // parsed the way ssh parses them: [bind:]port, host:hostport, IPv6 in brackets, Unix sockets.
 import type { Arg, Range } from '../../engine/syntax';
-import { cleanHostname } from './host-port';
+import { a2port, cleanHostname } from './host-port';
 
 export interface Endpoint {
   /** Host or bind address as written ('' for an explicitly empty bind, '*' for all). */
@@ -45,14 +45,10 @@ function splitHostPort(text: string): string[] {
   return parts;
 }
 
+/** A forward's port as ssh reads it (a2port: a number, or a TCP service name such as `http`). */
 function portOf(text: string): number | undefined {
-  if (text.length < 1 || text.length > 5) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
-  }
-  const n = Number(text);
-  return n <= 65535 ? n : undefined;
+  const port = a2port(text);
+  return port < 0 ? undefined : port;
 }
 
 /** Parses the listen part: `port`, `bind:port`, `[v6]:port`, `*:port`, `:port`, or a socket path. */
