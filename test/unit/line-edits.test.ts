@@ -1,6 +1,6 @@
-// Whole-line deletions used by the quick fixes of every dialect: no empty line stays behind.
+// Whole-line edits used by the quick fixes of every dialect: no empty line stays behind, added lines break as the file does.
 import { describe, expect, it } from 'vitest';
-import { deleteLines } from '../../server/src/engine/line-edits';
+import { deleteLines, lineBreakOf } from '../../server/src/engine/line-edits';
 import { LineIndex } from '../../server/src/engine/text';
 import { applyEdits } from '../support/apply-edits';
 
@@ -46,5 +46,14 @@ describe('deleteLines', () => {
     expect(afterDeleting('a\nb\nc\nd\n', 1, 2)).toBe('a\nd\n');
     expect(afterDeleting('a\nb\nc', 1, 2)).toBe('a');
     expect(afterDeleting('b\nc', 0, 1)).toBe('');
+  });
+});
+
+describe('lineBreakOf', () => {
+  it('uses CRLF when the file has any, else LF', () => {
+    expect(lineBreakOf({ text: 'a\r\nb\r\n' })).toBe('\r\n');
+    expect(lineBreakOf({ text: 'a\nb\r\nc\n' })).toBe('\r\n');
+    expect(lineBreakOf({ text: 'a\nb\n' })).toBe('\n');
+    expect(lineBreakOf({ text: '' })).toBe('\n');
   });
 });

@@ -1,4 +1,4 @@
-// Quick-fix edits on whole lines, shared by the dialects.
+// Quick-fix edits on whole lines, shared by the dialects: deleting lines, and the line break added lines use.
 import type { TextEdit } from './rules';
 import type { Position } from './syntax';
 import type { LineIndex } from './text';
@@ -16,4 +16,9 @@ export function deleteLines(file: { path: string; lines: LineIndex }, first: num
       ? { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }
       : { start: first > 0 ? lineEnd(first - 1) : { line: 0, character: 0 }, end: lineEnd(last) };
   return { path: file.path, range, newText: '' };
+}
+
+/** The line break a file's added lines use: CRLF when the file has any, else LF. */
+export function lineBreakOf(file: { text: string }): string {
+  return file.text.includes('\r\n') ? '\r\n' : '\n';
 }

@@ -17,8 +17,3 @@ export function replaceDirective(ctx: OpenvpnContext, node: Directive, text: str
 export function replaceRange(ctx: OpenvpnContext, range: Range, text: string): TextEdit {
   return { path: ctx.file.path, range, newText: text };
 }
-
-/** The line break the file uses. */
-export function eol(ctx: OpenvpnContext): string {
-  return ctx.file.text.includes('\r\n') ? '\r\n' : '\n';
-}

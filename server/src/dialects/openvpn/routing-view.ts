@@ -10,6 +10,7 @@
 // - `server` and an explicit `ifconfig-pool` are refused together;
 // - in subnet topology and on dev tap, an ifconfig-push address outside NET/MASK is logged as
 //   "violates tunnel network/netmask constraint" at connect time, and the client is let in anyway.
+import { lineBreakOf } from '../../engine/line-edits';
 import { Memo } from '../../engine/memo';
 import { baseName } from '../../engine/paths';
 import { posix } from 'node:path';
@@ -253,16 +254,12 @@ export function ccdLabel(file: SourceFile): string {
 
 // ---- edits ----
 
-function eol(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** Appends a line at the end of a file. */
 export function appendLine(file: SourceFile, text: string): TextEdit {
   const lines = file.lines;
   const lastLine = lines.lineCount - 1;
   const end = { line: lastLine, character: lines.lineEnd(lastLine) - lines.starts[lastLine] };
-  const nl = eol(file);
+  const nl = lineBreakOf(file);
   const endsWithBreak = file.text.length === 0 || /\r?\n$|\r$/.test(file.text);
   return { path: file.path, range: { start: end, end }, newText: endsWithBreak ? `${text}${nl}` : `${nl}${text}` };
 }
@@ -271,7 +268,7 @@ export function appendLine(file: SourceFile, text: string): TextEdit {
 export function insertAfterLine(file: SourceFile, line: number, text: string): TextEdit {
   const lines = file.lines;
   const at = { line, character: lines.lineEnd(line) - lines.starts[line] };
-  return { path: file.path, range: { start: at, end: at }, newText: `${eol(file)}${text}` };
+  return { path: file.path, range: { start: at, end: at }, newText: `${lineBreakOf(file)}${text}` };
 }
 
 /** `NET MASK` as OpenVPN writes a route target. */

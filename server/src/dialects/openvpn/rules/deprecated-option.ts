@@ -3,9 +3,10 @@
 // and three deprecated uses of valid options: `topology net30` (explicit, or the default under
 // `server` on dev tun), `cipher` naming a cipher that data-ciphers does not list (openvpn ignores
 // it for negotiation), and an all-lower-case x509-username-field that openvpn upper-cases.
+import { lineBreakOf } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { OpenvpnContext } from '../analysis';
-import { deleteDirectiveLines, eol, replaceRange } from '../lexicon-edit';
+import { deleteDirectiveLines, replaceRange } from '../lexicon-edit';
 import { DEPRECATED, setsServerMode } from '../lexicon-facts';
 import { lexLines, type LexLine } from '../lexicon-lines';
 import type { OpenvpnRule } from './types';
@@ -46,7 +47,7 @@ function topologyNet30(ctx: OpenvpnContext, lines: LexLine[], report: ReportFn):
       range: server.nameRange,
       layer: 3,
       message: 'Without a topology line this server uses net30 (one /30 per client), which is deprecated for servers and goes in a future release (L3); add `topology subnet` (and use address plus netmask in ccd ifconfig-push lines).',
-      fixes: [{ title: 'Add `topology subnet`', edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${eol(ctx)}topology subnet` }] }],
+      fixes: [{ title: 'Add `topology subnet`', edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${lineBreakOf(ctx.file)}topology subnet` }] }],
     });
   }
 }

@@ -3,9 +3,9 @@
 // capath or peer-fingerprint, or a pkcs12 bundle), DH parameters on a TLS server (`dh none`
 // for ECDH only), and our own certificate with its key (a client may use auth-user-pass instead,
 // but never one of cert/key alone).
+import { lineBreakOf } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { OpenvpnContext, OptionLine } from '../analysis';
-import { eol } from '../lexicon-edit';
 import type { OpenvpnRule } from './types';
 
 export const openvpnMissingOption: OpenvpnRule = {
@@ -35,7 +35,7 @@ export const openvpnMissingOption: OpenvpnRule = {
     }
     if (server && !has('dh')) {
       const end = by.node.range.end;
-      const fixes: Fix[] = [{ title: 'Add `dh none` (ECDH key exchange only)', edits: [{ path: ctx.file.path, range: { start: end, end }, newText: `${eol(ctx)}dh none` }] }];
+      const fixes: Fix[] = [{ title: 'Add `dh none` (ECDH key exchange only)', edits: [{ path: ctx.file.path, range: { start: end, end }, newText: `${lineBreakOf(ctx.file)}dh none` }] }];
       report({ range: at, message: 'A TLS server needs Diffie-Hellman parameters, so without a dh line openvpn refuses to start (L6); add `dh dh.pem`, or `dh none` to use only elliptic-curve key exchange.', fixes });
     }
     // Clients without certificates (or with optional ones) need a way to check passwords.

@@ -2,10 +2,11 @@
 // an inline block (`<ca>`) or `<connection>` block without its end tag, a closing tag with no
 // opening one, an inline block for an option that takes no inline file, and a `<connection>`
 // block without a `remote`. The parser finds the first four; openvpn stops at the first.
+import { lineBreakOf } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
 import type { Directive, Range } from '../../../engine/syntax';
 import type { OpenvpnContext } from '../analysis';
-import { deleteDirectiveLines, eol } from '../lexicon-edit';
+import { deleteDirectiveLines } from '../lexicon-edit';
 import { lexLines } from '../lexicon-lines';
 import type { OpenvpnRule } from './types';
 
@@ -30,7 +31,7 @@ function endTagFix(ctx: OpenvpnContext, open: Range, tag: string): Fix {
     }
   }
   const end = { line: at, character: ctx.file.lines.lineText(at).length };
-  return { title: `Add </${tag}>`, preferred: true, edits: [{ path: ctx.file.path, range: { start: end, end }, newText: `${eol(ctx)}</${tag}>` }] };
+  return { title: `Add </${tag}>`, preferred: true, edits: [{ path: ctx.file.path, range: { start: end, end }, newText: `${lineBreakOf(ctx.file)}</${tag}>` }] };
 }
 
 export const openvpnSyntax: OpenvpnRule = {
@@ -64,7 +65,7 @@ export const openvpnSyntax: OpenvpnRule = {
           }
         }
         const end = { line: at, character: ctx.file.lines.lineText(at).length };
-        fixes.push({ title: 'Add </connection>', preferred: true, edits: [{ path, range: { start: end, end }, newText: `${eol(ctx)}</connection>` }] });
+        fixes.push({ title: 'Add </connection>', preferred: true, edits: [{ path, range: { start: end, end }, newText: `${lineBreakOf(ctx.file)}</connection>` }] });
       } else if (/^<[^/]/.test(text)) {
         const tag = text.slice(1, -1);
         message = `The inline block ${text} has no </${tag}>, so openvpn reads the rest of the file as its content and refuses the file (L4); add </${tag}> after the content.`;
