@@ -8,8 +8,8 @@ import type { NginxContext } from './analysis';
 import { placementOf, type Placement } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
-import { configFiles } from './relay-graph';
 import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
+import { configUpstreams, type Upstreams } from './upstreams';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -120,8 +120,8 @@ export interface HeaderCodes {
 interface Cache extends HeaderCodes {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
-  /** HTTP upstreams per configuration (its set of files). */
-  upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
+  /** The upstreams that keep idle connections (see upstreamPools), per configuration's upstreams. */
+  pools: Map<Upstreams, Map<string, Placed>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
@@ -130,7 +130,7 @@ interface Cache extends HeaderCodes {
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
+const newCache = (): Cache => ({ pools: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -338,54 +338,29 @@ export function chainFrom(chain: Chain, level: Level): Chain {
   return chain;
 }
 
-/** The top-level block (http, stream) a node stands in, from its file or its file's context. */
-function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive): string | undefined {
-  let top: Directive | undefined;
-  for (let p = node.parent; p; p = p.parent) top = p;
-  if (top) return top.name;
-  return ctx.contextOf(file).context.bases[0]?.[0];
-}
-
-/** An HTTP upstream name of a configuration. */
-export interface HttpUpstream {
-  /** Its `upstream` blocks, with their files. */
-  defs: Placed[];
-  /** The `keepalive N` (N > 0) of the first block whose (first) keepalive has one: it keeps idle connections. */
-  keepalive: Placed | undefined;
-}
-
 /**
- * HTTP `upstream` blocks of the loaded files of this file's configuration, by name. What the
- * rules ask of a block is read here, in the one walk over the blocks.
+ * The http upstreams of this file's configuration that keep idle connections, by name (as
+ * configUpstreams), each with its `keepalive N` (N > 0): that of the first block whose first
+ * keepalive has one. Worked out for every upstream in one walk, once per configuration.
  */
-export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
-  const cache = cacheOf(ctx.ws);
-  const files = configFiles(ctx);
-  const hit = cache.upstreams.get(files);
-  if (hit) return hit;
-  const out = new Map<string, HttpUpstream>();
-  const add = (f: SourceFile, d: Directive) => {
-    const name = d.name === 'upstream' && d.children ? argValueOf(d, 0) : undefined;
-    if (name === undefined) return;
-    if (familyOfUpstream(ctx, f, d) !== 'http') return;
-    const def = { node: d, file: f };
-    const known = out.get(name);
-    if (!known) out.set(name, { defs: [def], keepalive: poolSize(ctx.ws, def) });
-    else {
-      known.defs.push(def);
-      known.keepalive ??= poolSize(ctx.ws, def);
+export function upstreamPools(ctx: NginxContext): ReadonlyMap<string, Placed> {
+  const upstreams = configUpstreams(ctx, 'http');
+  const cache = cacheOf(ctx.ws).pools;
+  let pools = cache.get(upstreams);
+  if (!pools) {
+    pools = new Map();
+    for (const [name, blocks] of upstreams) {
+      for (let i = 0; i < blocks.length; i++) {
+        const k = poolSize(ctx.ws, blocks[i]);
+        if (k) {
+          pools.set(name, k);
+          break;
+        }
+      }
     }
-  };
-  // `upstream` stands only directly in `http` (or at the top of a fragment included there).
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx' || !files.has(f.path)) continue;
-    for (const top of f.parse.tree) {
-      add(f, top);
-      if (top.name === 'http') for (const d of top.children ?? []) add(f, d);
-    }
+    cache.set(upstreams, pools);
   }
-  cache.upstreams.set(files, out);
-  return out;
+  return pools;
 }
 
 /** The first `keepalive` of an upstream block when it keeps idle connections (N > 0). */

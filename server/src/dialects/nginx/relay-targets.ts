@@ -6,9 +6,10 @@ import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
 import { placementOf, type Placement, type Resolution } from './context';
-import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
+import { configFiles, graphFile, includeGraph, rootsOf } from './relay-graph';
 import { rootName } from './scope';
-import { isSchemeName, parseTarget, type Target } from './target';
+import { isSchemeName, lowerCase, parseTarget, type Target } from './target';
+import { configUpstreams } from './upstreams';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -151,7 +152,7 @@ export function isUnixTarget(raw: string): boolean {
 
 /** Whether a host names an upstream block of the family anywhere in the configuration. */
 export function isUpstreamName(ctx: NginxContext, family: 'http' | 'stream', host: string): boolean {
-  return upstreamsByLowerName(ctx, family).has(host.toLowerCase());
+  return configUpstreams(ctx, family).has(lowerCase(host));
 }
 
 const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/;
