@@ -5,7 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
-import { placementOf, type Placement } from './context';
+import { PlacementRuns } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
@@ -394,20 +394,13 @@ export function httpSites(ctx: NginxContext, name: string): Directive[] {
   if (!list) {
     list = [];
     // What decides besides the node's own children is shared by the resolutions of one
-    // placement (for a node without children, its family too): worked out once per run of them.
-    let last: Placement | undefined;
-    let lastReads = false;
+    // placement (for a node without children, its family too).
+    const runs = new PlacementRuns();
+    let reads = false;
     for (const r of ctx.named(name)) {
       const node = r.node;
       if (node.children) continue;
-      const placement = placementOf(r);
-      let reads: boolean;
-      if (placement && placement === last) reads = lastReads;
-      else {
-        reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
-        last = placement;
-        lastReads = reads;
-      }
+      if (runs.starts(r)) reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
       if (reads) list.push(node);
     }
     byName.set(name, list);

@@ -5,7 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
-import { placementOf, type Placement, type Resolution } from './context';
+import { PlacementRuns, type Resolution } from './context';
 import { configFiles, graphFile, includeGraph, rootsOf } from './relay-graph';
 import { rootName } from './scope';
 import { isSchemeName, lowerCase, parseTarget, type Target } from './target';
@@ -71,23 +71,21 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
   if (passes) return passes;
   passes = [];
   // Whether a resolution is data or templated, and its families, are shared by the resolutions
-  // of one placement: worked out once per run of them.
-  let last: Placement | undefined;
-  let lastSkipped = false;
-  let lastFamilies: readonly Family[] = NO_FAMILIES;
+  // of one placement.
+  const runs = new PlacementRuns();
+  let skipped = false;
+  let families: readonly Family[] = NO_FAMILIES;
   for (const r of ctx.namedAny(PASS_NAMES)) {
     const node = r.node;
     if (node.children) continue;
-    const placement = placementOf(r);
-    if (!placement || placement !== last) {
-      last = placement;
-      lastSkipped = r.data || r.templated;
-      lastFamilies = lastSkipped ? NO_FAMILIES : familiesOf(ctx, r);
+    if (runs.starts(r)) {
+      skipped = r.data || r.templated;
+      families = skipped ? NO_FAMILIES : familiesOf(ctx, r);
     }
-    if (lastSkipped) continue;
+    if (skipped) continue;
     const arg = node.args[0];
     if (!arg || arg.value.includes('${')) continue;
-    passes.push({ r, node, arg, target: parseTarget(arg.value), families: lastFamilies });
+    passes.push({ r, node, arg, target: parseTarget(arg.value), families });
   }
   passCache.set(ctx, passes);
   return passes;
