@@ -423,10 +423,15 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
 /** The header names the rules look for, each with a code (its index + 1). */
 const KNOWN_HEADERS = ['host', 'x-forwarded-for', 'x-real-ip', 'forwarded', 'connection', 'upgrade'];
 /** The code of any other header, and of a line without a value argument. */
-const OTHER_HEADER = 255;
-/** The code of a known header (lower-case name); 0 for any other. */
-export function codeOfHeader(name: string): number {
-  return KNOWN_HEADERS.indexOf(name) + 1;
+export const OTHER_HEADER = 255;
+
+/** The code of a header name written in any case: that of a known header, else OTHER_HEADER. */
+export function headerCode(name: string): number {
+  // The rules ask with the lower-case names, on every lookup: found without a character loop.
+  const exact = KNOWN_HEADERS.indexOf(name);
+  if (exact >= 0) return exact + 1;
+  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
+  return OTHER_HEADER;
 }
 
 /** The known header (lower-case) of a code, if any. */
@@ -434,13 +439,8 @@ export function headerOfCode(code: number): string | undefined {
   return KNOWN_HEADERS[code - 1];
 }
 
-function codeOfName(name: string): number {
-  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
-  return OTHER_HEADER;
-}
-
 function readHeaderCode(node: Directive): number {
-  return argCountOf(node) >= 2 ? codeOfName(argValueOf(node, 0)!) : OTHER_HEADER;
+  return argCountOf(node) >= 2 ? headerCode(argValueOf(node, 0)!) : OTHER_HEADER;
 }
 
 /** The header codes of the workspace's parses. */
@@ -463,8 +463,8 @@ export function headerCodeOf(codes: HeaderCodes, node: Directive): number {
 
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(codes: HeaderCodes, found: readonly Placed[], name: string): Placed | undefined {
-  const code = codeOfHeader(name);
-  if (!code) {
+  const code = headerCode(name);
+  if (code === OTHER_HEADER) {
     for (let i = found.length - 1; i >= 0; i--) {
       const node = found[i].node;
       if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];

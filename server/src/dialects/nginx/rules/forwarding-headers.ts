@@ -3,7 +3,7 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, codeOfHeader, findHeader, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCode, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
@@ -14,7 +14,7 @@ import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
 const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
-const ADDRESS_HEADER_CODES = ADDRESS_HEADERS.map(codeOfHeader);
+const ADDRESS_HEADER_CODES = ADDRESS_HEADERS.map(headerCode);
 /** Client-supplied request headers that carry a claimed client address. */
 // Maps, not object literals: a header value such as "constructor" must not find Object's own members.
 const CLAIMS = new Map([
