@@ -9,7 +9,8 @@ import { PlacementRuns } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
 import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
-import { configUpstreams, type Upstreams } from './upstreams';
+import { configView, type ConfigView } from './relay-graph';
+import { configUpstreams } from './upstreams';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -120,8 +121,6 @@ export interface HeaderCodes {
 interface Cache extends HeaderCodes {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
-  /** The upstreams that keep idle connections (see upstreamPools), per configuration's upstreams. */
-  pools: Map<Upstreams, Map<string, Placed>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
@@ -130,7 +129,7 @@ interface Cache extends HeaderCodes {
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ pools: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
+const newCache = (): Cache => ({ levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -344,12 +343,11 @@ export function chainFrom(chain: Chain, level: Level): Chain {
  * keepalive has one. Worked out for every upstream in one walk, once per configuration.
  */
 export function upstreamPools(ctx: NginxContext): ReadonlyMap<string, Placed> {
-  const upstreams = configUpstreams(ctx, 'http');
-  const cache = cacheOf(ctx.ws).pools;
-  let pools = cache.get(upstreams);
+  const view = configView(ctx);
+  let pools = poolsOf.get(view);
   if (!pools) {
     pools = new Map();
-    for (const [name, blocks] of upstreams) {
+    for (const [name, blocks] of configUpstreams(ctx, 'http')) {
       for (let i = 0; i < blocks.length; i++) {
         const k = poolSize(ctx.ws, blocks[i]);
         if (k) {
@@ -358,10 +356,12 @@ export function upstreamPools(ctx: NginxContext): ReadonlyMap<string, Placed> {
         }
       }
     }
-    cache.set(upstreams, pools);
+    poolsOf.set(view, pools);
   }
   return pools;
 }
+
+const poolsOf = new Memo<ConfigView, Map<string, Placed>>();
 
 /** The first `keepalive` of an upstream block when it keeps idle connections (N > 0). */
 function poolSize(ws: Workspace, def: Placed): Placed | undefined {

@@ -4,7 +4,7 @@
 // and workspace state.
 import { Memo } from '../../engine/memo';
 import type { NginxContext } from './analysis';
-import { configFiles } from './relay-graph';
+import { configView, type ConfigView } from './relay-graph';
 import { argValueOf } from './tree';
 import { isLoopback, parseTarget, targetSocketOrPort, type Target } from './target';
 import { configUpstreams, type UpstreamBlock } from './upstreams';
@@ -28,26 +28,13 @@ interface ConfigReach {
   stream?: FamilyReach;
 }
 
-/** Each configuration's reach (by its set of files), in the workspace (see Workspace.derived). */
-const BY_CONFIG = {};
-const newByConfig = () => new Map<ReadonlySet<string>, ConfigReach>();
-/** The configuration's entry per analysis, so that a rule's loop over targets skips the lookups behind it. */
-const byContext = new Memo<NginxContext, { generation: number; config: ConfigReach }>();
-
-function configReach(ctx: NginxContext): ConfigReach {
-  const generation = ctx.ws.generation;
-  const known = byContext.get(ctx);
-  if (known && known.generation === generation) return known.config;
-  const configs = ctx.ws.derived(BY_CONFIG, newByConfig);
-  const files = configFiles(ctx);
-  let config = configs.get(files);
-  if (!config) configs.set(files, (config = {}));
-  byContext.set(ctx, { generation, config });
-  return config;
-}
+/** Each configuration's reach. */
+const reachOf = new Memo<ConfigView, ConfigReach>();
 
 function familyReach(ctx: NginxContext, family: 'http' | 'stream'): FamilyReach {
-  const config = configReach(ctx);
+  const view = configView(ctx);
+  let config = reachOf.get(view);
+  if (!config) reachOf.set(view, (config = {}));
   return (config[family] ??= { reach: new Map(), allIn: new Map() });
 }
 
