@@ -52,14 +52,18 @@ const FAMILIES = new Set(['http', 'stream', 'mail']);
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const STATE = {};
-/** Privately parsed files, reused while their text is unchanged. */
+/** Privately parsed files (see readParsed), reused while their text is unchanged. */
 const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 
 function state(ws: Workspace): WsCache {
   return ws.derived(STATE, () => ({ graph: buildGraph(ws), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
 }
 
-function readParsed(ws: Workspace, path: string): SourceFile | undefined {
+/**
+ * A file that is not loaded, read from the host and parsed as nginx without adding it to the
+ * workspace (adding would change its generation in the middle of an analysis).
+ */
+export function readParsed(ws: Workspace, path: string): SourceFile | undefined {
   const text = ws.host.readFile(path);
   if (text === undefined) return undefined;
   let files = parsedCache.get(ws);
