@@ -2,15 +2,15 @@
 // upstream names after proxy_pass, and `$variables`.
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { layerLabel } from '../../engine/layers';
-import { walk, type Position } from '../../engine/syntax';
+import type { Position } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import { enclosingBlocks } from '../../features/locate';
-import { analyzeContext } from './analysis';
+import { analyzeContext, type NginxContext } from './analysis';
 import { allowedAt, DATA_BLOCKS } from './context';
 import { directiveHoverText } from './hover';
 import { directives, specsOf, variables } from './reference';
 import { layerFactOf } from './roles';
-import { configFiles } from './relay-graph';
+import { configUpstreams, writtenNames } from './upstreams';
 
 const KIND_KEYWORD = 14;
 const KIND_VALUE = 12;
@@ -55,7 +55,7 @@ export function nginxComplete(file: SourceFile, pos: Position, ws: Workspace): C
     for (const v of spec.enumValues) items.push({ label: v, kind: KIND_VALUE, detail: `${name} value` });
   }
   if (argIndex === 0 && /^(proxy_pass|grpc_pass|uwsgi_pass|fastcgi_pass|scgi_pass|memcached_pass)$/.test(name)) {
-    items.push(...upstreamItems(file, ws, paths[0][0] === 'stream' ? 'stream' : 'http', name === 'proxy_pass' && paths[0][0] !== 'stream'));
+    items.push(...upstreamItems(ctx, paths[0][0] === 'stream' ? 'stream' : 'http', name === 'proxy_pass' && paths[0][0] !== 'stream'));
   }
   return items;
 }
@@ -88,17 +88,7 @@ function variableItems(family: string | undefined): CompletionItem[] {
   return items;
 }
 
-/** Upstream names from the nginx files of this file's configuration, in the same family (http or stream). */
-function upstreamItems(file: SourceFile, ws: Workspace, family: string, withScheme: boolean): CompletionItem[] {
-  const names = new Set<string>();
-  const config = configFiles(analyzeContext(file, ws, ws.contextOverride.get(file.path)));
-  for (const f of ws.all()) {
-    if (f.language !== 'nginx' || !config.has(f.path)) continue;
-    for (const d of walk(f.parse.tree)) {
-      if (d.name !== 'upstream' || !d.children || !d.args[0]) continue;
-      const inFamily = (d.parent?.name ?? family) === family || !d.parent;
-      if (inFamily) names.add(d.args[0].value);
-    }
-  }
-  return [...names].map((n) => ({ label: withScheme ? `http://${n}` : n, kind: KIND_REFERENCE, detail: `upstream ${n}`, filterText: withScheme ? `http://${n}` : n }));
+/** Upstream names of this file's configuration in the same family (http or stream). */
+function upstreamItems(ctx: NginxContext, family: 'http' | 'stream', withScheme: boolean): CompletionItem[] {
+  return [...writtenNames(configUpstreams(ctx, family))].map((n) => ({ label: withScheme ? `http://${n}` : n, kind: KIND_REFERENCE, detail: `upstream ${n}`, filterText: withScheme ? `http://${n}` : n }));
 }

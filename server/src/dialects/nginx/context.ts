@@ -151,6 +151,22 @@ export function placementOf(r: Resolution): Placement | undefined {
   return r instanceof ResolvedDirective ? r.placement : undefined;
 }
 
+/**
+ * For a walk over resolutions in order: tells where a run of resolutions sharing a placement
+ * starts, so that what their placement decides is worked out once per run.
+ */
+export class PlacementRuns {
+  private last: Placement | undefined;
+
+  /** Whether `r` starts a run: it shares no placement with the resolution before it. */
+  starts(r: Resolution): boolean {
+    const placement = placementOf(r);
+    if (placement && placement === this.last) return false;
+    this.last = placement;
+    return true;
+  }
+}
+
 function pathNode(localPath: string[]): PathNode {
   return { localPath, verdicts: new Map(), dataVerdicts: new Map(), kids: new Map() };
 }

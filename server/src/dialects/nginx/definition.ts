@@ -5,7 +5,8 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import { locate } from '../../features/locate';
 import { analyzeContext } from './analysis';
 import { includesOf } from './includes';
-import { configFiles, graphFile } from './relay-graph';
+import { lowerCase } from './target';
+import { configUpstreams } from './upstreams';
 
 const PASS = /^(proxy_pass|grpc_pass|uwsgi_pass|fastcgi_pass|scgi_pass|memcached_pass)$/;
 
@@ -35,13 +36,15 @@ export function nginxDefinition(file: SourceFile, pos: Position, ws: Workspace):
 
 /** Upstreams of that name in the file's own configuration (its file first): another config's are another nginx's. */
 function findUpstreams(ws: Workspace, from: SourceFile, name: string): Place[] {
+  const ctx = analyzeContext(from, ws, ws.contextOverride.get(from.path));
+  const key = lowerCase(name);
+  const blocks = [...(configUpstreams(ctx, 'http').get(key) ?? []), ...(configUpstreams(ctx, 'stream').get(key) ?? [])];
+  const own = blocks.filter((b) => b.file.path === from.path);
+  const seen = new Set<Directive>();
   const out: Place[] = [];
-  const config = configFiles(analyzeContext(from, ws, ws.contextOverride.get(from.path)));
-  const files = [from, ...[...config].filter((p) => p !== from.path).map((p) => graphFile(ws, p)).filter((f): f is SourceFile => !!f)];
-  for (const f of files) {
-    for (const d of walk(f.parse.tree)) {
-      if (d.name === 'upstream' && d.children && d.args[0]?.value === name) out.push({ path: f.path, range: d.args[0].range });
-    }
+  // A fragment included in both http and stream has its blocks in each family: listed once.
+  for (const b of [...own, ...blocks.filter((b) => b.file.path !== from.path)]) {
+    if (!seen.has(b.node)) seen.add(b.node), out.push({ path: b.file.path, range: b.node.args[0].range });
   }
   return out;
 }

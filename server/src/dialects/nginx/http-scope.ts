@@ -5,11 +5,12 @@ import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext } from './analysis';
-import { placementOf, type Placement } from './context';
+import { PlacementRuns } from './context';
 import { includeAt, includesOf } from './includes';
 import { specsOf } from './reference';
-import { configFiles } from './relay-graph';
 import { argCountOf, argValueOf, NginxDirective, type ParseTable } from './tree';
+import { configView, type ConfigView } from './relay-graph';
+import { configUpstreams } from './upstreams';
 
 /** A directive and the file it is written in. */
 export interface Placed {
@@ -120,8 +121,6 @@ export interface HeaderCodes {
 interface Cache extends HeaderCodes {
   levels: Map<Directive | SourceFile, Expanded>;
   includers: Map<string, Placed[]>;
-  /** HTTP upstreams per configuration (its set of files). */
-  upstreams: Map<ReadonlySet<string>, Map<string, HttpUpstream>>;
   chains: Map<Directive | SourceFile, Chain[]>;
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
@@ -130,7 +129,7 @@ interface Cache extends HeaderCodes {
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ upstreams: new Map(), levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
+const newCache = (): Cache => ({ levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -338,55 +337,31 @@ export function chainFrom(chain: Chain, level: Level): Chain {
   return chain;
 }
 
-/** The top-level block (http, stream) a node stands in, from its file or its file's context. */
-function familyOfUpstream(ctx: NginxContext, file: SourceFile, node: Directive): string | undefined {
-  let top: Directive | undefined;
-  for (let p = node.parent; p; p = p.parent) top = p;
-  if (top) return top.name;
-  return ctx.contextOf(file).context.bases[0]?.[0];
-}
-
-/** An HTTP upstream name of a configuration. */
-export interface HttpUpstream {
-  /** Its `upstream` blocks, with their files. */
-  defs: Placed[];
-  /** The `keepalive N` (N > 0) of the first block whose (first) keepalive has one: it keeps idle connections. */
-  keepalive: Placed | undefined;
-}
-
 /**
- * HTTP `upstream` blocks of the loaded files of this file's configuration, by name. What the
- * rules ask of a block is read here, in the one walk over the blocks.
+ * The http upstreams of this file's configuration that keep idle connections, by name (as
+ * configUpstreams), each with its `keepalive N` (N > 0): that of the first block whose first
+ * keepalive has one. Worked out for every upstream in one walk, once per configuration.
  */
-export function httpUpstreams(ctx: NginxContext): Map<string, HttpUpstream> {
-  const cache = cacheOf(ctx.ws);
-  const files = configFiles(ctx);
-  const hit = cache.upstreams.get(files);
-  if (hit) return hit;
-  const out = new Map<string, HttpUpstream>();
-  const add = (f: SourceFile, d: Directive) => {
-    const name = d.name === 'upstream' && d.children ? argValueOf(d, 0) : undefined;
-    if (name === undefined) return;
-    if (familyOfUpstream(ctx, f, d) !== 'http') return;
-    const def = { node: d, file: f };
-    const known = out.get(name);
-    if (!known) out.set(name, { defs: [def], keepalive: poolSize(ctx.ws, def) });
-    else {
-      known.defs.push(def);
-      known.keepalive ??= poolSize(ctx.ws, def);
+export function upstreamPools(ctx: NginxContext): ReadonlyMap<string, Placed> {
+  const view = configView(ctx);
+  let pools = poolsOf.get(view);
+  if (!pools) {
+    pools = new Map();
+    for (const [name, blocks] of configUpstreams(ctx, 'http')) {
+      for (let i = 0; i < blocks.length; i++) {
+        const k = poolSize(ctx.ws, blocks[i]);
+        if (k) {
+          pools.set(name, k);
+          break;
+        }
+      }
     }
-  };
-  // `upstream` stands only directly in `http` (or at the top of a fragment included there).
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx' || !files.has(f.path)) continue;
-    for (const top of f.parse.tree) {
-      add(f, top);
-      if (top.name === 'http') for (const d of top.children ?? []) add(f, d);
-    }
+    poolsOf.set(view, pools);
   }
-  cache.upstreams.set(files, out);
-  return out;
+  return pools;
 }
+
+const poolsOf = new Memo<ConfigView, Map<string, Placed>>();
 
 /** The first `keepalive` of an upstream block when it keeps idle connections (N > 0). */
 function poolSize(ws: Workspace, def: Placed): Placed | undefined {
@@ -419,20 +394,13 @@ export function httpSites(ctx: NginxContext, name: string): Directive[] {
   if (!list) {
     list = [];
     // What decides besides the node's own children is shared by the resolutions of one
-    // placement (for a node without children, its family too): worked out once per run of them.
-    let last: Placement | undefined;
-    let lastReads = false;
+    // placement (for a node without children, its family too).
+    const runs = new PlacementRuns();
+    let reads = false;
     for (const r of ctx.named(name)) {
       const node = r.node;
       if (node.children) continue;
-      const placement = placementOf(r);
-      let reads: boolean;
-      if (placement && placement === last) reads = lastReads;
-      else {
-        reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
-        last = placement;
-        lastReads = reads;
-      }
+      if (runs.starts(r)) reads = !r.data && !r.templated && r.allowed !== false && ctx.familyOfResolution(r) === 'http';
       if (reads) list.push(node);
     }
     byName.set(name, list);
@@ -455,10 +423,15 @@ export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
 /** The header names the rules look for, each with a code (its index + 1). */
 const KNOWN_HEADERS = ['host', 'x-forwarded-for', 'x-real-ip', 'forwarded', 'connection', 'upgrade'];
 /** The code of any other header, and of a line without a value argument. */
-const OTHER_HEADER = 255;
-/** The code of a known header (lower-case name); 0 for any other. */
-export function codeOfHeader(name: string): number {
-  return KNOWN_HEADERS.indexOf(name) + 1;
+export const OTHER_HEADER = 255;
+
+/** The code of a header name written in any case: that of a known header, else OTHER_HEADER. */
+export function headerCode(name: string): number {
+  // The rules ask with the lower-case names, on every lookup: found without a character loop.
+  const exact = KNOWN_HEADERS.indexOf(name);
+  if (exact >= 0) return exact + 1;
+  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
+  return OTHER_HEADER;
 }
 
 /** The known header (lower-case) of a code, if any. */
@@ -466,13 +439,8 @@ export function headerOfCode(code: number): string | undefined {
   return KNOWN_HEADERS[code - 1];
 }
 
-function codeOfName(name: string): number {
-  for (let i = 0; i < KNOWN_HEADERS.length; i++) if (lowerIs(name, KNOWN_HEADERS[i])) return i + 1;
-  return OTHER_HEADER;
-}
-
 function readHeaderCode(node: Directive): number {
-  return argCountOf(node) >= 2 ? codeOfName(argValueOf(node, 0)!) : OTHER_HEADER;
+  return argCountOf(node) >= 2 ? headerCode(argValueOf(node, 0)!) : OTHER_HEADER;
 }
 
 /** The header codes of the workspace's parses. */
@@ -495,8 +463,8 @@ export function headerCodeOf(codes: HeaderCodes, node: Directive): number {
 
 /** The header of a `proxy_set_header` list in effect with that (lower-case) name: the last one, as in nginx. */
 export function findHeader(codes: HeaderCodes, found: readonly Placed[], name: string): Placed | undefined {
-  const code = codeOfHeader(name);
-  if (!code) {
+  const code = headerCode(name);
+  if (code === OTHER_HEADER) {
     for (let i = found.length - 1; i >= 0; i--) {
       const node = found[i].node;
       if (argCountOf(node) >= 2 && lowerIs(argValueOf(node, 0)!, name)) return found[i];

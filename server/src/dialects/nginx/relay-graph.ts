@@ -11,8 +11,6 @@ import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { NginxContext, ServerInfo } from './analysis';
 import { includesOf, type IncludeTarget } from './includes';
 import { rootName } from './scope';
-import { lowerCase } from './target';
-import { argCountOf, argValueOf } from './tree';
 
 export type Root = '' | 'http' | 'stream' | 'mail';
 
@@ -34,24 +32,18 @@ export interface IncludeGraph {
   includedBy: Map<string, IncludeEdge[]>;
 }
 
-export interface UpstreamRef {
-  node: Directive;
-  path: string;
-}
-
 interface WsCache {
   graph: IncludeGraph;
-  upstreams: Map<string, Map<string, UpstreamRef[]>>;
   roots: Map<string, Set<Root>>;
   closed: Map<string, boolean>;
   configs: Map<string, ConfigView>;
   configKeys: Map<string, string>;
 }
 
-/** One configuration: its files, and its upstreams per family (and per `lower <family>`, by lower-cased name). */
-interface ConfigView {
+/** One configuration: its files, and what other modules work out about it once (see memo.ts). */
+export interface ConfigView {
   files: ReadonlySet<string>;
-  upstreams: Map<string, Map<string, UpstreamRef[]>>;
+  memos: Map<object, unknown>;
 }
 
 const MAX_NODES = 2000;
@@ -60,14 +52,18 @@ const FAMILIES = new Set(['http', 'stream', 'mail']);
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const STATE = {};
-/** Privately parsed files, reused while their text is unchanged. */
+/** Privately parsed files (see readParsed), reused while their text is unchanged. */
 const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 
 function state(ws: Workspace): WsCache {
-  return ws.derived(STATE, () => ({ graph: buildGraph(ws), upstreams: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
+  return ws.derived(STATE, () => ({ graph: buildGraph(ws), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
 }
 
-function readParsed(ws: Workspace, path: string): SourceFile | undefined {
+/**
+ * A file that is not loaded, read from the host and parsed as nginx without adding it to the
+ * workspace (adding would change its generation in the middle of an analysis).
+ */
+export function readParsed(ws: Workspace, path: string): SourceFile | undefined {
   const text = ws.host.readFile(path);
   if (text === undefined) return undefined;
   let files = parsedCache.get(ws);
@@ -199,7 +195,7 @@ export function configFiles(ctx: NginxContext): ReadonlySet<string> {
 const viewOfContext = new Memo<NginxContext, { generation: number; view: ConfigView }>();
 
 /** This file's configuration, looked up once per analysis. */
-function configView(ctx: NginxContext): ConfigView {
+export function configView(ctx: NginxContext): ConfigView {
   const known = viewOfContext.get(ctx);
   if (known && known.generation === ctx.ws.generation) return known.view;
   const st = state(ctx.ws);
@@ -214,7 +210,7 @@ function configView(ctx: NginxContext): ConfigView {
         if (!isMainTop(ctx, node) || node.includes.some((inc) => !inc.paths.length)) tops.push(p);
       }
     }
-    view = { files: reachedFrom(st, tops), upstreams: new Map() };
+    view = { files: reachedFrom(st, tops), memos: new Map() };
     st.configs.set(key, view);
   }
   viewOfContext.set(ctx, { generation: ctx.ws.generation, view });
@@ -242,88 +238,6 @@ function configKey(ctx: NginxContext, st: WsCache, path: string): string {
 export function configServers(ctx: NginxContext): ServerInfo[] {
   const files = configFiles(ctx);
   return ctx.workspaceServers().filter((s) => files.has(s.path));
-}
-
-/**
- * Upstream blocks of one family in this file's configuration (configFiles), by name, each with
- * its file. Cached per configuration and workspace generation.
- */
-export function visibleUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
-  const cache = configView(ctx).upstreams;
-  const hit = cache.get(family);
-  if (hit) return hit;
-  const files = configFiles(ctx);
-  const all = allUpstreams(ctx, family);
-  // Usually every upstream is in this configuration: then the workspace's map is the answer.
-  let out = all;
-  for (const refs of all.values()) {
-    if (refs.every((r) => files.has(r.path))) continue;
-    out = new Map();
-    for (const [name, refs] of all) {
-      const mine = refs.every((r) => files.has(r.path)) ? refs : refs.filter((r) => files.has(r.path));
-      if (mine.length) out.set(name, mine);
-    }
-    break;
-  }
-  cache.set(family, out);
-  return out;
-}
-
-/**
- * Upstream blocks of one family across the workspace and every file its includes reach,
- * by name (the upstream blocks of every workspace nginx file, plus those of files read only for an
- * include, each with its file). Cached per workspace generation.
- */
-function allUpstreams(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
-  const st = state(ctx.ws);
-  const hit = st.upstreams.get(family);
-  if (hit) return hit;
-  const byFamily = { http: new Map<string, UpstreamRef[]>(), stream: new Map<string, UpstreamRef[]>() };
-  const add = (fam: Root, d: Directive, path: string) => {
-    if (fam !== 'http' && fam !== 'stream') return;
-    const out = byFamily[fam];
-    const name = argValueOf(d, 0)!;
-    const list = out.get(name);
-    if (list) list.push({ node: d, path });
-    else out.set(name, [{ node: d, path }]);
-  };
-  for (const [path, node] of st.graph.nodes) {
-    // nginx accepts upstream only directly in http or stream: two levels are enough.
-    for (const top of node.file.parse.tree) {
-      if (top.name === 'upstream' && top.children && argCountOf(top)) for (const r of rootsOf(ctx, path)) add(r, top, path);
-      if (top.name !== 'http' && top.name !== 'stream') continue;
-      for (const d of top.children ?? []) if (d.name === 'upstream' && d.children && argCountOf(d)) add(top.name, d, path);
-    }
-  }
-  st.upstreams.set('http', byFamily.http);
-  st.upstreams.set('stream', byFamily.stream);
-  return byFamily[family];
-}
-
-const LOWER = { http: 'lower http', stream: 'lower stream' };
-
-/** The same upstreams keyed by lower-cased name: nginx matches upstream names case-insensitively. */
-export function upstreamsByLowerName(ctx: NginxContext, family: 'http' | 'stream'): Map<string, UpstreamRef[]> {
-  const cache = configView(ctx).upstreams;
-  const key = LOWER[family];
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const visible = visibleUpstreams(ctx, family);
-  // When every name is already lower case (the usual), the map is visibleUpstreams' own.
-  let out = visible;
-  for (const name of visible.keys()) {
-    if (lowerCase(name) === name) continue;
-    out = new Map();
-    for (const [name, refs] of visible) {
-      const key = name.toLowerCase();
-      const known = out.get(key);
-      // Names that differ only in case share one list; the others keep visibleUpstreams' own.
-      out.set(key, known ? [...known, ...refs] : refs);
-    }
-    break;
-  }
-  cache.set(key, out);
-  return out;
 }
 
 /**

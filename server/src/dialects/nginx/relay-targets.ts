@@ -5,10 +5,11 @@ import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import { walk } from '../../engine/syntax';
 import type { Family, NginxContext } from './analysis';
-import { placementOf, type Placement, type Resolution } from './context';
-import { configFiles, graphFile, includeGraph, rootsOf, upstreamsByLowerName } from './relay-graph';
+import { PlacementRuns, type Resolution } from './context';
+import { configView, graphFile, includeGraph, rootsOf, type ConfigView } from './relay-graph';
 import { rootName } from './scope';
-import { isSchemeName, parseTarget, type Target } from './target';
+import { isSchemeName, lowerCase, parseTarget, type Target } from './target';
+import { configUpstreams } from './upstreams';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -70,23 +71,21 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
   if (passes) return passes;
   passes = [];
   // Whether a resolution is data or templated, and its families, are shared by the resolutions
-  // of one placement: worked out once per run of them.
-  let last: Placement | undefined;
-  let lastSkipped = false;
-  let lastFamilies: readonly Family[] = NO_FAMILIES;
+  // of one placement.
+  const runs = new PlacementRuns();
+  let skipped = false;
+  let families: readonly Family[] = NO_FAMILIES;
   for (const r of ctx.namedAny(PASS_NAMES)) {
     const node = r.node;
     if (node.children) continue;
-    const placement = placementOf(r);
-    if (!placement || placement !== last) {
-      last = placement;
-      lastSkipped = r.data || r.templated;
-      lastFamilies = lastSkipped ? NO_FAMILIES : familiesOf(ctx, r);
+    if (runs.starts(r)) {
+      skipped = r.data || r.templated;
+      families = skipped ? NO_FAMILIES : familiesOf(ctx, r);
     }
-    if (lastSkipped) continue;
+    if (skipped) continue;
     const arg = node.args[0];
     if (!arg || arg.value.includes('${')) continue;
-    passes.push({ r, node, arg, target: parseTarget(arg.value), families: lastFamilies });
+    passes.push({ r, node, arg, target: parseTarget(arg.value), families });
   }
   passCache.set(ctx, passes);
   return passes;
@@ -151,7 +150,7 @@ export function isUnixTarget(raw: string): boolean {
 
 /** Whether a host names an upstream block of the family anywhere in the configuration. */
 export function isUpstreamName(ctx: NginxContext, family: 'http' | 'stream', host: string): boolean {
-  return upstreamsByLowerName(ctx, family).has(host.toLowerCase());
+  return configUpstreams(ctx, family).has(lowerCase(host));
 }
 
 const VAR = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/;
@@ -189,16 +188,14 @@ interface VarIndex {
 /** The `$`, `${` and `}` around a variable name. */
 const VARIABLE_SIGILS = /^\$\{?|\}$/g;
 
-/** Per configuration (its set of files), in the workspace (see Workspace.derived). */
-const VARS = {};
-const newVars = () => new Map<ReadonlySet<string>, VarIndex>();
+const varIndexes = new Memo<ConfigView, VarIndex>();
 
 /** The user variables assigned in this file's configuration, with their literal values and where each is given. */
 function variableIndex(ctx: NginxContext): VarIndex {
-  const files = configFiles(ctx);
-  const varCache = ctx.ws.derived(VARS, newVars);
-  const hit = varCache.get(files);
+  const view = configView(ctx);
+  const hit = varIndexes.get(view);
   if (hit) return hit;
+  const files = view.files;
   const graph = includeGraph(ctx.ws);
   const index: VarIndex = { values: new Map(), sites: new Map() };
   const put = (v: string, value: string | undefined, site?: VariableSite) => {
@@ -228,7 +225,7 @@ function variableIndex(ctx: NginxContext): VarIndex {
       else if (d.name.endsWith('_set') && d.args[0]?.value.startsWith('$')) put(d.args[0].value, undefined);
     }
   }
-  varCache.set(files, index);
+  varIndexes.set(view, index);
   return index;
 }
 
@@ -255,9 +252,7 @@ export function inStream(ctx: NginxContext, path: string, d: Directive): boolean
 /** A cheap test before walking a file: some proxy_pass whose argument starts with a variable. */
 const PASS_BY_VARIABLE = /proxy_pass\s+["']?\$/;
 const WHOLE_VAR = /^\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))$/;
-/** Per configuration (its set of files), in the workspace (see Workspace.derived). */
-const STREAM_VARS = {};
-const newStreamVars = () => new Map<ReadonlySet<string>, Map<string, PassSite>>();
+const streamPassVars = new Memo<ConfigView, Map<string, PassSite>>();
 
 export interface PassSite {
   path: string;
@@ -269,12 +264,11 @@ export interface PassSite {
  * configuration, each with the first such pass: the variable's value must carry the port.
  */
 export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
-  const files = configFiles(ctx);
-  const streamVarCache = ctx.ws.derived(STREAM_VARS, newStreamVars);
-  const hit = streamVarCache.get(files);
+  const view = configView(ctx);
+  const hit = streamPassVars.get(view);
   if (hit) return hit;
   const out = new Map<string, PassSite>();
-  for (const path of files) {
+  for (const path of view.files) {
     const file = graphFile(ctx.ws, path);
     if (!file || !PASS_BY_VARIABLE.test(file.text)) continue;
     for (const d of walk(file.parse.tree)) {
@@ -285,7 +279,7 @@ export function streamPassVariables(ctx: NginxContext): Map<string, PassSite> {
       if (!out.has(name) && inStream(ctx, path, d)) out.set(name, { path, node: d });
     }
   }
-  streamVarCache.set(files, out);
+  streamPassVars.set(view, out);
   return out;
 }
 

@@ -1,24 +1,22 @@
 // The ports a relay target reaches, for the rules that compare them with the target's TLS: its own
 // port, else the ports of the upstream blocks it names, looked up among the upstreams of the
-// file's configuration. Both the upstreams by name and each name's ports are worked out once per
-// configuration and workspace state.
+// file's configuration (configUpstreams). Each name's ports are worked out once per configuration
+// and workspace state.
 import { Memo } from '../../engine/memo';
-import type { Directive } from '../../engine/syntax';
 import type { NginxContext } from './analysis';
-import { configFiles } from './relay-graph';
-import { argCountOf, argValueOf } from './tree';
+import { configView, type ConfigView } from './relay-graph';
+import { argValueOf } from './tree';
 import { isLoopback, parseTarget, targetSocketOrPort, type Target } from './target';
+import { configUpstreams, type UpstreamBlock } from './upstreams';
 
 export interface Reach {
   ports: number[];
   hosts: string[];
-  upstream?: Directive[];
+  upstream?: readonly UpstreamBlock[];
 }
 
-/** One family's upstreams of a configuration, and the reach of each name asked about. */
+/** The reach of each upstream name of one family of a configuration asked about. */
 interface FamilyReach {
-  /** Built on first use: the port-set questions below read the blocks without it. */
-  upstreams?: Map<string, Directive[]>;
   /** null: the upstream's ports are unknown; 'none': there is no such upstream. */
   reach: Map<string, Reach | null | 'none'>;
   /** Per set of ports, per upstream name: whether its every server port is known and in the set (see upstreamsAllIn). */
@@ -30,58 +28,14 @@ interface ConfigReach {
   stream?: FamilyReach;
 }
 
-/** Each configuration's reach (by its set of files), in the workspace (see Workspace.derived). */
-const BY_CONFIG = {};
-const newByConfig = () => new Map<ReadonlySet<string>, ConfigReach>();
-/** The configuration's entry per analysis, so that a rule's loop over targets skips the lookups behind it. */
-const byContext = new Memo<NginxContext, { generation: number; config: ConfigReach }>();
-
-function configReach(ctx: NginxContext): ConfigReach {
-  const generation = ctx.ws.generation;
-  const known = byContext.get(ctx);
-  if (known && known.generation === generation) return known.config;
-  const configs = ctx.ws.derived(BY_CONFIG, newByConfig);
-  const files = configFiles(ctx);
-  let config = configs.get(files);
-  if (!config) configs.set(files, (config = {}));
-  byContext.set(ctx, { generation, config });
-  return config;
-}
+/** Each configuration's reach. */
+const reachOf = new Memo<ConfigView, ConfigReach>();
 
 function familyReach(ctx: NginxContext, family: 'http' | 'stream'): FamilyReach {
-  const config = configReach(ctx);
+  const view = configView(ctx);
+  let config = reachOf.get(view);
+  if (!config) reachOf.set(view, (config = {}));
   return (config[family] ??= { reach: new Map(), allIn: new Map() });
-}
-
-/**
- * Calls `visit` for each upstream block of a family (with a body and a name) over the loaded
- * files of this file's configuration, in order. Upstreams stand only inside `http` or `stream`,
- * or at the top of a fragment of those, so only those levels are scanned.
- */
-function forEachUpstream(ctx: NginxContext, family: 'http' | 'stream', visit: (d: Directive) => void): void {
-  const files = configFiles(ctx);
-  for (const f of ctx.ws.all()) {
-    if (f.language !== 'nginx' || !files.has(f.path)) continue;
-    let fileFamily: string | undefined;
-    for (const d of f.parse.tree) {
-      if (d.name === family && d.children) {
-        for (const c of d.children) if (c.name === 'upstream' && c.children && argCountOf(c)) visit(c);
-      } else if (d.name === 'upstream' && (fileFamily ??= ctx.contextOf(f).context.bases[0]?.[0] ?? '') === family && d.children && argCountOf(d)) visit(d);
-    }
-  }
-}
-
-/** Upstream blocks of a family, by name (see forEachUpstream). */
-function upstreamsOf(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'stream'): Map<string, Directive[]> {
-  if (fr.upstreams) return fr.upstreams;
-  const out = (fr.upstreams = new Map<string, Directive[]>());
-  forEachUpstream(ctx, family, (d) => {
-    const name = argValueOf(d, 0)!;
-    const list = out.get(name);
-    if (list) list.push(d);
-    else out.set(name, [d]);
-  });
-  return out;
 }
 
 /**
@@ -122,25 +76,24 @@ const enum AllIn {
 /** Per upstream name, whether it has server lines, all on known ports in `set` (decided at the first that is not). */
 function upstreamsAllIn(ctx: NginxContext, family: 'http' | 'stream', set: ReadonlySet<number>): Map<string, AllIn> {
   const out = new Map<string, AllIn>();
-  forEachUpstream(ctx, family, (u) => {
-    const name = argValueOf(u, 0)!;
+  for (const [name, blocks] of configUpstreams(ctx, family)) {
     // Blocks of one name are one upstream to us: a block on other ports rules the name out.
-    const before = out.get(name);
-    if (before === AllIn.No) return;
-    let verdict: AllIn = before ?? AllIn.Empty;
-    for (const s of u.children!) {
-      const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
-      if (raw === undefined) continue;
-      const at = targetSocketOrPort(raw);
-      const port = typeof at === 'number' ? at : family === 'http' ? 80 : undefined;
-      if (raw.includes('$') || (typeof at === 'string' && at !== '') || port === undefined || !set.has(port)) {
-        verdict = AllIn.No;
-        break;
+    let verdict: AllIn = AllIn.Empty;
+    for (let i = 0; i < blocks.length && verdict !== AllIn.No; i++) {
+      for (const s of blocks[i].node.children!) {
+        const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
+        if (raw === undefined) continue;
+        const at = targetSocketOrPort(raw);
+        const port = typeof at === 'number' ? at : family === 'http' ? 80 : undefined;
+        if (raw.includes('$') || (typeof at === 'string' && at !== '') || port === undefined || !set.has(port)) {
+          verdict = AllIn.No;
+          break;
+        }
+        verdict = AllIn.Yes;
       }
-      verdict = AllIn.Yes;
     }
     out.set(name, verdict);
-  });
+  }
   return out;
 }
 
@@ -148,7 +101,7 @@ function upstreamsAllIn(ctx: NginxContext, family: 'http' | 'stream', set: Reado
 function upstreamReach(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'stream', name: string): Reach | null | 'none' {
   const hit = fr.reach.get(name);
   if (hit !== undefined) return hit;
-  const ups = upstreamsOf(ctx, fr, family).get(name);
+  const ups = configUpstreams(ctx, family).get(name);
   let out: Reach | null | 'none' = 'none';
   if (ups) {
     const ports: number[] = [];
@@ -157,7 +110,7 @@ function upstreamReach(ctx: NginxContext, fr: FamilyReach, family: 'http' | 'str
     for (const u of ups) {
       // The server lines are read here rather than through upstreamLinesOf: the reach is kept per
       // name, so its per-block memo would only add a weak map entry for every upstream.
-      for (const s of u.children!) {
+      for (const s of u.node.children!) {
         const raw = s.name === 'server' ? argValueOf(s, 0) : undefined;
         if (raw === undefined) continue;
         const t = parseTarget(raw);

@@ -4,12 +4,12 @@
 // TLS or plaintext.
 import { Memo } from '../../engine/memo';
 import type { Arg, Directive, Range } from '../../engine/syntax';
-import type { SourceFile, Workspace } from '../../engine/workspace';
+import type { SourceFile } from '../../engine/workspace';
 import type { TextEdit } from '../../engine/rules';
 import type { NginxContext } from './analysis';
 import type { Resolution } from './context';
-import { LineIndex } from '../../engine/text';
 import { includeAt, includesOf } from './includes';
+import { readParsed } from './relay-graph';
 import { rootName } from './scope';
 
 export interface Found {
@@ -61,30 +61,13 @@ function cacheOf(ctx: NginxContext): Cache {
   return ctx.ws.derived(CACHE, newCache);
 }
 
-
-const parsedFromDisk = new WeakMap<Workspace, Map<string, SourceFile>>();
-
-/**
- * An included file: from the workspace, else read and parsed from disk without adding it to the
- * workspace (adding would change its generation in the middle of an analysis).
- */
+/** An included file: from the workspace, else read and parsed from disk (once per workspace state). */
 function includedFile(ctx: NginxContext, path: string): SourceFile | undefined {
   const known = ctx.ws.get(path);
   if (known) return known;
   const cache = cacheOf(ctx).disk;
   if (cache.has(path)) return cache.get(path);
-  let file: SourceFile | undefined;
-  const text = ctx.ws.host.readFile(path);
-  const dialect = ctx.ws.dialect('nginx');
-  if (text !== undefined && dialect) {
-    let files = parsedFromDisk.get(ctx.ws);
-    if (!files) parsedFromDisk.set(ctx.ws, (files = new Map()));
-    file = files.get(path);
-    if (!file || file.text !== text) {
-      file = { path, language: 'nginx', text, lines: new LineIndex(text), parse: dialect.parse(text), open: false, memos: new Map() };
-      files.set(path, file);
-    }
-  }
+  const file = readParsed(ctx.ws, path);
   cache.set(path, file);
   return file;
 }

@@ -3,17 +3,18 @@
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
 import type { Arg, Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { chainsOf, codeOfHeader, findHeader, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, httpUpstreams, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCode, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
 import { argCountOf, argValueOf } from '../tree';
+import { configUpstreams } from '../upstreams';
 import type { NginxRule } from './types';
 
 const CLIMB = new Set(['if', 'limit_except']);
 const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'forwarded'];
-const ADDRESS_HEADER_CODES = ADDRESS_HEADERS.map(codeOfHeader);
+const ADDRESS_HEADER_CODES = ADDRESS_HEADERS.map(headerCode);
 /** Client-supplied request headers that carry a claimed client address. */
 // Maps, not object literals: a header value such as "constructor" must not find Object's own members.
 const CLAIMS = new Map([
@@ -64,7 +65,7 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
   // The blocks already checked whose body the walk is still in, outermost first: passes come in
   // document order, so a block is met again only before its body ends, and then it is on top.
   const open: (Directive | undefined)[] = [];
-  const upstreams = httpUpstreams(ctx);
+  const upstreams = configUpstreams(ctx, 'http');
   const codes = headerCodes(ctx.ws);
   const targetOf = targetsInOrder(ctx);
   const passes = httpSites(ctx, 'proxy_pass');

@@ -6,8 +6,9 @@ import type { NginxContext, ServerInfo } from '../analysis';
 import type { ListenSocket } from '../listen';
 import { childrenNamed, effective, enclosing } from '../scope';
 import { passesOf, type PassInfo } from '../relay-targets';
-import { configServers, upstreamsByLowerName, type UpstreamRef } from '../relay-graph';
+import { configServers } from '../relay-graph';
 import { defaultPort, isLoopback, targetSocketOrPort, upstreamLinesOf } from '../target';
+import { configUpstreams, type Upstreams } from '../upstreams';
 import { argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
@@ -59,7 +60,7 @@ function listenersOf(info: ServerInfo): Listener[] {
 }
 
 /** Where the pass sends its traffic: the target itself, or the server lines of the upstream it names. */
-function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>): Endpoint[] {
+function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Upstreams): Endpoint[] {
   const t = p.target;
   if (t.unix !== undefined) return [{ host: '', unix: t.unix }];
   if (t.port === undefined) {
@@ -69,7 +70,7 @@ function endpointsOf(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', 
       for (const g of groups) {
         for (const { node: s, target: st } of upstreamLinesOf(ctx.ws, g.node)) {
           if (st.variable) continue;
-          out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.path } });
+          out.push({ host: st.host, port: st.port ?? (family === 'http' ? 80 : undefined), unix: st.unix, via: { node: s, path: g.file.path } });
         }
       }
       return out;
@@ -91,12 +92,12 @@ function ownPortsOf(info: ServerInfo): (number | string)[] {
 
 /** Per upstream map (one per configuration and family): every port or unix path its server lines reach; in the workspace (see Workspace.derived). */
 const REACHED = {};
-const newReached = () => new Map<Map<string, UpstreamRef[]>, Set<number | string>>();
+const newReached = () => new Map<Upstreams, Set<number | string>>();
 
 const NO_NODES: readonly Directive[] = [];
 
 /** The ports and unix paths of every endpoint an upstream of the map gives (as endpointsOf makes them). */
-function upstreamsReach(ctx: NginxContext, upstreams: Map<string, UpstreamRef[]>, family: 'http' | 'stream'): Set<number | string> {
+function upstreamsReach(ctx: NginxContext, upstreams: Upstreams, family: 'http' | 'stream'): Set<number | string> {
   const reachedByUpstreams = ctx.ws.derived(REACHED, newReached);
   let reached = reachedByUpstreams.get(upstreams);
   if (!reached) {
@@ -120,7 +121,7 @@ function upstreamsReach(ctx: NginxContext, upstreams: Map<string, UpstreamRef[]>
  * server's own: most targets are not, and this tells so without building the endpoints.
  * `upstreamsMayReach` is false when no upstream line of the configuration reaches one of `ports`.
  */
-function reachesOwnPort(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Map<string, UpstreamRef[]>, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
+function reachesOwnPort(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', upstreams: Upstreams, ports: (number | string)[], upstreamsMayReach: boolean): boolean {
   const t = p.target;
   if (t.unix !== undefined) return ports.includes(t.unix);
   if (t.port === undefined) {
@@ -182,8 +183,8 @@ export const proxyLoop: NginxRule = {
     let info: ServerInfo | undefined;
     let ports: (number | string)[] = [];
     let upstreamsMayReach = false;
-    let httpUpstreams: Map<string, UpstreamRef[]> | undefined;
-    let streamUpstreams: Map<string, UpstreamRef[]> | undefined;
+    let httpUpstreams: Upstreams | undefined;
+    let streamUpstreams: Upstreams | undefined;
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || p.target.variable) continue;
       const block = enclosing(p.node, 'server');
@@ -193,7 +194,7 @@ export const proxyLoop: NginxRule = {
         info = ctx.serverInfo(block);
         if (info && (info.family === 'http' || info.family === 'stream')) {
           ports = ownPortsOf(info);
-          const upstreams = info.family === 'http' ? (httpUpstreams ??= upstreamsByLowerName(ctx, 'http')) : (streamUpstreams ??= upstreamsByLowerName(ctx, 'stream'));
+          const upstreams = info.family === 'http' ? (httpUpstreams ??= configUpstreams(ctx, 'http')) : (streamUpstreams ??= configUpstreams(ctx, 'stream'));
           const reached = upstreamsReach(ctx, upstreams, info.family);
           upstreamsMayReach = ports.some((port) => reached.has(port));
         }

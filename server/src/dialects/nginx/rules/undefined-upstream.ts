@@ -2,9 +2,10 @@
 // back to a DNS lookup of NAME at start-up, or, without a default port, refuses the file.
 import { suggest } from '../../../engine/suggest';
 import type { Fix, Related } from '../../../engine/rules';
-import { closedWorld, upstreamsByLowerName, visibleUpstreams, type UpstreamRef } from '../relay-graph';
+import { closedWorld } from '../relay-graph';
 import { passesOf, PORTLESS_PASSES, SCHEME_PREFIX } from '../relay-targets';
-import { isIpAddress, isLoopback } from '../target';
+import { isIpAddress, isLoopback, lowerCase } from '../target';
+import { configUpstreams, writtenNames, type Upstreams } from '../upstreams';
 import type { NginxRule } from './types';
 
 
@@ -16,20 +17,19 @@ export const undefinedUpstream: NginxRule = {
   summary: 'A relay target that looks like an upstream name, but no upstream block of that name exists.',
   check(ctx, report) {
     // The two families' upstream names, looked up once rather than per pass.
-    let http: Map<string, UpstreamRef[]> | undefined;
-    let stream: Map<string, UpstreamRef[]> | undefined;
+    let http: Upstreams | undefined;
+    let stream: Upstreams | undefined;
     for (const p of passesOf(ctx)) {
       const t = p.target;
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host || isIpAddress(t.host) || isLoopback(t.host)) continue;
       for (const family of p.families) {
         if (family === 'mail') continue;
         if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME_PREFIX.test(p.arg.value))) continue;
-        const names = family === 'http' ? (http ??= upstreamsByLowerName(ctx, 'http')) : (stream ??= upstreamsByLowerName(ctx, 'stream'));
-        if (names.has(t.host)) continue;
-        const upstreams = visibleUpstreams(ctx, family);
-        const close = suggest(t.host, upstreams.keys());
+        const upstreams = family === 'http' ? (http ??= configUpstreams(ctx, 'http')) : (stream ??= configUpstreams(ctx, 'stream'));
+        if (upstreams.has(t.host)) continue;
+        const close = suggest(t.host, writtenNames(upstreams));
         if (t.host.includes('.') && !close.length) continue;
-        const otherHit = upstreamsByLowerName(ctx, family === 'http' ? 'stream' : 'http').get(t.host)?.[0]?.node.args[0]?.value;
+        const otherHit = configUpstreams(ctx, family === 'http' ? 'stream' : 'http').get(t.host)?.[0]?.node.args[0]?.value;
         const portless = family === 'stream' || PORTLESS_PASSES.has(p.node.name);
         const hint = close.length ? ` (did you mean "${close[0]}"?)` : otherHit ? ` (upstream "${otherHit}" exists, but in ${family === 'http' ? 'stream' : 'http'}, which ${family} cannot use)` : '';
         const what = `No ${family} upstream block is named "${t.host}"${hint}`;
@@ -45,7 +45,7 @@ export const undefinedUpstream: NginxRule = {
           preferred: close.length === 1,
         }));
         const related: Related[] = close.length
-          ? upstreams.get(close[0])!.filter((u) => u.path).map((u) => ({ path: u.path, range: u.node.args[0].range, message: `upstream "${close[0]}" is defined here` }))
+          ? upstreams.get(lowerCase(close[0]))!.map((u) => ({ path: u.file.path, range: u.node.args[0].range, message: `upstream "${close[0]}" is defined here` }))
           : [];
         report({
           range: p.arg.range,

@@ -1,7 +1,7 @@
 // An upstream with `keepalive` reached by a proxy_pass that speaks HTTP/1.0 or sends
 // "Connection: close": nginx closes every upstream connection, so the idle pool stays empty.
 import type { TextEdit } from '../../../engine/rules';
-import { chainsOf, findHeader, headerCodes, hiddenHeader, httpUpstreams, lookup, type Lookup, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCodes, hiddenHeader, lookup, upstreamPools, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
 import { passesOf } from '../relay-targets';
 import { argValueOf } from '../tree';
@@ -16,8 +16,8 @@ export const upstreamKeepaliveUnused: NginxRule = {
   severity: 'warning',
   summary: 'An upstream with keepalive used from a location that proxies with HTTP/1.0 or sends "Connection: close", so no connection is ever reused.',
   check(ctx, report) {
-    const upstreams = httpUpstreams(ctx);
-    if (!upstreams.size) return;
+    const pools = upstreamPools(ctx);
+    if (!pools.size) return;
     const codes = headerCodes(ctx.ws);
     // The http proxy_pass sites (httpSites) with their parsed targets: passes whose argument
     // holds `${` are variables either way.
@@ -25,7 +25,7 @@ export const upstreamKeepaliveUnused: NginxRule = {
       const t = p.target;
       if (t.variable || t.unix || t.port !== undefined || (t.scheme !== 'http' && t.scheme !== 'https')) continue;
       if (p.node.name !== 'proxy_pass' || p.r.allowed === false || ctx.familyOfResolution(p.r) !== 'http') continue;
-      const keepalive = upstreams.get(t.host)?.keepalive;
+      const keepalive = pools.get(t.host);
       if (!keepalive) continue;
       const pass = p.node;
       for (const chain of chainsOf(ctx, ctx.file, pass.parent)) {
