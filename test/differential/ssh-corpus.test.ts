@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../server/src/dialects/index';
 import { isMatchAll } from '../../server/src/dialects/ssh/hosts-scope';
-import { keywordsOf, specOf, type SshSide } from '../../server/src/dialects/ssh/schema';
+import { specOf, type SshSide } from '../../server/src/dialects/ssh/schema';
 import type { Finding } from '../../server/src/engine/rules';
 import type { Directive } from '../../server/src/engine/syntax';
 import { Workspace } from '../../server/src/engine/workspace';

@@ -18,8 +18,6 @@
 //   Debian, Ubuntu, Fedora and RHEL apply; upstream OpenSSH does not know them.
 import type { KeywordSpec } from './keyword-types';
 
-const YES_NO = ['yes', 'no'];
-
 const HOSTKEY_ALGS_9_2 =
   'ssh-ed25519-cert-v01@openssh.com,ecdsa-sha2-nistp256-cert-v01@openssh.com,ecdsa-sha2-nistp384-cert-v01@openssh.com,' +
   'ecdsa-sha2-nistp521-cert-v01@openssh.com,sk-ssh-ed25519-cert-v01@openssh.com,sk-ecdsa-sha2-nistp256-cert-v01@openssh.com,' +

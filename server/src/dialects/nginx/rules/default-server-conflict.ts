@@ -2,7 +2,7 @@
 // all while the names differ (the first server loaded silently takes every unmatched Host).
 import type { Arg, Directive } from '../../../engine/syntax';
 import { configsWith, earlierOfOtherServer, listensBySocket, type LoadedListen, type LoadedServer, type SocketKey } from '../listeners-config';
-import { hasFlag, paramRemovalRange, socketLabel, whereIs } from '../listeners-sockets';
+import { paramRemovalRange, socketLabel, whereIs } from '../listeners-sockets';
 import type { NginxRule } from './types';
 
 /** The exact socket of an http listen; other families are left out. */

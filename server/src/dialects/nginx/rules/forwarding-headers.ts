@@ -8,7 +8,7 @@ import { insertAfter, insertBefore, where } from '../directive-edits';
 import { enclosing, encloses } from '../scope';
 import { passesOf } from '../relay-targets';
 import { isIpAddress, isLoopback, parseTarget, type Target } from '../target';
-import { argCountOf, argValueOf } from '../tree';
+import { argValueOf } from '../tree';
 import { configUpstreams } from '../upstreams';
 import type { NginxRule } from './types';
 

@@ -5,7 +5,7 @@
 // but never one of cert/key alone).
 import { lineBreakOf } from '../../../engine/line-edits';
 import type { Fix } from '../../../engine/rules';
-import type { OpenvpnContext, OptionLine } from '../analysis';
+import type { OptionLine } from '../analysis';
 import type { OpenvpnRule } from './types';
 
 export const openvpnMissingOption: OpenvpnRule = {
