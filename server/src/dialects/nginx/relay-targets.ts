@@ -10,6 +10,7 @@ import { configView, graphFile, includeGraph, rootsOf, type ConfigView } from '.
 import { rootName } from './scope';
 import { isSchemeName, lowerCase, parseTarget, type Target } from './target';
 import { configUpstreams } from './upstreams';
+import { argValueOf } from './tree';
 
 /** Directives that hand a request or connection to a backend. */
 export const PASS_DIRECTIVES = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'memcached_pass']);
@@ -21,21 +22,46 @@ export const SCHEME_PREFIX = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 const FAMILIES = new Set(['http', 'stream', 'mail']);
 
-export interface PassInfo {
-  r: Resolution;
-  node: Directive;
-  arg: Arg;
-  target: Target;
-  /** The top-level blocks this directive stands in (several for a fragment included from both). */
-  families: readonly Family[];
+/**
+ * A directive whose first argument names a relay target. `arg` is read from the node when asked
+ * for: most targets never need its range, and building the node's arguments for each of a large
+ * file's passes cost more than the rest of the record.
+ */
+class TargetLine {
+  constructor(
+    readonly node: Directive,
+    /** The first argument's value. */
+    readonly value: string,
+    readonly target: Target,
+    /** The top-level blocks this directive stands in (several for a fragment included from both). */
+    readonly families: readonly Family[],
+  ) {}
+
+  get arg(): Arg {
+    return this.node.args[0];
+  }
 }
 
-export interface UpstreamServerInfo {
-  node: Directive;
-  arg: Arg;
-  target: Target;
-  upstream: Directive;
-  families: readonly Family[];
+export class PassInfo extends TargetLine {
+  constructor(
+    readonly r: Resolution,
+    node: Directive,
+    value: string,
+    families: readonly Family[],
+  ) {
+    super(node, value, parseTarget(value), families);
+  }
+}
+
+export class UpstreamServerInfo extends TargetLine {
+  constructor(
+    node: Directive,
+    value: string,
+    readonly upstream: Directive,
+    families: readonly Family[],
+  ) {
+    super(node, value, parseTarget(value), families);
+  }
 }
 
 const SINGLE: Record<string, Family[]> = { http: ['http'], stream: ['stream'], mail: ['mail'] };
@@ -83,9 +109,9 @@ export function passesOf(ctx: NginxContext): PassInfo[] {
       families = skipped ? NO_FAMILIES : familiesOf(ctx, r);
     }
     if (skipped) continue;
-    const arg = node.args[0];
-    if (!arg || arg.value.includes('${')) continue;
-    passes.push({ r, node, arg, target: parseTarget(arg.value), families });
+    const value = argValueOf(node, 0);
+    if (value === undefined || value.includes('${')) continue;
+    passes.push(new PassInfo(r, node, value, families));
   }
   passCache.set(ctx, passes);
   return passes;
@@ -105,8 +131,8 @@ export function upstreamServersOf(ctx: NginxContext, family: Family): UpstreamSe
     if (node.children || r.templated) continue;
     const upstream = node.parent?.name === 'upstream' ? node.parent : !node.parent && fragment ? node : undefined;
     if (!upstream) continue;
-    const arg = node.args[0];
-    if (arg && !arg.value.includes('${')) servers.push({ node, arg, target: parseTarget(arg.value), upstream, families });
+    const value = argValueOf(node, 0);
+    if (value !== undefined && !value.includes('${')) servers.push(new UpstreamServerInfo(node, value, upstream, families));
   }
   return servers;
 }

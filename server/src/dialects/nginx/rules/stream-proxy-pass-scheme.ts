@@ -14,7 +14,7 @@ export const streamProxyPassScheme: NginxRule = {
   check(ctx, report) {
     for (const p of passesOf(ctx)) {
       if (p.node.name !== 'proxy_pass' || !p.families.includes('stream')) continue;
-      const m = SCHEME.exec(p.arg.value);
+      const m = SCHEME.exec(p.value);
       if (!m) continue;
       const scheme = m[1].toLowerCase();
       const t = p.target;

@@ -35,17 +35,17 @@ export const targetWithoutPort: NginxRule = {
     for (const p of passesOf(ctx)) {
       const t = p.target;
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host) continue;
-      const stream = p.node.name === 'proxy_pass' && p.families.includes('stream') && !SCHEME_PREFIX.test(p.arg.value);
+      const stream = p.node.name === 'proxy_pass' && p.families.includes('stream') && !SCHEME_PREFIX.test(p.value);
       const http = PORTLESS_PASSES.has(p.node.name) && p.families.includes('http');
       if (!stream && !http) continue;
       if (!plainHost(t) || isUpstreamName(ctx, stream ? 'stream' : 'http', t.host)) continue;
       const port = stream ? listenPort(ctx, p.node) : undefined;
       const where = stream ? 'a stream (L4) relay' : `${p.node.name}`;
-      const example = port !== undefined ? `${p.arg.value}:${port}` : `${p.arg.value}:PORT`;
+      const example = port !== undefined ? `${p.value}:${port}` : `${p.value}:PORT`;
       report({
         range: p.arg.range,
-        message: `"${p.arg.value}" names no port, and ${where} has no default port to fall back on: nginx refuses the file ("no port in upstream") and nothing is relayed (L4); add the backend's port (${example}).`,
-        fixes: port !== undefined ? [{ title: `Add port ${port} (the port this server listens on)`, edits: [{ path: ctx.file.path, range: p.arg.range, newText: `${p.arg.value}:${port}` }] }] : undefined,
+        message: `"${p.value}" names no port, and ${where} has no default port to fall back on: nginx refuses the file ("no port in upstream") and nothing is relayed (L4); add the backend's port (${example}).`,
+        fixes: port !== undefined ? [{ title: `Add port ${port} (the port this server listens on)`, edits: [{ path: ctx.file.path, range: p.arg.range, newText: `${p.value}:${port}` }] }] : undefined,
       });
     }
     // A stream `proxy_pass $var` takes host and port from the variable's value: nginx -t cannot
@@ -70,7 +70,7 @@ export const targetWithoutPort: NginxRule = {
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host) continue;
       report({
         range: s.arg.range,
-        message: `Upstream server "${s.arg.value}" names no port, and a stream (L4) upstream has no default port: nginx refuses the file ("no port in upstream") and nothing is relayed; add the backend's port (${s.arg.value}:PORT).`,
+        message: `Upstream server "${s.value}" names no port, and a stream (L4) upstream has no default port: nginx refuses the file ("no port in upstream") and nothing is relayed; add the backend's port (${s.value}:PORT).`,
       });
     }
   },

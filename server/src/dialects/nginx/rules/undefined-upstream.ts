@@ -24,7 +24,7 @@ export const undefinedUpstream: NginxRule = {
       if (t.variable || t.unix !== undefined || t.port !== undefined || !t.host || isIpAddress(t.host) || isLoopback(t.host)) continue;
       for (const family of p.families) {
         if (family === 'mail') continue;
-        if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME_PREFIX.test(p.arg.value))) continue;
+        if (family === 'stream' && (p.node.name !== 'proxy_pass' || SCHEME_PREFIX.test(p.value))) continue;
         const upstreams = family === 'http' ? (http ??= configUpstreams(ctx, 'http')) : (stream ??= configUpstreams(ctx, 'stream'));
         if (upstreams.has(t.host)) continue;
         const close = suggest(t.host, writtenNames(upstreams));
@@ -36,7 +36,7 @@ export const undefinedUpstream: NginxRule = {
         const message = portless
           ? `${what}, so nginx reads it as a host name without a port and refuses the file ("no port in upstream"): nothing is relayed (L3); define upstream ${t.host} { server address:port; } or name the intended upstream.`
           : `${what}, so nginx takes it for a DNS name and resolves it once at start-up (L3): if it does not resolve there nginx refuses to start, and if it does the traffic goes to whatever that name points at; define upstream ${t.host} { server address:port; } or name the intended upstream.`;
-        const raw = p.arg.value;
+        const raw = p.value;
         const prefix = SCHEME_PREFIX.exec(raw)?.[0] ?? '';
         const after = raw.slice(prefix.length + t.host.length);
         const fixes: Fix[] = close.map((n) => ({

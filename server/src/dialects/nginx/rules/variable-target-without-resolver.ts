@@ -58,7 +58,7 @@ function isWordChar(c: number): boolean {
  * per-request lookup.
  */
 function lookupCause(ctx: NginxContext, p: PassInfo, family: 'http' | 'stream', statics: Statics): { variable?: string; host?: string } | undefined {
-  const raw = p.arg.value;
+  const raw = p.value;
   const host = hostPart(raw);
   if (!host.includes('$')) return known(ctx, family, raw, host, statics) ? undefined : { host: parseTarget(host).host };
   const m = SINGLE_VAR.exec(host);
