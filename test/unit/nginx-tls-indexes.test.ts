@@ -4,10 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseListen } from '../../server/src/dialects/nginx/listen';
 import { splitListenAddress, validPort } from '../../server/src/dialects/nginx/listeners-sockets';
-import type { Arg } from '../../server/src/engine/syntax';
 import { memoryWorkspace } from '../support/memory-host';
-
-const args = (...values: string[]): Arg[] => values.map((value) => ({ text: value, value, quoted: false, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }));
 
 function lint(text: string, rule: string, files: Record<string, string> = {}) {
   return memoryWorkspace({ '/ws/nginx.conf': text, ...files }, 'nginx').analyze('/ws/nginx.conf').filter((f) => f.rule === rule);
@@ -15,20 +12,20 @@ function lint(text: string, rule: string, files: Record<string, string> = {}) {
 
 describe('parseListen', () => {
   it('reads ports, bracketed IPv6 addresses, names and unix sockets as before', () => {
-    expect(parseListen(args('80'))).toMatchObject({ host: '*', port: 80, ipv6: false, key: '*:80' });
-    expect(parseListen(args('[::1]:8443', 'ssl', 'backlog=10'))).toMatchObject({ host: '[::1]', port: 8443, ipv6: true, key: '[::1]:8443' });
-    expect([...parseListen(args('[::1]:8443', 'ssl', 'backlog=10'))!.params]).toEqual(['ssl', 'backlog']);
-    expect(parseListen(args('[FE80::1]'))).toMatchObject({ host: '[fe80::1]', port: 80, ipv6: true });
-    expect(parseListen(args('0.0.0.0:81'))).toMatchObject({ host: '*', port: 81 });
-    expect(parseListen(args('example.test'), NaN)).toMatchObject({ host: 'example.test', key: 'example.test:undefined' });
-    expect(parseListen(args('unix:/run/a.sock'))).toMatchObject({ host: '', unix: '/run/a.sock', key: 'unix:/run/a.sock' });
+    expect(parseListen(['80'])).toMatchObject({ host: '*', port: 80, ipv6: false, key: '*:80' });
+    expect(parseListen(['[::1]:8443', 'ssl', 'backlog=10'])).toMatchObject({ host: '[::1]', port: 8443, ipv6: true, key: '[::1]:8443' });
+    expect([...parseListen(['[::1]:8443', 'ssl', 'backlog=10'])!.params]).toEqual(['ssl', 'backlog']);
+    expect(parseListen(['[FE80::1]'])).toMatchObject({ host: '[fe80::1]', port: 80, ipv6: true });
+    expect(parseListen(['0.0.0.0:81'])).toMatchObject({ host: '*', port: 81 });
+    expect(parseListen(['example.test'], NaN)).toMatchObject({ host: 'example.test', key: 'example.test:undefined' });
+    expect(parseListen(['unix:/run/a.sock'])).toMatchObject({ host: '', unix: '/run/a.sock', key: 'unix:/run/a.sock' });
   });
 
   it('keeps the odd forms: a port that is not a number, brackets with text after them, variables', () => {
-    expect(parseListen(args('host:http'))).toMatchObject({ host: 'host', port: NaN, key: 'host:http' });
-    expect(parseListen(args('[::1]:x'))).toMatchObject({ host: '[::1]', port: NaN, ipv6: true, key: '[::1]:x' });
-    expect(parseListen(args('[::1]x'))).toMatchObject({ host: '[:', port: NaN, ipv6: true, key: '[::1]x' });
-    expect(parseListen(args('$port'))).toBeUndefined();
+    expect(parseListen(['host:http'])).toMatchObject({ host: 'host', port: NaN, key: 'host:http' });
+    expect(parseListen(['[::1]:x'])).toMatchObject({ host: '[::1]', port: NaN, ipv6: true, key: '[::1]:x' });
+    expect(parseListen(['[::1]x'])).toMatchObject({ host: '[:', port: NaN, ipv6: true, key: '[::1]x' });
+    expect(parseListen(['$port'])).toBeUndefined();
     expect(parseListen([])).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@
 // stream) -> the upstream group or address each *_pass sends to -> each upstream server. TLS
 // termination, passthrough (ssl_preread SNI routing) and re-encryption are marked on the hops.
 import type { Layer } from '../engine/layers';
-import { parseListen } from '../dialects/nginx/listen';
+import { listenOf } from '../dialects/nginx/listen';
 import { defaultPort, parseTarget, type Target } from '../dialects/nginx/target';
 import { headRange, type GraphBuilder } from './builder';
 import type { GraphNode, HopKind, HopProtocol, SourceRef, TlsMode } from './model';
@@ -35,7 +35,7 @@ function addListeners(b: GraphBuilder, config: NginxConfig, server: ServerBlock)
   const sslOn = on(server, 'ssl');
   const groups = new Map<string, { tls: boolean; udp: boolean; keys: string[]; lines: Placed[] }>();
   for (const l of server.listens) {
-    const socket = parseListen(l.node.args, server.family === 'http' ? 80 : NaN);
+    const socket = listenOf(l.node, server.family === 'http' ? 80 : NaN);
     const tls = !!socket?.params.has('ssl') || sslOn;
     const udp = !!(socket?.params.has('udp') || socket?.params.has('quic'));
     const key = `${tls}:${udp}`;

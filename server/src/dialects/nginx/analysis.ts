@@ -5,7 +5,7 @@ import type { HasMemos } from '../../engine/memo';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import { resolveTree, type Resolution } from './context';
 import { fileContext, type FileContext } from './fragment';
-import { parseListen, type ListenSocket } from './listen';
+import { listenOf, type ListenSocket } from './listen';
 import { startsBefore } from './tree';
 
 export type Family = 'http' | 'stream' | 'mail';
@@ -137,7 +137,7 @@ class FileAnalysis implements NginxContext {
         const listens: ListenInfo[] = [];
         for (const c of r.node.children) {
           if (c.name !== 'listen') continue;
-          const socket = parseListen(c.args, family === 'http' ? 80 : NaN);
+          const socket = listenOf(c, family === 'http' ? 80 : NaN);
           if (socket) listens.push({ directive: c, socket });
         }
         servers.push({ node: r.node, family, listens, path: this.file.path });

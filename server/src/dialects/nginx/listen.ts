@@ -1,5 +1,6 @@
 // The address and port of a `listen` directive, normalised so that sockets can be compared.
-import type { Arg } from '../../engine/syntax';
+import type { Directive } from '../../engine/syntax';
+import { argValuesOf } from './tree';
 
 export interface ListenSocket {
   /** Normalised host part: '*' for the wildcard, '[::]' style for IPv6, or a name/IPv4 address. */
@@ -31,11 +32,11 @@ export function isPortOnly(addr: string): boolean {
   return digitsFrom(addr, 0);
 }
 
-function paramsOf(args: readonly Arg[]): ReadonlySet<string> {
-  if (args.length < 2) return NO_PARAMS;
+function paramsOf(values: readonly string[]): ReadonlySet<string> {
+  if (values.length < 2) return NO_PARAMS;
   const params = new Set<string>();
-  for (let i = 1; i < args.length; i++) {
-    const v = args[i].value;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
     const eq = v.indexOf('=');
     params.add(eq < 0 ? v : v.slice(0, eq));
   }
@@ -44,16 +45,21 @@ function paramsOf(args: readonly Arg[]): ReadonlySet<string> {
 
 // Character scans instead of regular expressions: every listen of a config is parsed. The forms
 // are /^\[([^\]]*)\](?::(\d+))?$/ for a bracketed IPv6 address and /^\d+$/ for a port.
+/** The socket a `listen` directive opens (see parseListen); its arguments are read as values only. */
+export function listenOf(node: Directive, defaultPort = 80): ListenSocket | undefined {
+  return parseListen(argValuesOf(node), defaultPort);
+}
+
 /**
- * Parses the arguments of `listen`; returns undefined when the address part is not understood.
- * Not memoised: a parse costs less than a lookup in a weak map keyed by the arguments (and the
- * entries such a map piles up for every edit). Indexes keep the sockets they parse.
+ * Parses the argument values of `listen`; returns undefined when the address part is not
+ * understood. Not memoised: a parse costs less than a lookup in a weak map keyed by the
+ * directive (and the entries such a map piles up for every edit). Indexes keep the sockets they parse.
  */
-export function parseListen(args: readonly Arg[], defaultPort = 80): ListenSocket | undefined {
-  if (!args.length) return undefined;
-  const addr = args[0].value;
+export function parseListen(values: readonly string[], defaultPort = 80): ListenSocket | undefined {
+  if (!values.length) return undefined;
+  const addr = values[0];
   if (addr.includes('$')) return undefined;
-  const params = paramsOf(args);
+  const params = paramsOf(values);
   if (addr.startsWith('unix:')) return { host: '', unix: addr.slice(5), ipv6: false, params, key: addr };
   let host = '*';
   let portText: string | undefined;

@@ -2,7 +2,7 @@
 // that no other workspace file includes (nginx.conf, or a lone fragment) and follows its
 // includes in place, the way nginx reads them; files that are not linked by includes are never
 // compared with each other (sites-available/ next to sites-enabled/, two unrelated projects).
-import type { Arg, Directive } from '../../engine/syntax';
+import type { Directive } from '../../engine/syntax';
 import { Memo, type HasMemos } from '../../engine/memo';
 import type { SourceFile, Workspace } from '../../engine/workspace';
 import type { Family } from './analysis';
@@ -11,6 +11,7 @@ import { includeAt, includesOf } from './includes';
 import { parseListen, type ListenSocket } from './listen';
 import { boundSockets, type BoundSocket } from './listeners-sockets';
 import { lowerCase } from './target';
+import { argCountOf, argValueOf, argValuesOf } from './tree';
 
 export interface LoadedListen {
   /** The listen directive, or the server block itself for the implicit `listen *:80`. */
@@ -31,8 +32,8 @@ export interface LoadedServer {
   listens: LoadedListen[];
   /** server_name values, lower-cased (worked out on first read). */
   readonly names: string[];
-  /** The server_name arguments as written, in load order. */
-  nameArgs: Arg[];
+  /** The server_name values as written, in load order. */
+  writtenNames: string[];
   /** False when an include or a variable hides some of the server's listens from us. */
   complete: boolean;
   order: number;
@@ -50,7 +51,7 @@ export interface LoadedConfig extends HasMemos {
 /** A LoadedServer whose names are lower-cased only when read: most rules never read them. */
 class ServerView implements LoadedServer {
   listens: LoadedListen[] = [];
-  nameArgs: Arg[] = [];
+  writtenNames: string[] = [];
   complete = true;
   private lowered: string[] | undefined = undefined;
 
@@ -65,7 +66,7 @@ class ServerView implements LoadedServer {
   get names(): string[] {
     if (!this.lowered) {
       this.lowered = [];
-      for (const a of this.nameArgs) this.lowered.push(lowerCase(a.value));
+      for (const name of this.writtenNames) this.lowered.push(lowerCase(name));
     }
     return this.lowered;
   }
@@ -78,11 +79,11 @@ interface Model {
 }
 
 /** The socket of a server without listen (`*:80`): parsed once for every such server. */
-const IMPLICIT_SOCKET = parseListen([{ text: '*:80', value: '*:80', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, quoted: false }], 80)!;
+const IMPLICIT_SOCKET = parseListen(['*:80'], 80)!;
 
 
-function hasTemplate(args: readonly Arg[]): boolean {
-  for (let i = 0; i < args.length; i++) if (args[i].value.includes('${')) return true;
+function hasTemplate(values: readonly string[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i].includes('${')) return true;
   return false;
 }
 
@@ -148,11 +149,12 @@ function build(ws: Workspace): Model {
         }
         if (depth !== 2 || !server) continue;
         if (node.name === 'listen') {
-          const socket = node.args.length ? parseListen(node.args, server.family === 'http' ? 80 : NaN) : undefined;
-          if (!socket || hasTemplate(node.args)) server.complete = false;
+          const values = argValuesOf(node);
+          const socket = parseListen(values, server.family === 'http' ? 80 : NaN);
+          if (!socket || hasTemplate(values)) server.complete = false;
           else server.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: false, order: order++, server });
         } else if (node.name === 'server_name') {
-          for (let i = 0; i < node.args.length; i++) server.nameArgs.push(node.args[i]);
+          for (let i = 0, n = argCountOf(node); i < n; i++) server.writtenNames.push(argValueOf(node, i)!);
         }
       }
     };

@@ -5,6 +5,7 @@ import { Memo } from '../../engine/memo';
 import type { Arg, Directive } from '../../engine/syntax';
 import type { NginxContext } from './analysis';
 import { isPortOnly, type ListenSocket } from './listen';
+import { argValueOf } from './tree';
 
 export interface ListenAddress {
   /** The host part as written ('' when only a port is given). */
@@ -206,11 +207,10 @@ export function fileListens(ctx: NginxContext): FileListen[] {
   out = [];
   for (const r of ctx.named('listen')) {
     const d = r.node;
-    if (d.children || r.data || r.templated || r.allowed === false || !d.args.length) continue;
+    const addr = argValueOf(d, 0);
+    if (d.children || r.data || r.templated || r.allowed === false || addr === undefined) continue;
     const inServer = d.parent ? d.parent.name === 'server' : ctx.context.bases[0]?.at(-1) === 'server';
-    if (!inServer) continue;
-    const addr = d.args[0].value;
-    if (addr.includes('$')) continue;
+    if (!inServer || addr.includes('$')) continue;
     out.push({ directive: d, family: ctx.familyOfResolution(r), address: splitListenAddress(addr) });
   }
   fileListenCache.set(ctx, out);

@@ -7,14 +7,20 @@ import type { Family, NginxContext } from './analysis';
 import { passesOf } from './relay-targets';
 import { parseTarget, type Target } from './target';
 import { familyAtResolution } from './tls-scope';
+import { argValueOf } from './tree';
 
-export interface TlsPass {
-  node: Directive;
-  /** The first argument: where the pass sends traffic. */
-  arg: Arg;
-  family: Family | undefined;
-  /** The parsed argument (its `raw` is the argument's value, `variable` whether it holds a `$`). */
-  target: Target;
+export class TlsPass {
+  constructor(
+    readonly node: Directive,
+    readonly family: Family | undefined,
+    /** The parsed argument (its `raw` is the argument's value, `variable` whether it holds a `$`). */
+    readonly target: Target,
+  ) {}
+
+  /** The first argument: where the pass sends traffic (read from the node when a rule reports on it). */
+  get arg(): Arg {
+    return this.node.args[0];
+  }
 }
 
 export interface TlsPasses {
@@ -39,16 +45,15 @@ export function tlsPasses(ctx: NginxContext): TlsPasses {
   let j = 0;
   for (const r of ctx.namedAny(PASSES)) {
     const node = r.node;
-    const arg = node.args[0];
-    if (r.data || !arg) continue;
+    const value = argValueOf(node, 0);
+    if (r.data || value === undefined) continue;
     while (j < parsed.length && !PASS_NAMES.has(parsed[j].node.name)) j++;
     let target: Target;
     if (j < parsed.length && parsed[j].node === node) target = parsed[j++].target;
-    else target = parseTarget(arg.value);
-    const family = familyAtResolution(ctx, r);
-    const pass: TlsPass = { node, arg, family, target };
+    else target = parseTarget(value);
+    const pass = new TlsPass(node, familyAtResolution(ctx, r), target);
     out.all.push(pass);
-    if (family === 'stream' && node.name === 'proxy_pass') out.streamProxy.push(pass);
+    if (pass.family === 'stream' && node.name === 'proxy_pass') out.streamProxy.push(pass);
   }
   cache.set(ctx, out);
   return out;

@@ -3,7 +3,7 @@
 import { Memo } from '../../engine/memo';
 import type { Directive } from '../../engine/syntax';
 import type { NginxContext, ServerInfo } from './analysis';
-import { parseListen, type ListenSocket } from './listen';
+import { listenOf, type ListenSocket } from './listen';
 import { levelDirectives } from './tls-scope';
 
 /** Main configs by file path, in the workspace (see Workspace.derived). */
@@ -69,7 +69,7 @@ function socketsOf(ctx: NginxContext, server: ServerInfo, includes: boolean): re
   if (!file) return server.listens;
   const out: { socket: ListenSocket }[] = [];
   for (const i of levelDirectives(ctx, file, children).byName.get('listen') ?? []) {
-    const socket = parseListen(i.directive.args, 80);
+    const socket = listenOf(i.directive, 80);
     if (socket) out.push({ socket });
   }
   return out;

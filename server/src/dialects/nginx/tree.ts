@@ -358,6 +358,14 @@ export function argValueOf(node: Directive, k: number): string | undefined {
   return node instanceof NginxDirective ? node.argValueAt(k) : node.args[k]?.value;
 }
 
+/** The values of a directive's arguments; for a parsed one, without building its `args`. */
+export function argValuesOf(node: Directive): string[] {
+  const n = argCountOf(node);
+  const values = new Array<string>(n);
+  for (let k = 0; k < n; k++) values[k] = argValueOf(node, k)!;
+  return values;
+}
+
 /** Whether a directive's name starts before another's; for two of one parse, without building their ranges. */
 export function startsBefore(a: Directive, b: Directive): boolean {
   let aLine: number, aChar: number, bLine: number, bChar: number;

@@ -14,7 +14,7 @@ function defaultArg(l: LoadedListen): Arg | undefined {
   return undefined;
 }
 /** Named only '' or '_' (read as written: lower-casing changes neither). */
-const catchAll = (s: LoadedServer): boolean => s.nameArgs.every((a) => a.value === '' || a.value === '_');
+const catchAll = (s: LoadedServer): boolean => s.writtenNames.every((name) => name === '' || name === '_');
 const nameSet = (s: LoadedServer): string => {
   const n = s.names;
   // The usual one or two names without building a set and sorting it.

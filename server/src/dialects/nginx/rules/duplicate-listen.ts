@@ -1,5 +1,5 @@
 // Two `listen` directives for the same socket in one server: nginx stops with "a duplicate listen".
-import { parseListen } from '../listen';
+import { listenOf } from '../listen';
 import type { Directive } from '../../../engine/syntax';
 import type { NginxRule } from './types';
 
@@ -21,7 +21,7 @@ export const duplicateListen: NginxRule = {
     const seenByServer = new Map<Directive, { key: string; node: Directive } | Map<string, Directive>>();
     for (const r of ctx.named('listen')) {
       if (r.data || !r.node.parent || r.node.parent.name !== 'server' || onlyListen(r.node.parent)) continue;
-      const socket = parseListen(r.node.args, 80);
+      const socket = listenOf(r.node, 80);
       if (!socket) continue;
       const key = socket.key + (socket.params.has('udp') ? '/udp' : '');
       const seen = seenByServer.get(r.node.parent);

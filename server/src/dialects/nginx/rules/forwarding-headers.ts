@@ -1,7 +1,7 @@
 // What an HTTP backend learns about the original request: the Host the client asked for and the
 // client's address. Missing headers are a hint; passing the client's own claim on is a warning.
 import type { Fix, Report, TextEdit } from '../../../engine/rules';
-import type { Arg, Directive } from '../../../engine/syntax';
+import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
 import { chainsOf, findHeader, headerCode, headerCodeOf, headerCodes, headerOfCode, hiddenHeader, httpSites, lookup, unknownHeaderNameOnChain, type Chain, type HeaderCodes, type Lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore, where } from '../directive-edits';
@@ -75,9 +75,9 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
     while (open.length && !encloses(open[open.length - 1], location)) open.pop();
     if (open.length && open[open.length - 1] === location) continue;
     open.push(location);
-    const arg = pass.args[0];
-    if (!arg) continue;
-    const t = targetOf(pass, arg);
+    const value = argValueOf(pass, 0);
+    if (value === undefined) continue;
+    const t = targetOf(pass, value);
     if (t.variable) continue;
     // A named site outside (proxy_pass https://api.example.com) wants its own name as Host and
     // has no business with the client's address; only backends behind this proxy are checked.
@@ -123,15 +123,15 @@ function missing(ctx: NginxContext, report: (r: Report) => void): void {
 }
 
 /**
- * For a walk over http proxy_pass sites in document order: the parsed target of each argument,
+ * For a walk over http proxy_pass sites in document order: the parsed target of each first argument value,
  * taken from `passesOf` (which holds every site with an argument without `${`, in the same
  * order), else parsed here. Sites are matched by identity, without comparing positions.
  */
-function targetsInOrder(ctx: NginxContext): (node: Directive, arg: Arg) => Target {
+function targetsInOrder(ctx: NginxContext): (node: Directive, value: string) => Target {
   const passes = passesOf(ctx);
   let j = 0;
-  return (node, arg) => {
-    if (arg === node.args[0] && !arg.value.includes('${')) {
+  return (node, value) => {
+    if (!value.includes('${')) {
       for (let k = j; k < passes.length; k++) {
         if (passes[k].node === node) {
           j = k + 1;
@@ -139,7 +139,7 @@ function targetsInOrder(ctx: NginxContext): (node: Directive, arg: Arg) => Targe
         }
       }
     }
-    return parseTarget(arg.value);
+    return parseTarget(value);
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Fix, Related, TextEdit } from '../../../engine/rules';
 import { chainFrom, chainsOf, enclosingOnChain, expand, httpSites, lookup, type Placed } from '../http-scope';
 import { insertAfter, insertBefore } from '../directive-edits';
-import { parseListen } from '../listen';
+import { listenOf } from '../listen';
 import { configServers } from '../relay-graph';
 import type { NginxRule } from './types';
 
@@ -30,7 +30,7 @@ export const grpcWithoutHttp2: NginxRule = {
         const body = expand(ctx.ws, server);
         if (body.unknown) continue;
         const listens = body.byName.get('listen') ?? [];
-        const sockets = listens.map((l) => parseListen(l.node.args, 80));
+        const sockets = listens.map((l) => listenOf(l.node, 80));
         if (sockets.some((s) => !s)) continue;
         if (sockets.some((s) => s!.params.has('http2') || h2Sockets.has(s!.key))) continue;
         if (!listens.length && (h2Sockets.has('*:80') || h2Sockets.has('*:8000'))) continue;

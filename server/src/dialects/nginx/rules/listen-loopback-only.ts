@@ -2,11 +2,12 @@
 // loopback: nothing outside the host can reach it.
 import type { TextEdit } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { isPortOnly, parseListen } from '../listen';
+import { isPortOnly, listenOf } from '../listen';
 import { loadedServer } from '../listeners-config';
 import { hasFlag, isLoopbackHost, isWildcardHost, splitListenAddress } from '../listeners-sockets';
 import { childrenNamed, nearest } from '../scope';
 import { isLoopback, parseTarget } from '../target';
+import { argValueOf } from '../tree';
 import type { NginxRule } from './types';
 
 /** Names that say "this host only" or "any name". */
@@ -47,8 +48,9 @@ function ownListenOffLoopback(server: Directive): boolean {
   for (const c of server.children!) {
     if (c.name !== 'listen') continue;
     // A bare port (the usual form) listens on every address.
-    if (c.args.length && isPortOnly(c.args[0].value)) return true;
-    const socket = c.args.length ? parseListen(c.args, 80) : undefined;
+    const addr = argValueOf(c, 0);
+    if (addr !== undefined && isPortOnly(addr)) return true;
+    const socket = listenOf(c, 80);
     if (!socket || socket.unix !== undefined || !isLoopbackHost(socket.host)) return true;
   }
   return false;

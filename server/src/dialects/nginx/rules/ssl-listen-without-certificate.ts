@@ -3,7 +3,7 @@
 // back to the default server's certificate.
 import type { Report } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { parseListen } from '../listen';
+import { listenOf } from '../listen';
 import { flagArg } from '../listeners-sockets';
 import { familyAtResolution, flagOn, inherited, missing } from '../tls-scope';
 import { anyHttpSsl, hasOther, httpSockets } from '../tls-sockets';
@@ -40,7 +40,7 @@ export const sslListenWithoutCertificate: NginxRule = {
       const family = familyAtResolution(ctx, r);
       if (family !== 'http' && family !== 'stream') continue;
       if (!sslArg && family !== 'http') continue;
-      const socket = parseListen(d.args, family === 'http' ? 80 : NaN);
+      const socket = listenOf(d, family === 'http' ? 80 : NaN);
       if (!socket) continue;
       const users = family === 'http' ? httpSockets(ctx).get(socket.key) : undefined;
       if (!sslArg && !(users && hasOther(users.ssl, d.parent))) continue;

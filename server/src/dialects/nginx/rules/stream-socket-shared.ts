@@ -28,7 +28,7 @@ export const streamSocketShared: NginxRule = {
           done.add(l.directive);
           const socket = socketLabel(l.bound.find((b) => list === byKey.get(exactKey(b, l)!)) ?? l.bound[0]);
           const where = whereIs(first.path, first.directive, ctx.file.path);
-          const named = l.server.nameArgs.length > 0 || first.server.nameArgs.length > 0;
+          const named = l.server.writtenNames.length > 0 || first.server.writtenNames.length > 0;
           report({
             range: l.directive.args[0].range,
             severity: named ? 'info' : undefined,

@@ -1,9 +1,10 @@
 // A stream server that terminates TLS (`listen ... ssl`) and relays the decrypted bytes to a TLS
 // port without `proxy_ssl on`: the backend waits for a handshake and gets cleartext.
 import type { Fix } from '../../../engine/rules';
-import { parseListen } from '../listen';
+import { listenOf } from '../listen';
 import { describeReach, targetPortsAllIn } from '../tls-reach';
 import { tlsPasses } from '../tls-passes';
+import { argCountOf } from '../tree';
 import { flagOn, inherited, insertBefore, levelDirectives, missing, TLS_PORTS, type Found } from '../tls-scope';
 import type { NginxContext } from '../analysis';
 import type { Directive } from '../../../engine/syntax';
@@ -11,7 +12,7 @@ import type { NginxRule } from './types';
 
 const PROXY_SSL = ['proxy_ssl'];
 
-const isTlsListen = (d: Directive): boolean => d.name === 'listen' && d.args.length > 1 && !!parseListen(d.args, NaN)?.params.has('ssl');
+const isTlsListen = (d: Directive): boolean => d.name === 'listen' && argCountOf(d) > 1 && !!listenOf(d, NaN)?.params.has('ssl');
 
 /** The first `listen ... ssl` of a server, with its included files read in place. */
 function tlsListenOf(ctx: NginxContext, server: Directive): Found | undefined {

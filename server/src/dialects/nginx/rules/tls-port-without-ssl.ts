@@ -2,7 +2,7 @@
 // server with its own ssl_certificate whose listeners never speak TLS (the certificate is unused).
 import type { Directive } from '../../../engine/syntax';
 import type { NginxContext } from '../analysis';
-import { parseListen, type ListenSocket } from '../listen';
+import { listenOf, type ListenSocket } from '../listen';
 import { familyAt, flagOn, HTTPS_LISTEN_PORTS, inherited, levelDirectives } from '../tls-scope';
 import { anyHttpSsl, hasOther, httpSockets } from '../tls-sockets';
 import type { NginxRule } from './types';
@@ -38,7 +38,7 @@ export const tlsPortWithoutSsl: NginxRule = {
       const d = r.node;
       if (r.data || !d.args[0] || !d.args[0].value.endsWith('443') || familyAt(ctx, d) !== 'http') continue;
       if (d.parent ? d.parent.name !== 'server' : ctx.context.bases[0]?.at(-1) !== 'server') continue;
-      const socket = parseListen(d.args, 80);
+      const socket = listenOf(d, 80);
       if (!socket || socket.port === undefined || !HTTPS_LISTEN_PORTS.has(socket.port)) continue;
       if (socket.params.has('ssl') || socket.params.has('quic')) continue;
       if (sslOn(ctx, d, false) || tlsViaOther(ctx, d.parent, socket)) continue;
@@ -61,7 +61,7 @@ export const tlsPortWithoutSsl: NginxRule = {
       if (level.unresolved) continue;
       const cert = level.items.find((i) => i.directive.name === 'ssl_certificate');
       if (!cert) continue;
-      const listens = level.items.filter((i) => i.directive.name === 'listen').map((i) => parseListen(i.directive.args, s.family === 'http' ? 80 : NaN));
+      const listens = level.items.filter((i) => i.directive.name === 'listen').map((i) => listenOf(i.directive, s.family === 'http' ? 80 : NaN));
       if (listens.some((l) => !l || l.params.has('ssl') || l.params.has('quic'))) continue;
       if (s.family === 'stream' && !listens.length) continue;
       if (s.family === 'http' && (sslOn(ctx, s.node, true) || listens.some((l) => tlsViaOther(ctx, s.node, l!)))) continue;

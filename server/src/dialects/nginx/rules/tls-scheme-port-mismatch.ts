@@ -17,7 +17,8 @@ export const tlsSchemePortMismatch: NginxRule = {
   severity: 'warning',
   summary: 'TLS sent to a port that normally carries plaintext (https://host:80), or plaintext sent to a TLS port (http://host:443).',
   check(ctx, report) {
-    for (const { node: d, arg, family, target } of tlsPasses(ctx).all) {
+    for (const pass of tlsPasses(ctx).all) {
+      const { node: d, family, target } = pass;
       if (family === 'http') {
         const scheme = target.scheme ?? (d.name === 'grpc_pass' ? 'grpc' : undefined);
         if (!scheme) continue;
@@ -27,15 +28,15 @@ export const tlsSchemePortMismatch: NginxRule = {
         if (!reach) continue;
         const where = describeReach(target, reach);
         const other = tls ? TLS_SCHEMES[scheme] : PLAIN_SCHEMES[scheme];
-        const range = target.scheme ? schemeRange(arg, scheme) : undefined;
+        const range = target.scheme ? schemeRange(pass.arg, scheme) : undefined;
         const fixes: Fix[] = [];
         if (range) fixes.push({ title: `Use ${other}://`, edits: [{ path: ctx.file.path, range, newText: other }], preferred: true });
         else if (!target.scheme && !tls) {
-          const at = arg.range.start;
-          if (arg.range.start.line === arg.range.end.line && !arg.quoted) fixes.push({ title: `Use ${other}://`, edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${other}://` }], preferred: true });
+          const at = pass.arg.range.start;
+          if (pass.arg.range.start.line === pass.arg.range.end.line && !pass.arg.quoted) fixes.push({ title: `Use ${other}://`, edits: [{ path: ctx.file.path, range: { start: at, end: at }, newText: `${other}://` }], preferred: true });
         }
         report({
-          range: arg.range,
+          range: pass.arg.range,
           message: tls
             ? `${d.name} starts a TLS handshake (${scheme}://) with ${where}, which normally serves plaintext: the backend reads the ClientHello as a garbled request and every request fails with a TLS "wrong version number" error (L6); use ${other}:// or the backend's TLS port.`
             : `${d.name} sends plaintext (${scheme}://) to ${where}, which normally expects a TLS handshake: the backend answers with a TLS alert or a "plain HTTP request was sent to HTTPS port" error, so every request fails (L6); use ${other}:// or the backend's plaintext port.`,
@@ -50,7 +51,7 @@ export const tlsSchemePortMismatch: NginxRule = {
         const where = describeReach(target, reach);
         const ssl = on.found[0];
         report({
-          range: arg.range,
+          range: pass.arg.range,
           message: `proxy_ssl on makes this stream proxy open a TLS handshake with ${where}, where the protocol starts in plaintext: the backend never completes the handshake and the connection is dropped (L6); turn proxy_ssl off for this server or point it at the backend's TLS port.`,
           related: [{ path: ssl.path, range: ssl.directive.range, message: 'proxy_ssl on is set here' }],
         });

@@ -27,7 +27,8 @@ export const upstreamTlsUnverified: NginxRule = {
   summary: 'TLS to a backend without certificate verification, or verification without a trusted CA.',
   check(ctx, report) {
     const reportedVerify = new Set<Directive>();
-    for (const { node: d, arg, family, target } of tlsPasses(ctx).all) {
+    for (const pass of tlsPasses(ctx).all) {
+      const { node: d, family, target } = pass;
       let names: Names;
       /** TLS for sure (https://, grpcs://, stream proxy_ssl on). */
       let tls: boolean;
@@ -56,7 +57,7 @@ export const upstreamTlsUnverified: NginxRule = {
         if (inFile && reportedVerify.has(on.directive)) continue;
         if (inFile) reportedVerify.add(on.directive);
         report({
-          range: inFile ? on.directive.range : arg.range,
+          range: inFile ? on.directive.range : pass.arg.range,
           severity: verdict === 'certain' ? 'error' : 'warning',
           message: `${names.verify} is on for this ${d.name} but no ${names.trusted} is in effect${verdict === 'open' ? ' (unless the file that includes this one sets one)' : ''}: nginx has no default CA store for backends and refuses to start ("no ${names.trusted} for ${names.verify}") (L6); set ${names.trusted} to the CA bundle that signed the backend's certificate.`,
           related: inFile ? [] : [{ path: on.path, range: on.directive.range, message: `${names.verify} on is set here` }],
@@ -67,9 +68,9 @@ export const upstreamTlsUnverified: NginxRule = {
       const reach = targetPorts(ctx, target, family, 443);
       if (reach ? allLoopback(reach.hosts) : target.unix !== undefined || allLoopback([target.host])) continue;
       if (!missing(verify, flagOn)) continue;
-      const how = family === 'stream' ? 'proxy_ssl on makes this stream proxy open TLS to its backend' : `${d.name} opens TLS to ${target.host || arg.value}`;
+      const how = family === 'stream' ? 'proxy_ssl on makes this stream proxy open TLS to its backend' : `${d.name} opens TLS to ${target.host || pass.arg.value}`;
       report({
-        range: arg.range,
+        range: pass.arg.range,
         message: `${how} without ${names.verify} on: nginx accepts any certificate the backend presents, so anyone on the path between them can impersonate it and read the traffic (L6); set ${names.verify} on with ${names.trusted} pointing at the CA that signed the backend.`,
       });
     }
