@@ -35,6 +35,17 @@ const SEVERITY_COLOR: Record<string, string> = { error: '31', warning: '33', inf
 
 const painter = (color: boolean) => (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 
+/** Control characters (C0, DEL, C1): a message quoting a damaged file may hold them. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text for a terminal: control characters shown as `\u001b`-style escapes, so that words quoted
+ * from a damaged or binary file cannot move the cursor, change colours or break lines.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatText(files: FileReport[], color: boolean): string {
   const paint = painter(color);
   const out: string[] = [];
@@ -43,13 +54,13 @@ export function formatText(files: FileReport[], color: boolean): string {
   let others = 0;
   for (const f of files) {
     if (!f.findings.length) continue;
-    out.push(paint('1;4', `${f.path}`) + paint('2', ` (${f.language})`));
+    out.push(paint('1;4', printable(f.path)) + paint('2', ` (${f.language})`));
     for (const x of f.findings) {
       if (x.severity === 'error') errors++;
       else if (x.severity === 'warning') warnings++;
       else others++;
       const where = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
-      out.push(`  ${where}${paint(SEVERITY_COLOR[x.severity], x.severity.padEnd(8))}${paint('35', layerLabel(x.layer).padEnd(16))}${x.message}  ${paint('2', x.rule)}`);
+      out.push(`  ${where}${paint(SEVERITY_COLOR[x.severity], x.severity.padEnd(8))}${paint('35', layerLabel(x.layer).padEnd(16))}${printable(x.message)}  ${paint('2', x.rule)}`);
     }
     out.push('');
   }
@@ -91,7 +102,7 @@ export function formatByLayer(files: FileReport[], color: boolean): string {
     out.push('', `${paint('1;35', layerLabel(layer))}  ${counts(items.map((i) => i.finding))}`);
     out.push(paint('2', `  ${LAYERS[layer].check}`));
     for (const { file, finding } of items) {
-      const where = `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      const where = `${printable(file.path)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       out.push(`  ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))}${where}  ${paint('2', finding.rule)}`);
     }
   }

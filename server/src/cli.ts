@@ -5,7 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
-import { formatByLayer, formatJson, formatSarif, formatText, type FileReport } from './cli-format';
+import { formatByLayer, formatJson, formatSarif, formatText, printable, type FileReport } from './cli-format';
 import { exitWhenWritten, writeOut } from './cli-output';
 import { buildRelayGraph } from './graph/build';
 import { renderDot } from './graph/dot';
@@ -58,17 +58,31 @@ interface Collected {
   text: string;
 }
 
+/**
+ * Whether a file's content is binary: a NUL byte in its first 8000 bytes, the test git and grep
+ * apply. Text in a legacy encoding (Latin-1, EUC-KR comments) has none and is still read.
+ */
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
 /** Collects the files to lint: explicit files as given, directories walked for known languages. */
 function collect(paths: string[], forced: LanguageId | undefined): { files: Map<string, Collected>; notes: string[] } {
   const files = new Map<string, Collected>();
   const notes: string[] = [];
   const consider = (path: string, explicit: boolean) => {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (e) {
       fail(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
     }
+    // Not even with --language: read as a config, a binary file only yields pages of nonsense findings.
+    if (looksBinary(bytes)) {
+      if (explicit) notes.push(`${path}: binary content (it holds NUL bytes), not a config file; skipped.`);
+      return;
+    }
+    const text = bytes.toString('utf8');
     const lang = forced ?? detectLanguage(path, text);
     if (!lang) {
       if (explicit) notes.push(`${path}: not recognised as ${LANGUAGES.join(', ')}; skipped. Use --language to force one.`);
@@ -155,7 +169,7 @@ function loadWorkspace(command: string, positionals: string[], values: CommonVal
     if (values.context) ws.contextOverride.set(path, values.context);
     loaded.push(path);
   }
-  for (const n of notes) writeOut(2, `layerwise: ${n}\n`);
+  for (const n of notes) writeOut(2, `layerwise: ${printable(n)}\n`);
   if (!loaded.length) fail('no nginx, ssh_config, sshd_config or OpenVPN files to analyse in the given paths.');
   return { ws, loaded, files };
 }

@@ -83,6 +83,29 @@ describe('layerwise lint', () => {
     expect(JSON.parse(forced.stdout).files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['nginx/unknown-directive', 'nginx/syntax']);
   });
 
+  it('skips a binary file, even with --language, but reads a config in a legacy encoding', () => {
+    const bin = join(dir, 'blob.conf');
+    writeFileSync(bin, Buffer.from([0x7b, 0x00, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x0a, 0xff, 0xfe]));
+    for (const args of [['lint', bin], ['lint', '--language', 'nginx', bin]]) {
+      const r = run(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('blob.conf: binary content (it holds NUL bytes), not a config file; skipped.');
+    }
+    // Latin-1 bytes in a comment: not binary, linted as usual.
+    const latin1 = join(dir, 'latin1.conf');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nevents {}\nhttp { server { listen 8080; } }\n')]));
+    expect(run(['lint', latin1]).code).toBe(0);
+  });
+
+  it('shows control characters quoted from a file as escapes, never raw', () => {
+    const esc = join(dir, 'esc.conf');
+    writeFileSync(esc, 'http {\n  serv\x1b[31mer_tokens off;\n}\n');
+    const r = run(['lint', '--no-color', esc]);
+    expect(r.stdout).toContain('Unknown directive "serv\\u001b[31mer_tokens"');
+    expect(r.stdout).not.toContain('\x1b');
+  });
+
   it('exits 2 with a clear message for usage and I/O errors', () => {
     const missing = run(['lint', join(dir, 'nope.conf')]);
     expect(missing.code).toBe(2);
