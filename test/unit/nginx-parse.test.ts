@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { nginxDialect } from '../../server/src/dialects/nginx/index';
 import { walk, type Directive, type Range } from '../../server/src/engine/syntax';
 import { argValueOf } from '../../server/src/dialects/nginx/tree';
+import { MAX_BLOCK_DEPTH } from '../../server/src/dialects/nginx/parse';
+import { memoryWorkspace } from '../support/memory-host';
 
 const parse = (text: string) => nginxDialect.parse(text);
 const r = (sl: number, sc: number, el: number, ec: number): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -146,5 +148,42 @@ describe('argValueOf', () => {
     edited.args = [edited.args[1]];
     expect(argValueOf(edited, 0)).toBe(all(text)[0].args[1].value);
     expect(argValueOf(edited, 1)).toBeUndefined();
+  });
+});
+
+describe('nginx parser depth limit', () => {
+  const nested = (n: number, closes = n) => `http {\nserver {\n${'location /a {\n'.repeat(n)}return 204;\n${'}\n'.repeat(closes)}}\n}\nevents {}\n`;
+  const depthOf = (nodes: readonly Directive[]): number => {
+    let deepest = 0;
+    for (let stack = nodes.map((d) => [d, 1] as const); stack.length; ) {
+      const [d, k] = stack.pop()!;
+      deepest = Math.max(deepest, k);
+      for (const c of d.children ?? []) stack.push([c, k + 1]);
+    }
+    return deepest;
+  };
+
+  it('keeps blocks nested more than MAX_BLOCK_DEPTH deep out of the tree, with a warning, and reads on after them', () => {
+    const { tree, problems } = parse(nested(MAX_BLOCK_DEPTH + 100));
+    expect(depthOf(tree)).toBe(MAX_BLOCK_DEPTH + 1);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].severity).toBe('warning');
+    expect(problems[0].message).toContain(`nested more than ${MAX_BLOCK_DEPTH} deep`);
+    // The block that opened past the limit (the root, http, server and 498 locations are open).
+    expect(problems[0].range.start.line).toBe(MAX_BLOCK_DEPTH);
+    expect(tree.map((d) => d.name)).toEqual(['http', 'events']);
+    // Exactly MAX_BLOCK_DEPTH blocks (http, server and the locations) are all read.
+    expect(parse(nested(MAX_BLOCK_DEPTH - 2)).problems).toEqual([]);
+  });
+
+  it('reports a skipped block that is never closed', () => {
+    const { problems } = parse(nested(MAX_BLOCK_DEPTH + 10, MAX_BLOCK_DEPTH + 5));
+    expect(problems.some((p) => p.severity === 'error' && /never closed/.test(p.message))).toBe(true);
+  });
+
+  it('lints a file nested thousands deep without exhausting the stack', () => {
+    const ws = memoryWorkspace({ '/ws/nginx.conf': nested(20000) });
+    const findings = ws.analyze('/ws/nginx.conf');
+    expect(findings.map((f) => f.severity)).toEqual(['warning']);
   });
 });
