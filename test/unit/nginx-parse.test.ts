@@ -155,7 +155,7 @@ describe('nginx parser depth limit', () => {
   const nested = (n: number, closes = n) => `http {\nserver {\n${'location /a {\n'.repeat(n)}return 204;\n${'}\n'.repeat(closes)}}\n}\nevents {}\n`;
   const depthOf = (nodes: readonly Directive[]): number => {
     let deepest = 0;
-    for (let stack = nodes.map((d) => [d, 1] as const); stack.length; ) {
+    for (const stack: [Directive, number][] = nodes.map((d) => [d, 1]); stack.length; ) {
       const [d, k] = stack.pop()!;
       deepest = Math.max(deepest, k);
       for (const c of d.children ?? []) stack.push([c, k + 1]);
