@@ -44,3 +44,12 @@ describe('detectLanguage by content, on the real-world corpus', () => {
     expect(swapped.filter((w) => !(w.file.includes('mime.types') || w.file.includes('koi-utf') || w.file.includes('_params')))).toEqual([]);
   });
 });
+
+describe('detectLanguage on long lines', () => {
+  it('judges a config written on one line longer than the sample', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => `host${i}.example.test`).join(' ');
+    const text = `http { server { listen 80; server_name ${names}; } }\n`;
+    expect(text.length).toBeGreaterThan(20000);
+    expect(detectLanguage('/tmp/detect/one-line.conf', text)).toBe('nginx');
+  });
+});

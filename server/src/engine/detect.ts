@@ -21,7 +21,7 @@ export function detectLanguage(path: string, text: string): LanguageId | undefin
 
 /** Content-based detection for `.conf` files and names that say nothing. */
 export function detectFromContent(text: string, base = ''): LanguageId | undefined {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = leadingLines(text, 20000);
   if (/^\s*#\s*layerwise:\s*language=(nginx|ssh_config|sshd_config|openvpn)\b/m.test(sample)) {
     return /language=(\w+)/.exec(sample)![1] as LanguageId;
   }
@@ -38,6 +38,16 @@ export function detectFromContent(text: string, base = ''): LanguageId | undefin
   const uncommented = sample.replace(/^[ \t]*#+[ \t]?/gm, '');
   if (uncommented !== sample) return detectFromContent(uncommented, base);
   return undefined;
+}
+
+/**
+ * About the first `size` characters of a text, ending at a line break: the patterns judge whole
+ * lines, and a cut in the middle of one (a config written on a single long line) hid it.
+ */
+function leadingLines(text: string, size: number): string {
+  if (text.length <= size) return text;
+  const end = text.indexOf('\n', size);
+  return end < 0 ? text : text.slice(0, end);
 }
 
 function count(text: string, re: RegExp): number {
