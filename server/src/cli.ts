@@ -40,6 +40,8 @@ Options:
   --context CTX               nginx fragments: the block they are included in
                               (main, events, http, server, location, upstream, stream, stream-server)
   --rule ID=LEVEL             set a rule to off, info, warning or error (repeatable)
+  --stdin-filename NAME       the PATH - reads standard input; NAME is the file it stands for
+                              (its language, where its includes are found, the name shown)
   --no-color                  plain text output
   -h, --help                  show this help
   -v, --version               show the version
@@ -51,6 +53,9 @@ class UsageError extends Error {}
 function fail(message: string): never {
   throw new UsageError(message);
 }
+
+/** What standard input (the PATH `-`) is called when --stdin-filename does not name it. */
+const STDIN_NAME = '<stdin>';
 
 /** A file to lint: its language and the text read to detect it. */
 interface Collected {
@@ -67,13 +72,14 @@ function looksBinary(bytes: Buffer): boolean {
 }
 
 /** Collects the files to lint: explicit files as given, directories walked for known languages. */
-function collect(paths: string[], forced: LanguageId | undefined): { files: Map<string, Collected>; notes: string[] } {
+function collect(paths: string[], forced: LanguageId | undefined, stdinName: string): { files: Map<string, Collected>; notes: string[] } {
   const files = new Map<string, Collected>();
   const notes: string[] = [];
-  const consider = (path: string, explicit: boolean) => {
+  // `path` is where the file is read from, unless `from` (standard input) is given.
+  const consider = (path: string, explicit: boolean, from: number | string = path) => {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      bytes = readFileSync(from);
     } catch (e) {
       fail(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
     }
@@ -105,6 +111,11 @@ function collect(paths: string[], forced: LanguageId | undefined): { files: Map<
     }
   };
   for (const raw of paths) {
+    if (raw === '') fail('an empty PATH was given; name a file or directory (or . for this one).');
+    if (raw === '-') {
+      consider(resolve(stdinName), true, 0);
+      continue;
+    }
     const path = resolve(raw);
     let st;
     try {
@@ -133,11 +144,13 @@ const COMMON_OPTIONS = {
   language: { type: 'string' },
   context: { type: 'string' },
   rule: { type: 'string', multiple: true },
+  'stdin-filename': { type: 'string' },
   'no-color': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 interface CommonValues {
+  'stdin-filename'?: string;
   language?: string;
   context?: string;
   rule?: string[];
@@ -156,7 +169,8 @@ function loadWorkspace(command: string, positionals: string[], values: CommonVal
     settings[m[1]] = m[2] as RuleSetting;
   }
 
-  const { files, notes } = collect(positionals, forced);
+  if (values['stdin-filename'] !== undefined && !positionals.includes('-')) fail('--stdin-filename names standard input, given as the PATH "-".');
+  const { files, notes } = collect(positionals, forced, values['stdin-filename'] ?? STDIN_NAME);
   const ws = new Workspace(nodeHost(), DIALECTS);
   ws.settings = settings;
   const loaded: string[] = [];

@@ -7,8 +7,9 @@ import { repoRoot } from './oracle';
 export const ROOT = repoRoot;
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-export function runCli(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** `input`: what the CLI reads on standard input (none: an empty stream). */
+export function runCli(args: string[], cwd = ROOT, input = ''): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

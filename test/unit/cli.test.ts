@@ -83,6 +83,24 @@ describe('layerwise lint', () => {
     expect(JSON.parse(forced.stdout).files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['nginx/unknown-directive', 'nginx/syntax']);
   });
 
+  it('reads standard input for the PATH -, named by --stdin-filename when given', () => {
+    const broken = 'events {}\nhttp {\n    server {\n        listen 80;\n        gzip on off;\n    }\n}\n';
+    const piped = run(['lint', '--no-color', '-'], dir, broken);
+    expect(piped.code).toBe(1);
+    expect(piped.stdout).toMatch(/^<stdin> \(nginx\)\n\s+5:17\s+error\s+L4 transport\s+"gzip" takes 1 argument/);
+    const named = run(['lint', '--format', 'json', '--stdin-filename', '/home/u/.ssh/config', '-'], dir, 'Host tunnel\n  RemoteForward 0.0.0.0:8080 localhost:80\n');
+    const [file] = JSON.parse(named.stdout).files;
+    expect(file.path).toBe('/home/u/.ssh/config');
+    expect(file.language).toBe('ssh_config');
+    expect(file.findings.map((f: { rule: string }) => f.rule)).toEqual(['ssh/remote-forward-bind']);
+    const unnamed = run(['lint', '--stdin-filename', 'x.conf', join(dir, 'ok.conf')]);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('--stdin-filename names standard input, given as the PATH "-"');
+    const empty = run(['lint', ''], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('an empty PATH was given');
+  });
+
   it('skips a binary file, even with --language, but reads a config in a legacy encoding', () => {
     const bin = join(dir, 'blob.conf');
     writeFileSync(bin, Buffer.from([0x7b, 0x00, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x0a, 0xff, 0xfe]));
