@@ -124,12 +124,11 @@ interface Cache extends HeaderCodes {
   chains: Map<Directive | SourceFile, Chain[]>;
   /** The chains of parsed blocks, in a slot per directive of their parse: no hashing, no table growth. */
   chainSlots: Map<ParseTable, (Chain[] | undefined)[]>;
-  mentions: Map<string, boolean>;
 }
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), mentions: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
+const newCache = (): Cache => ({ levels: new Map(), includers: new Map(), chains: new Map(), chainSlots: new Map(), headerCodes: new Map(), codesTable: undefined, codes: undefined });
 
 function cacheOf(ws: Workspace): Cache {
   return ws.derived(CACHE, newCache);
@@ -406,18 +405,6 @@ export function httpSites(ctx: NginxContext, name: string): Directive[] {
     byName.set(name, list);
   }
   return list;
-}
-
-/** Whether any nginx file of the workspace mentions a word at all (a cheap test before real work). */
-export function workspaceMentions(ws: Workspace, word: RegExp): boolean {
-  const cache = cacheOf(ws);
-  const key = word.source;
-  let hit = cache.mentions.get(key);
-  if (hit === undefined) {
-    hit = ws.all().some((f) => f.language === 'nginx' && word.test(f.text));
-    cache.mentions.set(key, hit);
-  }
-  return hit;
 }
 
 /** The header names the rules look for, each with a code (its index + 1). */

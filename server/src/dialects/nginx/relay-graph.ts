@@ -34,6 +34,8 @@ export interface IncludeGraph {
 
 interface WsCache {
   graph: IncludeGraph;
+  /** graphMentions' answers, by word. */
+  mentions: Map<string, boolean>;
   roots: Map<string, Set<Root>>;
   closed: Map<string, boolean>;
   configs: Map<string, ConfigView>;
@@ -56,7 +58,7 @@ const STATE = {};
 const parsedCache = new WeakMap<Workspace, Map<string, SourceFile>>();
 
 function state(ws: Workspace): WsCache {
-  return ws.derived(STATE, () => ({ graph: buildGraph(ws), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
+  return ws.derived(STATE, () => ({ graph: buildGraph(ws), mentions: new Map(), roots: new Map(), closed: new Map(), configs: new Map(), configKeys: new Map() }));
 }
 
 /**
@@ -105,6 +107,27 @@ function buildGraph(ws: Workspace): IncludeGraph {
     }
   }
   return { nodes, includedBy };
+}
+
+/**
+ * Whether any file of the include graph (loaded, or read for an include) holds a word: a text, or
+ * a pattern. A cheap test before costly lookups, answered once per workspace state.
+ */
+export function graphMentions(ws: Workspace, word: string | RegExp): boolean {
+  const st = state(ws);
+  const key = typeof word === 'string' ? `=${word}` : `/${word.source}/${word.flags}`;
+  let hit = st.mentions.get(key);
+  if (hit === undefined) {
+    hit = false;
+    for (const node of st.graph.nodes.values()) {
+      if (typeof word === 'string' ? node.file.text.includes(word) : word.test(node.file.text)) {
+        hit = true;
+        break;
+      }
+    }
+    st.mentions.set(key, hit);
+  }
+  return hit;
 }
 
 /** The include graph of the workspace (cached per workspace generation). */

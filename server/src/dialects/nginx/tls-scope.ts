@@ -9,7 +9,7 @@ import type { TextEdit } from '../../engine/rules';
 import type { NginxContext } from './analysis';
 import type { Resolution } from './context';
 import { includeAt, includesOf } from './includes';
-import { readParsed } from './relay-graph';
+import { graphFile, readParsed } from './relay-graph';
 import { rootName } from './scope';
 
 export interface Found {
@@ -42,8 +42,6 @@ export const HTTPS_LISTEN_PORTS = new Set([443, 8443, 9443]);
 /** What depends only on the workspace state: shared by the analyses of every file. */
 interface Cache {
   levels: Map<readonly Directive[], Level>;
-  disk: Map<string, SourceFile | undefined>;
-  mentions: Map<string, boolean>;
 }
 
 /** One level's directives with includes expanded, and an index by name. */
@@ -55,21 +53,18 @@ export interface Level {
 
 /** This module's indexes in the workspace (see Workspace.derived). */
 const CACHE = {};
-const newCache = (): Cache => ({ levels: new Map(), disk: new Map(), mentions: new Map() });
+const newCache = (): Cache => ({ levels: new Map() });
 
 function cacheOf(ctx: NginxContext): Cache {
   return ctx.ws.derived(CACHE, newCache);
 }
 
-/** An included file: from the workspace, else read and parsed from disk (once per workspace state). */
+/**
+ * An included file: as the include graph holds it (loaded, or already read from disk for an
+ * include), else read and parsed now (a graph stops growing at its size limit).
+ */
 function includedFile(ctx: NginxContext, path: string): SourceFile | undefined {
-  const known = ctx.ws.get(path);
-  if (known) return known;
-  const cache = cacheOf(ctx).disk;
-  if (cache.has(path)) return cache.get(path);
-  const file = readParsed(ctx.ws, path);
-  cache.set(path, file);
-  return file;
+  return graphFile(ctx.ws, path) ?? readParsed(ctx.ws, path);
 }
 
 /**
@@ -280,16 +275,6 @@ export function missing(branches: readonly Branch[], present: (b: Branch) => boo
   return verdict;
 }
 
-/** Whether any workspace file's text mentions a word (a cheap test before costly lookups). */
-export function mentioned(ctx: NginxContext, word: string): boolean {
-  const cache = cacheOf(ctx).mentions;
-  let hit = cache.get(word);
-  if (hit === undefined) {
-    hit = ctx.ws.all().some((f) => f.language === 'nginx' && f.text.includes(word)) || [...cacheOf(ctx).disk.values()].some((f) => !!f?.text.includes(word));
-    cache.set(word, hit);
-  }
-  return hit;
-}
 
 /** The top-level family block a node stands in within its own file, else the file's. */
 export function familyAt(ctx: NginxContext, node: Directive): 'http' | 'stream' | 'mail' | undefined {

@@ -3,7 +3,8 @@
 import type { Directive } from '../../../engine/syntax';
 import { allLoopback, targetPorts } from '../tls-reach';
 import { tlsPasses } from '../tls-passes';
-import { flagOn, inherited, mentioned, missing } from '../tls-scope';
+import { flagOn, inherited, missing } from '../tls-scope';
+import { graphMentions } from '../relay-graph';
 import type { NginxRule } from './types';
 
 interface Names {
@@ -45,7 +46,7 @@ export const upstreamTlsUnverified: NginxRule = {
         prepared = tls;
       } else continue;
       // A pass that is not TLS for sure only matters when verification is switched on somewhere.
-      if (!prepared || (!tls && !mentioned(ctx, names.verify))) continue;
+      if (!prepared || (!tls && !graphMentions(ctx.ws, names.verify))) continue;
 
       const verify = inherited(ctx, d, names.verifyList);
       const verifyOn = verify.filter((b) => flagOn(b));

@@ -2,7 +2,8 @@
 // switch protocols, so the handshake fails. Also: only one of the two upgrade headers forwarded.
 import type { Fix, Related } from '../../../engine/rules';
 import type { Directive } from '../../../engine/syntax';
-import { chainsOf, findHeader, headerCodes, httpSites, lookup, workspaceMentions, type Placed } from '../http-scope';
+import { chainsOf, findHeader, headerCodes, httpSites, lookup, type Placed } from '../http-scope';
+import { graphMentions } from '../relay-graph';
 import { insertBefore, where } from '../directive-edits';
 import type { NginxRule } from './types';
 
@@ -16,7 +17,7 @@ export const websocketNeedsHttp11: NginxRule = {
   severity: 'error',
   summary: 'WebSocket upgrade headers forwarded over HTTP/1.0 (proxy_http_version), or only one of Upgrade/Connection forwarded.',
   check(ctx, report) {
-    if (!workspaceMentions(ctx.ws, /upgrade/i)) return;
+    if (!graphMentions(ctx.ws, /upgrade/i)) return;
     const reportedPairs = new Set<Directive>();
     const codes = headerCodes(ctx.ws);
     for (const pass of httpSites(ctx, 'proxy_pass')) {
