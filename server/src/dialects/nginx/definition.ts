@@ -44,7 +44,9 @@ function findUpstreams(ws: Workspace, from: SourceFile, name: string): Place[] {
   const out: Place[] = [];
   // A fragment included in both http and stream has its blocks in each family: listed once.
   for (const b of [...own, ...blocks.filter((b) => b.file.path !== from.path)]) {
-    if (!seen.has(b.node)) seen.add(b.node), out.push({ path: b.file.path, range: b.node.args[0].range });
+    if (seen.has(b.node)) continue;
+    seen.add(b.node);
+    out.push({ path: b.file.path, range: b.node.args[0].range });
   }
   return out;
 }

@@ -43,13 +43,13 @@ function paramsOf(values: readonly string[]): ReadonlySet<string> {
   return params;
 }
 
-// Character scans instead of regular expressions: every listen of a config is parsed. The forms
-// are /^\[([^\]]*)\](?::(\d+))?$/ for a bracketed IPv6 address and /^\d+$/ for a port.
 /** The socket a `listen` directive opens (see parseListen); its arguments are read as values only. */
 export function listenOf(node: Directive, defaultPort = 80): ListenSocket | undefined {
   return parseListen(argValuesOf(node), defaultPort);
 }
 
+// Character scans instead of regular expressions: every listen of a config is parsed. The forms
+// are /^\[([^\]]*)\](?::(\d+))?$/ for a bracketed IPv6 address and /^\d+$/ for a port.
 /**
  * Parses the argument values of `listen`; returns undefined when the address part is not
  * understood. Not memoised: a parse costs less than a lookup in a weak map keyed by the

@@ -11,7 +11,7 @@ import { includeAt, includesOf } from './includes';
 import { parseListen, type ListenSocket } from './listen';
 import { boundSockets, type BoundSocket } from './listeners-sockets';
 import { lowerCase } from './target';
-import { argCountOf, argValueOf, argValuesOf } from './tree';
+import { argValuesOf } from './tree';
 
 export interface LoadedListen {
   /** The listen directive, or the server block itself for the implicit `listen *:80`. */
@@ -154,7 +154,7 @@ function build(ws: Workspace): Model {
           if (!socket || hasTemplate(values)) server.complete = false;
           else server.listens.push({ directive: node, path: file.path, socket, bound: boundSockets(node, socket), implicit: false, order: order++, server });
         } else if (node.name === 'server_name') {
-          for (let i = 0, n = argCountOf(node); i < n; i++) server.writtenNames.push(argValueOf(node, i)!);
+          server.writtenNames.push(...argValuesOf(node));
         }
       }
     };
